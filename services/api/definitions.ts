@@ -1,0 +1,157 @@
+import type { Db } from '../../shared/db/connect.js';
+import { parseWorkflowSpec, parseWorkflowYaml } from '../../shared/domain/definition-parse.js';
+import { checkSubWorkflowReferences } from '../../shared/domain/sub-workflow-references.js';
+import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
+import { InvalidArgumentError, NotFoundError } from '../../shared/errors.js';
+import type { ApplyWorkflowRequest__Output } from '../../shared/proto/gen/baton/v1/ApplyWorkflowRequest.js';
+import { specInputFromProto } from './spec-mapping.js';
+
+export interface StoredDefinition {
+  name: string;
+  version: number;
+  spec: WorkflowDefinitionSpec;
+  createdAt: Date;
+}
+
+const MAX_APPLY_ATTEMPTS = 3;
+
+/** Definitions: validated, then stored as a new immutable version. */
+export class Definitions {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Validates and stores a new version. Nothing is written unless every check passes.
+   * @throws InvalidArgumentError naming the field at fault.
+   */
+  async apply(req: ApplyWorkflowRequest__Output): Promise<StoredDefinition> {
+    const spec = this.parse(req);
+    await checkSubWorkflowReferences(spec, async (name) => {
+      const found = await this.findLatest(name);
+      return found === undefined
+        ? null
+        : {
+            subWorkflows: found.spec.tasks
+              .filter((t) => t.type === 'SUB_WORKFLOW')
+              .map((t) => t.workflow),
+          };
+    });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.storeVersion(spec);
+      } catch (err) {
+        // Two first applies of one name race on the primary key; the loser retries as an update.
+        if (!isDuplicateKey(err) || attempt >= MAX_APPLY_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private parse(req: ApplyWorkflowRequest__Output): WorkflowDefinitionSpec {
+    if (req.source === 'yaml') return parseWorkflowYaml(req.yaml ?? '');
+    if (req.source === 'spec' && req.spec) return parseWorkflowSpec(specInputFromProto(req.spec));
+    throw new InvalidArgumentError('source', 'either yaml or spec is required');
+  }
+
+  private async storeVersion(spec: WorkflowDefinitionSpec): Promise<StoredDefinition> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date();
+      const current = await trx
+        .selectFrom('workflows')
+        .select('latest_version')
+        .where('name', '=', spec.name)
+        .forUpdate()
+        .executeTakeFirst();
+      const version = (current?.latest_version ?? 0) + 1;
+      if (current === undefined) {
+        await trx
+          .insertInto('workflows')
+          .values({
+            name: spec.name,
+            latest_version: version,
+            execution_type: spec.executionType,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      } else {
+        await trx
+          .updateTable('workflows')
+          .set({ latest_version: version, execution_type: spec.executionType, updated_at: now })
+          .where('name', '=', spec.name)
+          .execute();
+      }
+      await trx
+        .insertInto('workflow_versions')
+        .values({ name: spec.name, version, spec: JSON.stringify(spec), created_at: now })
+        .execute();
+      return { name: spec.name, version, spec, createdAt: now };
+    });
+  }
+
+  /** @throws NotFoundError */
+  async get(name: string, version: number): Promise<StoredDefinition> {
+    const found =
+      version === 0 ? await this.findLatest(name) : await this.findVersion(name, version);
+    if (found === undefined) {
+      throw new NotFoundError(
+        version === 0
+          ? `workflow ${name} does not exist`
+          : `workflow ${name} has no version ${version}`,
+      );
+    }
+    return found;
+  }
+
+  async list(): Promise<StoredDefinition[]> {
+    const rows = await this.db
+      .selectFrom('workflows as w')
+      .innerJoin('workflow_versions as v', (join) =>
+        join.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
+      )
+      .select(['v.name', 'v.version', 'v.spec', 'v.created_at'])
+      .orderBy('v.name')
+      .execute();
+    return rows.map((r) => toStored(r));
+  }
+
+  async findLatest(name: string): Promise<StoredDefinition | undefined> {
+    const row = await this.db
+      .selectFrom('workflows as w')
+      .innerJoin('workflow_versions as v', (join) =>
+        join.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
+      )
+      .select(['v.name', 'v.version', 'v.spec', 'v.created_at'])
+      .where('w.name', '=', name)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toStored(row);
+  }
+
+  private async findVersion(name: string, version: number): Promise<StoredDefinition | undefined> {
+    const row = await this.db
+      .selectFrom('workflow_versions')
+      .select(['name', 'version', 'spec', 'created_at'])
+      .where('name', '=', name)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toStored(row);
+  }
+}
+
+function toStored(row: {
+  name: string;
+  version: number;
+  spec: string;
+  created_at: Date;
+}): StoredDefinition {
+  return {
+    name: row.name,
+    version: row.version,
+    spec: JSON.parse(row.spec) as WorkflowDefinitionSpec,
+    createdAt: row.created_at,
+  };
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return (
+    typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ER_DUP_ENTRY'
+  );
+}

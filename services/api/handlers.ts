@@ -1,0 +1,94 @@
+import type { Etcd3 } from 'etcd3';
+import type { Db } from '../../shared/db/connect.js';
+import type { EtcdKeys } from '../../shared/etcd/keys.js';
+import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
+import { parseMemberInfo } from '../../shared/etcd/members.js';
+import { InvalidArgumentError } from '../../shared/errors.js';
+import type { ChannelPool } from '../../shared/grpc/client.js';
+import type { ServiceHandlers } from '../../shared/grpc/server.js';
+import { timestampOf } from '../../shared/grpc/validate.js';
+import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
+import type { Definitions, StoredDefinition } from './definitions.js';
+import { instanceToProto, stateChangeToProto } from './instance-view.js';
+import { requireName, type Instances } from './instances.js';
+import { specToProto } from './spec-mapping.js';
+import { readTaskLog } from './task-logs.js';
+
+export interface ApiDeps {
+  db: Db;
+  etcd: Etcd3;
+  keys: EtcdKeys;
+  definitions: Definitions;
+  instances: Instances;
+  workers: MemberDirectory;
+  channels: ChannelPool;
+}
+
+export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> {
+  const { definitions, instances } = deps;
+  return {
+    async ApplyWorkflow(req) {
+      return definitionToProto(await definitions.apply(req));
+    },
+    async GetWorkflow(req) {
+      requireName(req.name, 'name');
+      if (req.version < 0)
+        throw new InvalidArgumentError('version', 'must be 0 (newest) or a positive version');
+      return definitionToProto(await definitions.get(req.name, req.version));
+    },
+    async ListWorkflows() {
+      return { workflows: (await definitions.list()).map(definitionToProto) };
+    },
+    async StartInstance(req) {
+      const { row, tasks } = await instances.start(req.workflow, req.params);
+      return instanceToProto(row, tasks);
+    },
+    async GetInstance(req) {
+      const { row, tasks } = await instances.get(req.id);
+      return instanceToProto(row, tasks);
+    },
+    async ListInstances(req) {
+      const found = await instances.list({
+        workflow: req.workflow,
+        state: req.state,
+        limit: req.limit,
+      });
+      return { instances: found.map(({ row, tasks }) => instanceToProto(row, tasks)) };
+    },
+    async StopInstance(req) {
+      const { row, tasks } = await instances.stop(req.id);
+      return instanceToProto(row, tasks);
+    },
+    async GetInstanceHistory(req) {
+      return { changes: (await instances.history(req.id)).map(stateChangeToProto) };
+    },
+    GetTaskLog(req, ctx) {
+      return readTaskLog(deps.db, deps.workers, deps.channels, req, ctx);
+    },
+    async ListMembers() {
+      const listing = await deps.etcd.getAll().prefix(`${deps.keys.prefix}members/`).strings();
+      const members = Object.values(listing)
+        .map(parseMemberInfo)
+        .filter((m) => m !== undefined)
+        .map((m) => ({
+          name: m.name,
+          role: m.role,
+          address: m.address,
+          pid: m.pid,
+          host: m.host,
+          started_at: m.startedAt,
+          group: m.group ?? '',
+        }));
+      return { members };
+    },
+  };
+}
+
+function definitionToProto(d: StoredDefinition) {
+  return {
+    name: d.name,
+    version: d.version,
+    spec: specToProto(d.spec),
+    created_at: timestampOf(d.createdAt),
+  };
+}

@@ -1,0 +1,110 @@
+import type { Db } from '../../shared/db/connect.js';
+import { isTerminalTaskState, isTaskState } from '../../shared/domain/task-states.js';
+import { isTerminalWorkflowState, isWorkflowState } from '../../shared/domain/workflow-states.js';
+import {
+  FailedPreconditionError,
+  NotFoundError,
+  OwnershipLostError,
+  StaleEpochError,
+} from '../../shared/errors.js';
+import type { ServiceHandlers } from '../../shared/grpc/server.js';
+import {
+  optionalTimestamp,
+  requireEpoch,
+  requireId,
+  requireOneOf,
+} from '../../shared/grpc/validate.js';
+import type { MasterDefinition } from '../../shared/proto/gen/baton/v1/Master.js';
+import type { OwnedInstances } from './owned-instances.js';
+
+const REPORTED_STATES = ['SUCCESS', 'FAILURE', 'KILL'] as const;
+
+export function masterHandlers(owned: OwnedInstances, db: Db): ServiceHandlers<MasterDefinition> {
+  return {
+    async SubmitInstance(req) {
+      const id = requireId(req.instance_id, 'instance_id');
+      const adoption = await owned.adopt(id);
+      if (adoption === undefined) {
+        const row = await db
+          .selectFrom('workflow_instances')
+          .select('state')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (row === undefined) throw new NotFoundError(`instance ${id} does not exist`);
+        throw new FailedPreconditionError(
+          `instance ${id} does not need an owner (state ${row.state})`,
+        );
+      }
+      return { owner: adoption.owner, epoch: adoption.epoch.toString() };
+    },
+
+    StopInstance(req) {
+      const id = requireId(req.instance_id, 'instance_id');
+      const run = owned.get(id);
+      if (run === undefined)
+        throw new StaleEpochError(`instance ${id} is not owned by this master`);
+      run.requestStop('stopped by request');
+      return Promise.resolve({});
+    },
+
+    async ReportTask(req) {
+      const instanceId = requireId(req.instance_id, 'instance_id');
+      const taskInstanceId = requireId(req.task_instance_id, 'task_instance_id');
+      const epoch = requireEpoch(req.epoch);
+      const state = requireOneOf(req.state, REPORTED_STATES, 'state');
+      const endedAt = optionalTimestamp(req.ended_at, 'ended_at') ?? new Date();
+      const startedAt = optionalTimestamp(req.started_at, 'started_at');
+      const run = owned.get(instanceId);
+      if (run === undefined) return refuseUnowned(db, instanceId, taskInstanceId);
+      if (epoch !== run.epoch)
+        throw new StaleEpochError(`epoch ${epoch} is not the owner's (${run.epoch})`);
+      try {
+        await run.onTaskReport({
+          taskInstanceId,
+          state,
+          exitCode: req.has_exit_code ? req.exit_code : null,
+          startedAt,
+          endedAt,
+          reason: req.reason,
+        });
+      } catch (err) {
+        if (err instanceof OwnershipLostError) return refuseUnowned(db, instanceId, taskInstanceId);
+        throw err;
+      }
+      return {};
+    },
+
+    async NotifyChildEnded(req) {
+      const parentId = requireId(req.parent_instance_id, 'parent_instance_id');
+      const childId = requireId(req.child_instance_id, 'child_instance_id');
+      await owned
+        .get(parentId)
+        ?.onChildEnded(childId)
+        .catch(() => undefined);
+      return {};
+    },
+  };
+}
+
+/**
+ * A report for an instance this master does not run: if the task (or its instance) has ended,
+ * the result is moot (FAILED_PRECONDITION, the worker drops it); otherwise the worker has the
+ * wrong owner and must look again.
+ */
+async function refuseUnowned(db: Db, instanceId: string, taskInstanceId: string): Promise<never> {
+  const row = await db
+    .selectFrom('task_instances as t')
+    .innerJoin('workflow_instances as w', 'w.id', 't.instance_id')
+    .select(['t.state as task_state', 'w.state as instance_state'])
+    .where('t.id', '=', taskInstanceId)
+    .where('t.instance_id', '=', instanceId)
+    .executeTakeFirst();
+  if (row === undefined)
+    throw new FailedPreconditionError(`task instance ${taskInstanceId} does not exist`);
+  const taskEnded = isTaskState(row.task_state) && isTerminalTaskState(row.task_state);
+  const instanceEnded =
+    isWorkflowState(row.instance_state) && isTerminalWorkflowState(row.instance_state);
+  if (taskEnded || instanceEnded)
+    throw new FailedPreconditionError(`task instance ${taskInstanceId} already ended`);
+  throw new StaleEpochError(`instance ${instanceId} is not owned by this master`);
+}

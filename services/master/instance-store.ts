@@ -1,0 +1,311 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../shared/db/connect.js';
+import type { Database, InstanceRow } from '../../shared/db/schema.js';
+import { assertTaskTransition, type TaskState } from '../../shared/domain/task-states.js';
+import {
+  assertWorkflowTransition,
+  OWNED_WORKFLOW_STATES,
+  type WorkflowState,
+} from '../../shared/domain/workflow-states.js';
+import { ConflictError, OwnershipLostError } from '../../shared/errors.js';
+
+export interface TaskRef {
+  id: string;
+  name: string;
+  attempt: number;
+}
+
+export interface TaskPatch {
+  worker?: string;
+  childInstanceId?: string;
+  startedAt?: Date;
+  endedAt?: Date;
+  exitCode?: number | null;
+}
+
+/**
+ * Every MySQL write a master makes about an instance, each fenced by the epoch it owns the
+ * instance under (`WHERE owner_epoch = ?`) and recorded in `state_changes` in the same
+ * transaction. Zero rows changed means another master took over: OwnershipLostError, and the
+ * caller drops the instance. `assertLive` runs first so a master whose lease may have expired
+ * writes nothing at all.
+ */
+export class InstanceStore {
+  constructor(
+    readonly db: Db,
+    private readonly actor: string,
+    private readonly assertLive: () => void,
+  ) {}
+
+  /**
+   * Records this master as owner under `epoch` if that is newer than the row's epoch and the
+   * instance still needs an owner. Returns the row, or undefined if the claim is moot.
+   */
+  async claim(instanceId: string, epoch: bigint): Promise<InstanceRow | undefined> {
+    this.assertLive();
+    return this.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('workflow_instances')
+        .selectAll()
+        .where('id', '=', instanceId)
+        .forUpdate()
+        .executeTakeFirst();
+      // An equal epoch is our own earlier claim (revisions are unique): adopting again is fine.
+      if (before === undefined || BigInt(before.owner_epoch) > epoch) return undefined;
+      if (!(OWNED_WORKFLOW_STATES as readonly string[]).includes(before.state)) return undefined;
+      if (BigInt(before.owner_epoch) === epoch) return before;
+      const now = new Date();
+      await trx
+        .updateTable('workflow_instances')
+        .set({ owner: this.actor, owner_epoch: epoch.toString(), updated_at: now })
+        .where('id', '=', instanceId)
+        .execute();
+      const reason =
+        before.owner === null
+          ? 'claimed'
+          : `taken over from ${before.owner} (epoch ${before.owner_epoch})`;
+      await this.history(trx, instanceId, epoch, before.state, before.state, reason);
+      return { ...before, owner: this.actor, owner_epoch: epoch.toString(), updated_at: now };
+    });
+  }
+
+  async transitionInstance(
+    instanceId: string,
+    epoch: bigint,
+    from: WorkflowState,
+    to: WorkflowState,
+    patch: { startedAt?: Date; endedAt?: Date },
+    reason: string,
+  ): Promise<void> {
+    assertWorkflowTransition(from, to);
+    await this.fenced(instanceId, epoch, async (trx) => {
+      const result = await trx
+        .updateTable('workflow_instances')
+        .set({
+          state: to,
+          updated_at: new Date(),
+          ...(patch.startedAt ? { started_at: patch.startedAt } : {}),
+          ...(patch.endedAt ? { ended_at: patch.endedAt } : {}),
+        })
+        .where('id', '=', instanceId)
+        .where('owner_epoch', '=', epoch.toString())
+        .where('state', '=', from)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      await this.history(trx, instanceId, epoch, from, to, reason);
+      return true;
+    });
+  }
+
+  /** Inserts a task attempt in SUBMITTED; returns its id (the existing one if already there). */
+  async insertTask(
+    instanceId: string,
+    epoch: bigint,
+    name: string,
+    type: string,
+    attempt: number,
+  ): Promise<string> {
+    let id = '';
+    await this.fenced(instanceId, epoch, async (trx) => {
+      const inserted = await sql<never>`
+        INSERT IGNORE INTO task_instances (instance_id, task, type, attempt, state, created_at, updated_at)
+        SELECT id, ${name}, ${type}, ${attempt}, 'SUBMITTED', NOW(3), NOW(3)
+        FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`.execute(
+        trx,
+      );
+      const row = await trx
+        .selectFrom('task_instances')
+        .select('id')
+        .where('instance_id', '=', instanceId)
+        .where('task', '=', name)
+        .where('attempt', '=', attempt)
+        .executeTakeFirst();
+      if (row === undefined) return false;
+      id = row.id;
+      if (inserted.numAffectedRows !== 0n) {
+        await this.history(trx, instanceId, epoch, null, 'SUBMITTED', '', { name, attempt });
+      }
+      return true;
+    });
+    return id;
+  }
+
+  async transitionTask(
+    instanceId: string,
+    epoch: bigint,
+    task: TaskRef,
+    from: TaskState,
+    to: TaskState,
+    patch: TaskPatch,
+    reason: string,
+  ): Promise<void> {
+    assertTaskTransition(from, to);
+    await this.fenced(instanceId, epoch, async (trx) => {
+      const result = await sql<never>`
+        UPDATE task_instances t JOIN workflow_instances w ON w.id = t.instance_id
+        SET t.state = ${to}, t.updated_at = NOW(3)
+          ${patch.worker === undefined ? sql`` : sql`, t.worker = ${patch.worker}`}
+          ${patch.childInstanceId === undefined ? sql`` : sql`, t.child_instance_id = ${patch.childInstanceId}`}
+          ${patch.startedAt === undefined ? sql`` : sql`, t.started_at = ${patch.startedAt}`}
+          ${patch.endedAt === undefined ? sql`` : sql`, t.ended_at = ${patch.endedAt}`}
+          ${patch.exitCode === undefined ? sql`` : sql`, t.exit_code = ${patch.exitCode}`}
+        WHERE t.id = ${task.id} AND t.state = ${from} AND w.id = ${instanceId} AND w.owner_epoch = ${epoch.toString()}`.execute(
+        trx,
+      );
+      if (result.numAffectedRows === 0n) return false;
+      await this.history(trx, instanceId, epoch, from, to, reason, task);
+      return true;
+    });
+  }
+
+  /**
+   * Creates the child instance of (parent, task, attempt), or returns the one that exists: the
+   * UNIQUE key on the parent link makes this idempotent, so failover can never make a second
+   * child (F2). Fenced by the parent's epoch, whose row is locked while the child is created.
+   */
+  async createChild(
+    parentId: string,
+    epoch: bigint,
+    child: {
+      workflow: string;
+      version: number;
+      executionType: string;
+      params: Record<string, string>;
+    },
+    task: { name: string; attempt: number },
+  ): Promise<string> {
+    let childId = '';
+    await this.fenced(parentId, epoch, async (trx) => {
+      const parent = await trx
+        .selectFrom('workflow_instances')
+        .select('id')
+        .where('id', '=', parentId)
+        .where('owner_epoch', '=', epoch.toString())
+        .forUpdate()
+        .executeTakeFirst();
+      if (parent === undefined) return false;
+      const existing = await findChild(trx, parentId, task);
+      if (existing !== undefined) {
+        childId = existing;
+        return true;
+      }
+      const now = new Date();
+      const inserted = await trx
+        .insertInto('workflow_instances')
+        .values({
+          workflow: child.workflow,
+          version: child.version,
+          execution_type: child.executionType,
+          state: 'SUBMITTED',
+          params: JSON.stringify(child.params),
+          owner: null,
+          parent_instance_id: parentId,
+          parent_task: task.name,
+          parent_task_attempt: task.attempt,
+          created_at: now,
+          updated_at: now,
+        })
+        .executeTakeFirstOrThrow();
+      childId = String(inserted.insertId);
+      await this.history(
+        trx,
+        childId,
+        0n,
+        null,
+        'SUBMITTED',
+        `child of ${parentId} task ${task.name} attempt ${task.attempt}`,
+      );
+      return true;
+    });
+    return childId;
+  }
+
+  /** A history entry that is not a state change (a timeout warning, say); fenced all the same. */
+  async note(
+    instanceId: string,
+    epoch: bigint,
+    state: string,
+    reason: string,
+    task?: TaskRef,
+  ): Promise<void> {
+    await this.fenced(instanceId, epoch, async (trx) => {
+      const owned = await trx
+        .selectFrom('workflow_instances')
+        .select('id')
+        .where('id', '=', instanceId)
+        .where('owner_epoch', '=', epoch.toString())
+        .executeTakeFirst();
+      if (owned === undefined) return false;
+      await this.history(trx, instanceId, epoch, state, state, reason, task);
+      return true;
+    });
+  }
+
+  /**
+   * Runs `write` in a transaction; `write` returns false when its fenced statement matched no
+   * row. Then we find out why: another epoch owns the instance (OwnershipLostError), or the row
+   * was not in the expected state (ConflictError).
+   */
+  async fenced(
+    instanceId: string,
+    epoch: bigint,
+    write: (trx: Transaction<Database>) => Promise<boolean>,
+  ): Promise<void> {
+    this.assertLive();
+    const ok = await this.db.transaction().execute(write);
+    if (ok) return;
+    const row = await this.db
+      .selectFrom('workflow_instances')
+      .select(['owner', 'owner_epoch', 'state'])
+      .where('id', '=', instanceId)
+      .executeTakeFirst();
+    if (row === undefined || BigInt(row.owner_epoch) !== epoch) {
+      throw new OwnershipLostError(
+        `instance ${instanceId} is owned by ${row?.owner ?? 'nobody'} at epoch ${row?.owner_epoch ?? '?'}, not epoch ${epoch}`,
+      );
+    }
+    throw new ConflictError(
+      `instance ${instanceId} (state ${row.state}) did not match the expected state`,
+    );
+  }
+
+  private async history(
+    trx: Transaction<Database>,
+    instanceId: string,
+    epoch: bigint,
+    from: string | null,
+    to: string,
+    reason: string,
+    task?: { name: string; attempt: number },
+  ): Promise<void> {
+    await trx
+      .insertInto('state_changes')
+      .values({
+        instance_id: instanceId,
+        task: task?.name ?? null,
+        attempt: task?.attempt ?? null,
+        from_state: from,
+        to_state: to,
+        actor: this.actor,
+        epoch: epoch.toString(),
+        reason: reason === '' ? null : reason.slice(0, 512),
+        at: new Date(),
+      })
+      .execute();
+  }
+}
+
+async function findChild(
+  trx: Transaction<Database>,
+  parentId: string,
+  task: { name: string; attempt: number },
+): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('workflow_instances')
+    .select('id')
+    .where('parent_instance_id', '=', parentId)
+    .where('parent_task', '=', task.name)
+    .where('parent_task_attempt', '=', task.attempt)
+    .executeTakeFirst();
+  return row?.id;
+}

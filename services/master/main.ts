@@ -1,0 +1,94 @@
+import { parseEnv } from '../../shared/config/common-env.js';
+import { connectDb } from '../../shared/db/connect.js';
+import { migrateToLatest } from '../../shared/db/migrate.js';
+import { MemberDirectory } from '../../shared/etcd/member-directory.js';
+import { bindService } from '../../shared/grpc/server.js';
+import { submitToMaster } from '../../shared/instances/submit-to-master.js';
+import { batonProto } from '../../shared/proto/load.js';
+import { ServiceRuntime } from '../../shared/service-runtime.js';
+import { ClusterView } from './cluster-view.js';
+import { DefinitionCache } from './definition-cache.js';
+import { masterEnvSchema } from './env.js';
+import { masterHandlers } from './handlers.js';
+import { InstanceStore } from './instance-store.js';
+import { notifyParent } from './notify-parent.js';
+import { OwnedInstances } from './owned-instances.js';
+import { Reconciler } from './reconciler.js';
+import type { RunDeps } from './run-deps.js';
+
+/** The master: owns workflow instances and runs their DAGs. Wiring only. */
+async function main(): Promise<void> {
+  const env = parseEnv(masterEnvSchema);
+  const runtime = await ServiceRuntime.create({ role: 'master', env });
+  const { log, etcd, keys, channels } = runtime;
+  const db = connectDb(env.MYSQL_URL, { poolSize: env.MYSQL_POOL_SIZE });
+  await migrateToLatest(db);
+  const masters = await MemberDirectory.open(etcd, keys, 'master', log);
+  const workers = await MemberDirectory.open(etcd, keys, 'worker', log);
+  const cluster = new ClusterView(masters, workers, channels);
+  const store = new InstanceStore(db, runtime.name, () => runtime.lease.assertFresh());
+  const definitions = new DefinitionCache(db);
+  const stopDeps = { db, etcd, keys, masters, channels, log };
+
+  const makeDeps = (owned: OwnedInstances): RunDeps => ({
+    self: { name: runtime.name, address: runtime.address },
+    store,
+    cluster,
+    definitions,
+    etcd,
+    keys,
+    stopDeps,
+    log,
+    submitChild: (childId) => void submitToMaster(masters, channels, childId, log),
+    ended: (instanceId, epoch, parentId) => {
+      owned.ended(instanceId, epoch);
+      if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);
+    },
+    dropped: (instanceId, epoch, release) => owned.forget(instanceId, epoch, release),
+  });
+  const owned = new OwnedInstances(runtime, store, definitions, makeDeps);
+  const reconciler = new Reconciler(
+    runtime,
+    db,
+    owned,
+    env.RECONCILE_INTERVAL_MS,
+    env.SUBMIT_GRACE_MS,
+  );
+
+  await runtime.serve([bindService(batonProto().Master.service, masterHandlers(owned, db), log)]);
+
+  // A master leaving means its instances need new owners now, not at the next interval.
+  masters.on('removed', (m) => {
+    log.info({ master: m.name }, 'master left; adopting its instances');
+    reconciler.trigger();
+  });
+  workers.on('removed', (w) => {
+    for (const run of owned.all()) run.onWorkerGone(w.name);
+  });
+  workers.on('added', () => reconciler.trigger());
+  runtime.on('leaseLost', () => owned.dropAll());
+  runtime.on('rejoined', () => reconciler.trigger());
+  reconciler.start();
+
+  runtime.lifecycle.addStep('stop reconciler', () => reconciler.stop());
+  runtime.lifecycle.addStep('hand over instances', () => {
+    // Revoking the lease (next step) deletes every owner key at once, so survivors adopt
+    // these instances immediately instead of after the lease TTL.
+    owned.dropAll();
+    return Promise.resolve();
+  });
+  runtime.lifecycle.addStep('close directories', async () => {
+    await masters.close();
+    await workers.close();
+  });
+  runtime.finishShutdownSteps();
+  runtime.lifecycle.addStep('close database', () => db.destroy());
+  runtime.lifecycle.installSignalHandlers();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `master failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

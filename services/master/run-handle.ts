@@ -1,0 +1,23 @@
+import type { Logger } from '../../shared/log.js';
+import type { TaskRun } from './run-model.js';
+
+/** What task-level actions may use of the instance run that owns them. */
+export interface RunHandle {
+  readonly id: string;
+  readonly epoch: bigint;
+  readonly workflow: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly tasks: Map<string, TaskRun>;
+  readonly log: Logger;
+  /** Runs `op` after every earlier event of this instance; rejects with its error. */
+  enqueue<T>(label: string, op: () => Promise<T>): Promise<T>;
+  /** `enqueue` for callers that do not wait: failures are handled by the run itself. */
+  post(label: string, op: () => Promise<void>): void;
+  /** Re-plans the DAG and acts on the plan (call from inside the queue). */
+  advance(): Promise<void>;
+  /** Runs `op` through the queue after `delayMs`; re-arming a key replaces its timer. */
+  armTimer(key: string, delayMs: number, op: () => Promise<void>): void;
+  clearTimer(key: string): void;
+  /** True while `task` is still the newest attempt of its task and the run is live. */
+  isCurrent(task: TaskRun): boolean;
+}

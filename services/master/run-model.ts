@@ -1,0 +1,88 @@
+import type { TaskRow } from '../../shared/db/schema.js';
+import { isTaskState, type TaskState } from '../../shared/domain/task-states.js';
+import type { TaskDefinition } from '../../shared/domain/workflow-spec.js';
+import { InternalError } from '../../shared/errors.js';
+import type { TaskProgress } from './dag-planner.js';
+
+/** The newest attempt of one task of an owned instance, as the master tracks it in memory. */
+export interface TaskRun {
+  readonly def: TaskDefinition;
+  id: string;
+  attempt: number;
+  state: TaskState;
+  failures: number;
+  worker: string | null;
+  childId: string | null;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  /** A kill was sent for this attempt (resent by the reconciler until it ends). */
+  killRequested: boolean;
+  /** The worker confirmed it started this attempt. */
+  dispatchConfirmed: boolean;
+  /** The master's own timeout fired (SUB_WORKFLOW tasks): the child's STOP means FAILURE. */
+  timedOut: boolean;
+}
+
+/** A task attempt as the store and history name it. */
+export function taskRef(task: TaskRun): { id: string; name: string; attempt: number } {
+  return { id: task.id, name: task.def.name, attempt: task.attempt };
+}
+
+/** A fresh attempt, just inserted as SUBMITTED. */
+export function newAttempt(
+  def: TaskDefinition,
+  id: string,
+  attempt: number,
+  previous: TaskRun | undefined,
+): TaskRun {
+  return {
+    def,
+    id,
+    attempt,
+    state: 'SUBMITTED',
+    failures: previous?.failures ?? 0,
+    worker: null,
+    childId: null,
+    startedAt: null,
+    endedAt: null,
+    killRequested: false,
+    dispatchConfirmed: false,
+    timedOut: false,
+  };
+}
+
+export function progressOf(run: TaskRun): TaskProgress {
+  return { attempt: run.attempt, state: run.state, failures: run.failures, endedAt: run.endedAt };
+}
+
+/** Builds each task's newest attempt from its rows (any order). */
+export function taskRunsFromRows(
+  defs: readonly TaskDefinition[],
+  rows: readonly TaskRow[],
+): Map<string, TaskRun> {
+  const byName = new Map(defs.map((d) => [d.name, d]));
+  const runs = new Map<string, TaskRun>();
+  const sorted = [...rows].sort((a, b) => a.attempt - b.attempt);
+  for (const row of sorted) {
+    const def = byName.get(row.task);
+    if (def === undefined) continue;
+    if (!isTaskState(row.state))
+      throw new InternalError(`task ${row.id} has unknown state ${row.state}`);
+    const failures = (runs.get(row.task)?.failures ?? 0) + (row.state === 'FAILURE' ? 1 : 0);
+    runs.set(row.task, {
+      def,
+      id: row.id,
+      attempt: row.attempt,
+      state: row.state,
+      failures,
+      worker: row.worker,
+      childId: row.child_instance_id,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      killRequested: false,
+      dispatchConfirmed: row.state === 'RUNNING',
+      timedOut: false,
+    });
+  }
+  return runs;
+}

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { FailedPreconditionError, NotFoundError, StaleEpochError } from '../../shared/errors.js';
+import type { ServiceHandlers } from '../../shared/grpc/server.js';
+import {
+  requireEpoch,
+  requireId,
+  requireNonEmpty,
+  timestampOf,
+} from '../../shared/grpc/validate.js';
+import type { WorkerDefinition } from '../../shared/proto/gen/baton/v1/Worker.js';
+import type { RunTaskRequest__Output } from '../../shared/proto/gen/baton/v1/RunTaskRequest.js';
+import type { WorkerEnv } from './env.js';
+import { logPathFor, readLogChunk } from './log-reader.js';
+import type { ResultOutbox } from './result-outbox.js';
+import type { TaskEntry, TaskRegistry } from './task-entry.js';
+import { TaskProcess } from './task-process.js';
+import { taskEnvironment } from './task-environment.js';
+
+export interface WorkerDeps {
+  env: WorkerEnv;
+  registry: TaskRegistry;
+  outbox: ResultOutbox;
+  isDraining: () => boolean;
+}
+
+export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefinition> {
+  const { env, registry, outbox } = deps;
+  return {
+    async RunTask(req) {
+      const taskInstanceId = requireId(req.task_instance_id, 'task_instance_id');
+      requireId(req.instance_id, 'instance_id');
+      const epoch = requireEpoch(req.epoch);
+      requireNonEmpty(req.owner_address, 'owner_address');
+      const known = registry.get(taskInstanceId);
+      if (known !== undefined) return describeKnown(known, req, epoch);
+      if (req.takeover_only)
+        throw new NotFoundError(`task ${taskInstanceId} is not running on this worker`);
+      requireNonEmpty(req.command, 'command');
+      // A definite refusal (not UNAVAILABLE): the master knows the task did not start here.
+      if (deps.isDraining()) throw new FailedPreconditionError('worker is draining');
+      const process = await TaskProcess.start({
+        command: req.command,
+        env: taskEnvironment(env.TASK_ENV_ALLOWLIST, req),
+        cwd: join(env.WORKER_DATA_DIR, 'work', taskInstanceId),
+        logPath: logPathFor(env.WORKER_DATA_DIR, taskInstanceId),
+        timeoutMs: Number(req.timeout_ms),
+        killGraceMs: env.TASK_KILL_GRACE_MS,
+      });
+      const entry: TaskEntry = {
+        taskInstanceId,
+        instanceId: req.instance_id,
+        taskName: req.task_name,
+        attempt: req.attempt,
+        epoch,
+        owner: req.owner,
+        ownerAddress: req.owner_address,
+        process,
+        outcome: undefined,
+        wake: undefined,
+      };
+      registry.add(entry);
+      void process.done.then((outcome) => {
+        entry.outcome = outcome;
+        outbox.deliver(entry);
+      });
+      return {
+        started_at: process.startedAt.toISOString(),
+        pid: process.pid,
+        already_known: false,
+        state: 'RUNNING',
+      };
+    },
+
+    async KillTask(req) {
+      const entry = registry.get(requireId(req.task_instance_id, 'task_instance_id'));
+      const epoch = requireEpoch(req.epoch);
+      if (entry === undefined) return Promise.resolve({ known: false });
+      if (epoch < entry.epoch)
+        throw new StaleEpochError(`epoch ${epoch} is older than the task's ${entry.epoch}`);
+      entry.process.kill(req.reason || 'killed by its master');
+      return Promise.resolve({ known: true });
+    },
+
+    async ReadLog(req) {
+      const taskInstanceId = requireId(req.task_instance_id, 'task_instance_id');
+      const offset = Number(req.offset);
+      const chunk = await readLogChunk(
+        logPathFor(env.WORKER_DATA_DIR, taskInstanceId),
+        offset,
+        req.limit || 1 << 20,
+      );
+      const running =
+        registry.get(taskInstanceId)?.outcome === undefined &&
+        registry.get(taskInstanceId) !== undefined;
+      return {
+        content: chunk.content,
+        next_offset: String(chunk.nextOffset),
+        complete: !running && chunk.nextOffset >= chunk.size,
+      };
+    },
+  };
+}
+
+/**
+ * A RunTask for a task already here: the dispatch was retried, or a new owner is taking the
+ * task over after a failover. A newer epoch re-points the result to the new owner.
+ */
+function describeKnown(entry: TaskEntry, req: RunTaskRequest__Output, epoch: bigint) {
+  if (epoch < entry.epoch)
+    throw new StaleEpochError(`epoch ${epoch} is older than the task's ${entry.epoch}`);
+  if (epoch > entry.epoch) {
+    entry.epoch = epoch;
+    entry.owner = req.owner;
+    entry.ownerAddress = req.owner_address;
+    entry.wake?.();
+  }
+  return Promise.resolve({
+    started_at: timestampOf(entry.process.startedAt),
+    pid: entry.process.pid,
+    already_known: true,
+    state: entry.outcome?.state ?? 'RUNNING',
+  });
+}

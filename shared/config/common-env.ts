@@ -1,0 +1,70 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { InvalidArgumentError } from '../errors.js';
+
+/** `host:port`; port 0 means "pick a free one". */
+const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port');
+
+/** Settings every Baton service process reads from its environment. */
+export const commonEnvSchema = z.object({
+  ETCD_ENDPOINTS: z
+    .string()
+    .min(1)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
+    ),
+  /** Every key Baton writes lives under this prefix; several clusters can share one etcd. */
+  ETCD_PREFIX: z
+    .string()
+    .default('/baton/')
+    .refine((p) => p.startsWith('/') && p.endsWith('/'), 'must start and end with /'),
+  /** mysql://user:password@host:port/database */
+  MYSQL_URL: z.string().url(),
+  MYSQL_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** etcd lease TTL; etcd counts whole seconds. Death of a process is seen within about this. */
+  LEASE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(120_000)
+    .refine((ms) => ms % 1000 === 0, 'must be whole seconds')
+    .default(10_000),
+  /** Where the gRPC server binds. */
+  LISTEN: hostPort.default('127.0.0.1:0'),
+  /** Address other processes use to reach this one; default: the bound LISTEN address. */
+  ADVERTISE_ADDRESS: hostPort.optional(),
+  NODE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)
+    .optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Time a draining process waits for in-flight work before forcing its exit. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type CommonEnv = z.infer<typeof commonEnvSchema>;
+
+/**
+ * Parses a service's environment once at start-up; throws InvalidArgumentError naming the
+ * variable at fault.
+ */
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') ?? '';
+    throw new InvalidArgumentError(field, issue?.message ?? 'invalid environment');
+  }
+  return result.data;
+}
+
+/** `<role>-<host>-<pid>` unless NODE_NAME is set: unique per process on a machine. */
+export function defaultNodeName(role: string): string {
+  return `${role}-${hostname().split('.')[0] ?? 'host'}-${process.pid}`;
+}

@@ -1,0 +1,29 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { errorMessage, InternalError } from '../errors.js';
+import type { Db } from './connect.js';
+import { initialSchema } from './migrations/0001-initial.js';
+
+/** Every migration, in order. Names sort in application order; never rename or edit one. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initialSchema,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+/**
+ * Applies pending migrations. Safe when several processes start at once: Kysely's MySQL
+ * adapter holds a named lock (GET_LOCK) while it migrates, so the others wait and then find
+ * nothing to do.
+ *
+ * @throws InternalError naming the failed migration.
+ */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new InternalError(`migration ${failed} failed: ${errorMessage(error)}`, { cause: error });
+  }
+}

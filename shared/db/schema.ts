@@ -1,0 +1,87 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Kysely's view of the MySQL schema (shared/db/migrations). BIGINT columns arrive as strings
+ * (mysql2 `bigNumberStrings`): ids stay opaque strings, epochs are converted to bigint at the
+ * edge. DATETIME(3) columns are UTC Dates.
+ */
+export interface Database {
+  workflows: WorkflowsTable;
+  workflow_versions: WorkflowVersionsTable;
+  workflow_instances: WorkflowInstancesTable;
+  task_instances: TaskInstancesTable;
+  state_changes: StateChangesTable;
+}
+
+export interface WorkflowsTable {
+  name: string;
+  latest_version: number;
+  execution_type: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface WorkflowVersionsTable {
+  name: string;
+  version: number;
+  /** The normalized WorkflowDefinitionSpec as JSON text. */
+  spec: string;
+  created_at: Date;
+}
+
+export interface WorkflowInstancesTable {
+  id: Generated<string>;
+  workflow: string;
+  version: number;
+  execution_type: string;
+  state: string;
+  /** Effective parameters (definition params overlaid with start params) as JSON text. */
+  params: string;
+  owner: string | null;
+  /** The owning master's etcd claim revision; every write about the instance is fenced by it. */
+  owner_epoch: ColumnType<string, string | undefined, string>;
+  parent_instance_id: string | null;
+  parent_task: string | null;
+  parent_task_attempt: number | null;
+  stop_requested: ColumnType<number, number | undefined, number>;
+  stop_reason: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  ended_at: Date | null;
+  updated_at: Date;
+}
+
+export interface TaskInstancesTable {
+  id: Generated<string>;
+  instance_id: string;
+  task: string;
+  type: string;
+  attempt: number;
+  state: string;
+  worker: string | null;
+  child_instance_id: string | null;
+  exit_code: number | null;
+  created_at: Date;
+  started_at: Date | null;
+  ended_at: Date | null;
+  updated_at: Date;
+}
+
+export interface StateChangesTable {
+  id: Generated<string>;
+  instance_id: string;
+  task: string | null;
+  attempt: number | null;
+  from_state: string | null;
+  to_state: string;
+  actor: string;
+  epoch: string;
+  reason: string | null;
+  at: Date;
+}
+
+export type InstanceRow = Selectable<WorkflowInstancesTable>;
+export type NewInstanceRow = Insertable<WorkflowInstancesTable>;
+export type TaskRow = Selectable<TaskInstancesTable>;
+export type StateChangeRow = Selectable<StateChangesTable>;
+export type NewStateChange = Insertable<StateChangesTable>;

@@ -1,0 +1,180 @@
+/**
+ * The zod schema for a workflow definition as users write it (YAML, camelCase keys) or as the API
+ * layer passes it on from gRPC. Parsing with it checks structure, types, patterns, sizes and the
+ * per-type task rules, fills in defaults and produces the normalized {@link WorkflowDefinitionSpec}.
+ * Graph checks (unknown or cyclic dependencies) live in `dag.ts`; `definition-parse.ts` runs both.
+ */
+import { z } from 'zod';
+
+import { InvalidArgumentError } from '../errors.js';
+import { parseDuration } from './duration.js';
+import { PARAM_NAME_PATTERN, SYSTEM_PARAM_PREFIX } from './params.js';
+import {
+  EXECUTION_TYPES,
+  FAILURE_STRATEGIES,
+  TASK_TIMEOUT_STRATEGIES,
+  TASK_TYPES,
+  WORKFLOW_TIMEOUT_STRATEGIES,
+  type TaskDefinition,
+  type WorkflowDefinitionSpec,
+} from './workflow-spec.js';
+
+/** Workflow, task and worker-group names. */
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const LIMITS = {
+  descriptionBytes: 4 * 1024,
+  commandBytes: 64 * 1024,
+  paramValueBytes: 8 * 1024,
+  params: 200,
+  tasks: 500,
+  retries: 100,
+} as const;
+
+const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+const name = z.string().regex(NAME_PATTERN, {
+  error: `must match ${NAME_PATTERN.source}`,
+});
+
+function maxBytes(limit: number): z.ZodString {
+  return z.string().refine((text) => utf8Bytes(text) <= limit, {
+    error: `must be at most ${limit / 1024} KiB`,
+  });
+}
+
+/**
+ * A duration string (`30s`, `1h30m`) turned into milliseconds. Numbers go through the same parser
+ * so a bare `10` gets the "add a unit" message rather than a type error.
+ */
+function duration(kind: 'timeout' | 'interval') {
+  return z.unknown().transform((value, ctx): number => {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      ctx.addIssue('must be a duration string, e.g. 30s, 1h30m, 250ms');
+      return z.NEVER;
+    }
+    let ms: number;
+    try {
+      ms = parseDuration(String(value), '');
+    } catch (err) {
+      if (!(err instanceof InvalidArgumentError)) throw err;
+      ctx.addIssue(err.detail);
+      return z.NEVER;
+    }
+    if (kind === 'timeout' && ms === 0) {
+      ctx.addIssue('must be greater than 0 (leave it out for no timeout)');
+      return z.NEVER;
+    }
+    return ms;
+  });
+}
+
+/** Param values are strings; YAML numbers and booleans are accepted and converted with String(). */
+const paramValue = z.unknown().transform((value, ctx): string => {
+  const text =
+    typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+      ? String(value)
+      : value;
+  if (typeof text !== 'string') {
+    ctx.addIssue('must be a string (numbers and booleans are converted)');
+    return z.NEVER;
+  }
+  if (utf8Bytes(text) > LIMITS.paramValueBytes) {
+    ctx.addIssue(`must be at most ${LIMITS.paramValueBytes / 1024} KiB`);
+    return z.NEVER;
+  }
+  return text;
+});
+
+const paramName = z
+  .string()
+  .regex(PARAM_NAME_PATTERN, { error: `must match ${PARAM_NAME_PATTERN.source}` })
+  .refine((key) => !key.startsWith(SYSTEM_PARAM_PREFIX), {
+    error: `names starting with "${SYSTEM_PARAM_PREFIX}" are reserved for Baton`,
+  });
+
+const params = z
+  .unknown()
+  // zod's record silently drops a `__proto__` key (it cannot be assigned as data); refuse it.
+  .superRefine((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'invalid key: reserved' });
+    }
+  })
+  .pipe(
+    z.record(paramName, paramValue).refine((r) => Object.keys(r).length <= LIMITS.params, {
+      error: `at most ${LIMITS.params} params`,
+    }),
+  );
+
+const taskSchema = z
+  .strictObject({
+    name,
+    type: z.enum(TASK_TYPES),
+    command: maxBytes(LIMITS.commandBytes).optional(),
+    workflow: name.optional(),
+    dependsOn: z
+      .array(z.string())
+      .max(LIMITS.tasks)
+      .default(() => []),
+    retries: z.int().min(0).max(LIMITS.retries).default(0),
+    retryInterval: duration('interval').optional(),
+    timeout: duration('timeout').optional(),
+    timeoutStrategy: z.enum(TASK_TIMEOUT_STRATEGIES).default('FAIL'),
+    workerGroup: name.default('default'),
+  })
+  .superRefine((task, ctx) => {
+    const fail = (field: 'command' | 'workflow', message: string): void =>
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    switch (task.type) {
+      case 'SHELL':
+        if (task.workflow !== undefined) fail('workflow', 'not allowed on a SHELL task');
+        else if (task.command === undefined) fail('command', 'is required for a SHELL task');
+        else if (task.command.trim() === '') fail('command', 'must not be empty');
+        break;
+      case 'SUB_WORKFLOW':
+        if (task.command !== undefined) fail('command', 'not allowed on a SUB_WORKFLOW task');
+        else if (task.workflow === undefined) {
+          fail('workflow', 'is required for a SUB_WORKFLOW task');
+        }
+        break;
+    }
+  })
+  .transform((task): TaskDefinition => ({
+    name: task.name,
+    type: task.type,
+    command: task.command ?? '',
+    workflow: task.workflow ?? '',
+    dependsOn: task.dependsOn,
+    retries: task.retries,
+    retryIntervalMs: task.retryInterval ?? 0,
+    timeoutMs: task.timeout ?? null,
+    timeoutStrategy: task.timeoutStrategy,
+    workerGroup: task.workerGroup,
+  }));
+
+/**
+ * Structural schema of a workflow definition. Its output is a complete, normalized
+ * {@link WorkflowDefinitionSpec} whose task graph has NOT been checked yet.
+ */
+export const workflowSchema = z
+  .strictObject({
+    name,
+    description: maxBytes(LIMITS.descriptionBytes).default(''),
+    executionType: z.enum(EXECUTION_TYPES).default('PARALLEL'),
+    timeout: duration('timeout').optional(),
+    timeoutStrategy: z.enum(WORKFLOW_TIMEOUT_STRATEGIES).default('STOP'),
+    failureStrategy: z.enum(FAILURE_STRATEGIES).default('CONTINUE'),
+    params: params.default(() => ({})),
+    tasks: z.array(taskSchema).min(1).max(LIMITS.tasks),
+  })
+  .transform((workflow): WorkflowDefinitionSpec => ({
+    name: workflow.name,
+    description: workflow.description,
+    executionType: workflow.executionType,
+    timeoutMs: workflow.timeout ?? null,
+    timeoutStrategy: workflow.timeoutStrategy,
+    failureStrategy: workflow.failureStrategy,
+    params: workflow.params,
+    tasks: workflow.tasks,
+  }));

@@ -1,0 +1,51 @@
+import { IllegalTransitionError } from './workflow-states.js';
+
+/**
+ * Task instance states (DolphinScheduler's names) and every legal transition, in one table.
+ * A finished report may overtake the dispatch acknowledgement, hence DISPATCHED -> SUCCESS etc.
+ */
+export const TASK_STATES = [
+  'SUBMITTED',
+  'DISPATCHED',
+  'RUNNING',
+  'SUCCESS',
+  'FAILURE',
+  'KILL',
+  'NEED_FAULT_TOLERANCE',
+] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+const ENDED = ['SUCCESS', 'FAILURE', 'KILL', 'NEED_FAULT_TOLERANCE'] as const;
+
+const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
+  SUBMITTED: ['DISPATCHED', 'RUNNING', ...ENDED],
+  DISPATCHED: ['RUNNING', ...ENDED],
+  RUNNING: [...ENDED],
+  SUCCESS: [],
+  FAILURE: [],
+  KILL: [],
+  NEED_FAULT_TOLERANCE: [],
+};
+
+export const ACTIVE_TASK_STATES: readonly TaskState[] = ['SUBMITTED', 'DISPATCHED', 'RUNNING'];
+
+export function isTaskState(value: string): value is TaskState {
+  return (TASK_STATES as readonly string[]).includes(value);
+}
+
+export function isTerminalTaskState(state: TaskState): boolean {
+  return TRANSITIONS[state].length === 0;
+}
+
+export function isActiveTaskState(state: TaskState): boolean {
+  return ACTIVE_TASK_STATES.includes(state);
+}
+
+export function canTransitionTask(from: TaskState, to: TaskState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** @throws IllegalTransitionError when the table does not allow `from -> to`. */
+export function assertTaskTransition(from: TaskState, to: TaskState): void {
+  if (!canTransitionTask(from, to)) throw new IllegalTransitionError('task', from, to);
+}

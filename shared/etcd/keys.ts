@@ -1,0 +1,35 @@
+/** Roles a process registers under in etcd. */
+export const ROLES = ['api', 'master', 'coordinator', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The etcd key layout, all under one prefix so that clusters (and tests) can share an etcd.
+ *
+ * - `members/<role>/<name>`   → MemberInfo JSON, under the member's lease
+ * - `owners/<instanceId>`     → owning master's name, under its lease; create_revision = epoch
+ */
+export class EtcdKeys {
+  constructor(readonly prefix: string) {}
+
+  members(role: Role): string {
+    return `${this.prefix}members/${role}/`;
+  }
+
+  member(role: Role, name: string): string {
+    return `${this.members(role)}${name}`;
+  }
+
+  owners(): string {
+    return `${this.prefix}owners/`;
+  }
+
+  owner(instanceId: string): string {
+    return `${this.owners()}${instanceId}`;
+  }
+
+  /** The instance id of an owner key, or undefined if the key is not one. */
+  instanceIdOf(ownerKey: string): string | undefined {
+    const prefix = this.owners();
+    return ownerKey.startsWith(prefix) ? ownerKey.slice(prefix.length) : undefined;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Etcd3 } from 'etcd3';
+import type { EtcdKeys } from './keys.js';
+import type { MemberLease } from './member-lease.js';
+
+/** Who owns an instance, and under which epoch (the owner key's create_revision). */
+export interface Ownership {
+  holder: string;
+  epoch: bigint;
+  leaseId: bigint;
+}
+
+/**
+ * Claims an instance for `holder` with a `create_revision == 0` transaction putting the owner
+ * key under the holder's lease. Returns the epoch (the key's create_revision) on success, or
+ * undefined when someone else holds it. A claim whose transaction landed but whose answer was
+ * lost (and was retried) is recognised by the lease on the key.
+ */
+export async function claimOwnership(
+  etcd: Etcd3,
+  keys: EtcdKeys,
+  instanceId: string,
+  holder: string,
+  lease: MemberLease,
+): Promise<bigint | undefined> {
+  lease.assertFresh();
+  const key = keys.owner(instanceId);
+  const result = await etcd
+    .if(key, 'Create', '==', 0)
+    .then(etcd.put(key).value(holder).lease(lease.etcdId))
+    .commit();
+  if (result.succeeded) return BigInt(result.header.revision);
+  const current = await readOwnership(etcd, keys, instanceId);
+  return current !== undefined && current.leaseId === lease.id && current.holder === holder
+    ? current.epoch
+    : undefined;
+}
+
+export async function readOwnership(
+  etcd: Etcd3,
+  keys: EtcdKeys,
+  instanceId: string,
+): Promise<Ownership | undefined> {
+  const response = await etcd.get(keys.owner(instanceId)).exec();
+  const kv = response.kvs[0];
+  if (kv === undefined) return undefined;
+  return {
+    holder: kv.value.toString(),
+    epoch: BigInt(kv.create_revision),
+    leaseId: BigInt(kv.lease),
+  };
+}
+
+/** Every current owner key, by instance id (one range read, for reconcilers). */
+export async function listOwnerships(etcd: Etcd3, keys: EtcdKeys): Promise<Map<string, Ownership>> {
+  const response = await etcd.getAll().prefix(keys.owners()).exec();
+  const owners = new Map<string, Ownership>();
+  for (const kv of response.kvs) {
+    const id = keys.instanceIdOf(kv.key.toString());
+    if (id === undefined) continue;
+    owners.set(id, {
+      holder: kv.value.toString(),
+      epoch: BigInt(kv.create_revision),
+      leaseId: BigInt(kv.lease),
+    });
+  }
+  return owners;
+}
+
+/** Deletes the owner key only if it is still the claim made at `epoch`. */
+export async function releaseOwnership(
+  etcd: Etcd3,
+  keys: EtcdKeys,
+  instanceId: string,
+  epoch: bigint,
+): Promise<boolean> {
+  const key = keys.owner(instanceId);
+  const result = await etcd
+    .if(key, 'Create', '==', epoch.toString())
+    .then(etcd.delete().key(key))
+    .commit();
+  return result.succeeded;
+}

@@ -1,0 +1,107 @@
+import * as grpc from '@grpc/grpc-js';
+import type { Deserialize, MethodDefinition, Serialize } from '@grpc/proto-loader';
+import { fromGrpcError } from './status-mapping.js';
+import { remainingMs, type CallContext } from './call-context.js';
+
+export interface CallOptions {
+  /** Deadline for this call; default 10 s. Never longer than the parent call's deadline. */
+  timeoutMs?: number;
+  /** The incoming call this outbound call serves: its deadline and cancellation carry over. */
+  parent?: CallContext;
+  signal?: AbortSignal;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * A promise-returning client derived from a generated service definition (whose grpc index
+ * signature is not a method, hence the key filter).
+ */
+export type ServiceClient<D> = {
+  [K in keyof D as string extends K ? never : K]: D[K] extends {
+    requestSerialize: Serialize<infer Req>;
+    responseDeserialize: Deserialize<infer Res>;
+  }
+    ? (request: Req, options?: CallOptions) => Promise<Res>
+    : never;
+};
+
+/**
+ * Builds a typed, promise-based client over a shared channel. Rejections are typed BatonErrors
+ * (see status-mapping.ts); every call has a deadline.
+ */
+export function makeServiceClient<D extends grpc.ServiceDefinition>(
+  definition: D,
+  channel: grpc.Client,
+): ServiceClient<D> {
+  const client: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(definition)) {
+    client[name] = (request: unknown, options: CallOptions = {}) =>
+      unaryCall(channel, method as MethodDefinition<unknown, unknown>, request, options);
+  }
+  return client as ServiceClient<D>;
+}
+
+function unaryCall(
+  channel: grpc.Client,
+  method: MethodDefinition<unknown, unknown>,
+  request: unknown,
+  options: CallOptions,
+): Promise<unknown> {
+  const timeoutMs = remainingMs(options.parent, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signals = [options.signal, options.parent?.signal].filter((s) => s !== undefined);
+  return new Promise((resolve, reject) => {
+    const call = channel.makeUnaryRequest(
+      method.path,
+      method.requestSerialize,
+      method.responseDeserialize,
+      request,
+      new grpc.Metadata(),
+      { deadline: Date.now() + timeoutMs },
+      (err, response) => {
+        for (const s of signals) s.removeEventListener('abort', cancel);
+        if (err) reject(fromGrpcError(err));
+        else resolve(response);
+      },
+    );
+    function cancel(): void {
+      call.cancel();
+    }
+    for (const s of signals) {
+      if (s.aborted) call.cancel();
+      else s.addEventListener('abort', cancel, { once: true });
+    }
+  });
+}
+
+/**
+ * One channel per peer address, reused by every client of that peer. Channels reconnect by
+ * themselves; `close` ends them all at shutdown.
+ */
+export class ChannelPool {
+  private readonly channels = new Map<string, grpc.Client>();
+
+  get(address: string): grpc.Client {
+    let channel = this.channels.get(address);
+    if (channel === undefined) {
+      channel = new grpc.Client(address, grpc.credentials.createInsecure(), {
+        'grpc.keepalive_time_ms': 10_000,
+        'grpc.keepalive_timeout_ms': 5_000,
+        'grpc.max_receive_message_length': 16 * 1024 * 1024,
+      });
+      this.channels.set(address, channel);
+    }
+    return channel;
+  }
+
+  /** Drops a channel whose peer is gone so a restarted peer on the same address gets a fresh one. */
+  forget(address: string): void {
+    this.channels.get(address)?.close();
+    this.channels.delete(address);
+  }
+
+  close(): void {
+    for (const channel of this.channels.values()) channel.close();
+    this.channels.clear();
+  }
+}

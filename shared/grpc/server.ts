@@ -1,0 +1,116 @@
+import * as grpc from '@grpc/grpc-js';
+import type { Deserialize, Serialize } from '@grpc/proto-loader';
+import type { Logger } from 'pino';
+import { BatonError } from '../errors.js';
+import type { CallContext } from './call-context.js';
+import { toGrpcStatus } from './status-mapping.js';
+
+/** Handlers for a generated service definition: plain async functions of (request, context). */
+export type ServiceHandlers<D> = {
+  [K in keyof D as string extends K ? never : K]: D[K] extends {
+    requestDeserialize: Deserialize<infer Req>;
+    responseSerialize: Serialize<infer Res>;
+  }
+    ? (request: Req, ctx: CallContext) => Promise<Res>
+    : never;
+};
+
+export interface ServiceBinding {
+  definition: grpc.ServiceDefinition;
+  implementation: grpc.UntypedServiceImplementation;
+}
+
+/** Pairs a service definition with its handlers, wrapping each in error mapping and context. */
+export function bindService<D extends grpc.ServiceDefinition>(
+  definition: D,
+  handlers: ServiceHandlers<D>,
+  log: Logger,
+): ServiceBinding {
+  const implementation: grpc.UntypedServiceImplementation = {};
+  for (const [name, method] of Object.entries(definition)) {
+    const handler = (
+      handlers as Record<string, (req: unknown, ctx: CallContext) => Promise<unknown>>
+    )[name];
+    if (handler === undefined) throw new Error(`no handler for ${method.path}`);
+    implementation[name] = wrapUnary(method.path, handler, log);
+  }
+  return { definition, implementation };
+}
+
+function wrapUnary(
+  path: string,
+  handler: (req: unknown, ctx: CallContext) => Promise<unknown>,
+  log: Logger,
+): grpc.handleUnaryCall<unknown, unknown> {
+  return (call, callback) => {
+    const controller = new AbortController();
+    call.on('cancelled', () => controller.abort());
+    const deadline = call.getDeadline();
+    const deadlineMs =
+      deadline instanceof Date
+        ? deadline.getTime()
+        : Number.isFinite(deadline)
+          ? Number(deadline)
+          : undefined;
+    const ctx: CallContext = {
+      deadline: deadlineMs,
+      signal: controller.signal,
+      metadata: call.metadata,
+      method: path,
+    };
+    handler(call.request, ctx).then(
+      (response) => callback(null, response),
+      (err: unknown) => {
+        if (!(err instanceof BatonError) || err.constructor.name === 'InternalError') {
+          log.error({ err, method: path }, 'handler failed');
+        } else {
+          log.debug({ err: err.message, method: path }, 'handler refused');
+        }
+        callback(toGrpcStatus(err));
+      },
+    );
+  };
+}
+
+export interface RunningServer {
+  readonly server: grpc.Server;
+  /** host:port actually bound (port resolved when 0 was asked for). */
+  readonly address: string;
+  readonly port: number;
+  /** Stops accepting calls and waits for in-flight ones, forcing after `graceMs`. Idempotent. */
+  shutdown(graceMs: number): Promise<void>;
+}
+
+/** Binds `listen` (host:port, port may be 0) and serves the given services. */
+export async function startGrpcServer(
+  listen: string,
+  services: ServiceBinding[],
+): Promise<RunningServer> {
+  const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
+  for (const s of services) server.addService(s.definition, s.implementation);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    );
+  });
+  const host = listen.slice(0, listen.lastIndexOf(':'));
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    port,
+    address: `${host}:${port}`,
+    shutdown(graceMs: number): Promise<void> {
+      stopping ??= new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, graceMs);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      });
+      return stopping;
+    },
+  };
+}

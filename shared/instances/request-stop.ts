@@ -1,0 +1,70 @@
+import type { Etcd3 } from 'etcd3';
+import type { Db } from '../db/connect.js';
+import { TERMINAL_WORKFLOW_STATES } from '../domain/workflow-states.js';
+import { errorMessage, FailedPreconditionError, NotFoundError } from '../errors.js';
+import type { EtcdKeys } from '../etcd/keys.js';
+import type { MemberDirectory } from '../etcd/member-directory.js';
+import { readOwnership } from '../etcd/ownership.js';
+import { makeServiceClient, type ChannelPool } from '../grpc/client.js';
+import type { Logger } from '../log.js';
+import { batonProto } from '../proto/load.js';
+import { submitToMaster } from './submit-to-master.js';
+
+export interface StopRequestDeps {
+  db: Db;
+  etcd: Etcd3;
+  keys: EtcdKeys;
+  masters: MemberDirectory;
+  channels: ChannelPool;
+  log: Logger;
+}
+
+/**
+ * Records a stop request durably (`stop_requested`), then tells the owning master. The record
+ * is what counts: an owner that misses the push sees it on its next reconcile, and a master
+ * that adopts the instance later honours it, so a stop is never lost.
+ *
+ * @throws NotFoundError when there is no such instance.
+ * @throws FailedPreconditionError when it has already ended.
+ */
+export async function requestStop(
+  deps: StopRequestDeps,
+  instanceId: string,
+  reason: string,
+): Promise<void> {
+  const result = await deps.db
+    .updateTable('workflow_instances')
+    .set({ stop_requested: 1, stop_reason: reason.slice(0, 255), updated_at: new Date() })
+    .where('id', '=', instanceId)
+    .where('state', 'not in', [...TERMINAL_WORKFLOW_STATES])
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) {
+    const row = await deps.db
+      .selectFrom('workflow_instances')
+      .select('state')
+      .where('id', '=', instanceId)
+      .executeTakeFirst();
+    if (row === undefined) throw new NotFoundError(`instance ${instanceId} does not exist`);
+    throw new FailedPreconditionError(`instance ${instanceId} has already ended (${row.state})`);
+  }
+  await notifyOwner(deps, instanceId);
+}
+
+async function notifyOwner(deps: StopRequestDeps, instanceId: string): Promise<void> {
+  const ownership = await readOwnership(deps.etcd, deps.keys, instanceId);
+  const owner = ownership === undefined ? undefined : deps.masters.get(ownership.holder);
+  if (owner === undefined) {
+    // Nobody runs it yet: whoever claims it now will see the request and end it STOP.
+    await submitToMaster(deps.masters, deps.channels, instanceId, deps.log);
+    return;
+  }
+  try {
+    const master = makeServiceClient(batonProto().Master.service, deps.channels.get(owner.address));
+    await master.StopInstance({ instance_id: instanceId }, { timeoutMs: 5_000 });
+  } catch (err) {
+    deps.log.warn(
+      { instance_id: instanceId, err: errorMessage(err) },
+      'stop push failed; the owner reconciles it',
+    );
+  }
+}

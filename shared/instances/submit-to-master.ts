@@ -1,0 +1,38 @@
+import type { MemberDirectory } from '../etcd/member-directory.js';
+import { makeServiceClient, type ChannelPool } from '../grpc/client.js';
+import { errorMessage } from '../errors.js';
+import type { Logger } from '../log.js';
+import { batonProto } from '../proto/load.js';
+
+/**
+ * Pushes a recorded instance to a live master, trying up to two of them. A push that fails is
+ * not an error for the caller: the instance is in MySQL and a master's reconciler adopts it.
+ * Returns the owner's name when a master took it.
+ */
+export async function submitToMaster(
+  masters: MemberDirectory,
+  channels: ChannelPool,
+  instanceId: string,
+  log: Logger,
+): Promise<string | undefined> {
+  const candidates = masters
+    .list()
+    .sort(() => Math.random() - 0.5)
+    .slice(0, 2);
+  for (const master of candidates) {
+    try {
+      const client = makeServiceClient(batonProto().Master.service, channels.get(master.address));
+      const response = await client.SubmitInstance(
+        { instance_id: instanceId },
+        { timeoutMs: 5_000 },
+      );
+      return response.owner;
+    } catch (err) {
+      log.warn(
+        { instance_id: instanceId, master: master.name, err: errorMessage(err) },
+        'submit to master failed',
+      );
+    }
+  }
+  return undefined;
+}

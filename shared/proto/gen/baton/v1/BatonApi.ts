@@ -1,0 +1,149 @@
+// Original file: proto/baton/v1/api.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from '../../baton/v1/ApplyWorkflowRequest.js';
+import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from '../../baton/v1/GetInstanceRequest.js';
+import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from '../../baton/v1/GetTaskLogRequest.js';
+import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from '../../baton/v1/GetWorkflowRequest.js';
+import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from '../../baton/v1/Instance.js';
+import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from '../../baton/v1/InstanceHistory.js';
+import type { ListInstancesRequest as _baton_v1_ListInstancesRequest, ListInstancesRequest__Output as _baton_v1_ListInstancesRequest__Output } from '../../baton/v1/ListInstancesRequest.js';
+import type { ListInstancesResponse as _baton_v1_ListInstancesResponse, ListInstancesResponse__Output as _baton_v1_ListInstancesResponse__Output } from '../../baton/v1/ListInstancesResponse.js';
+import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersRequest__Output as _baton_v1_ListMembersRequest__Output } from '../../baton/v1/ListMembersRequest.js';
+import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersResponse__Output as _baton_v1_ListMembersResponse__Output } from '../../baton/v1/ListMembersResponse.js';
+import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from '../../baton/v1/ListWorkflowsRequest.js';
+import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from '../../baton/v1/ListWorkflowsResponse.js';
+import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from '../../baton/v1/StartInstanceRequest.js';
+import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
+import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from '../../baton/v1/TaskLog.js';
+import type { WorkflowDefinition as _baton_v1_WorkflowDefinition, WorkflowDefinition__Output as _baton_v1_WorkflowDefinition__Output } from '../../baton/v1/WorkflowDefinition.js';
+
+export interface BatonApiClient extends grpc.Client {
+  ApplyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  ApplyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  ApplyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  ApplyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  
+  GetInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  GetInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  GetInstance(argument: _baton_v1_GetInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  GetInstance(argument: _baton_v1_GetInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  getInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  getInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  getInstance(argument: _baton_v1_GetInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  getInstance(argument: _baton_v1_GetInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+  GetInstanceHistory(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  GetInstanceHistory(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  GetInstanceHistory(argument: _baton_v1_GetInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  GetInstanceHistory(argument: _baton_v1_GetInstanceRequest, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  getInstanceHistory(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  getInstanceHistory(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  getInstanceHistory(argument: _baton_v1_GetInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  getInstanceHistory(argument: _baton_v1_GetInstanceRequest, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  
+  GetTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  GetTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  GetTaskLog(argument: _baton_v1_GetTaskLogRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  GetTaskLog(argument: _baton_v1_GetTaskLogRequest, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  getTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  getTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  getTaskLog(argument: _baton_v1_GetTaskLogRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  getTaskLog(argument: _baton_v1_GetTaskLogRequest, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
+  
+  GetWorkflow(argument: _baton_v1_GetWorkflowRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  GetWorkflow(argument: _baton_v1_GetWorkflowRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  GetWorkflow(argument: _baton_v1_GetWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  GetWorkflow(argument: _baton_v1_GetWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  getWorkflow(argument: _baton_v1_GetWorkflowRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  getWorkflow(argument: _baton_v1_GetWorkflowRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  getWorkflow(argument: _baton_v1_GetWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  getWorkflow(argument: _baton_v1_GetWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  
+  ListInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _baton_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _baton_v1_ListInstancesRequest, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _baton_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _baton_v1_ListInstancesRequest, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListMembers(argument: _baton_v1_ListMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListMembers(argument: _baton_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListMembers(argument: _baton_v1_ListMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  ListMembers(argument: _baton_v1_ListMembersRequest, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _baton_v1_ListMembersRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _baton_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _baton_v1_ListMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  listMembers(argument: _baton_v1_ListMembersRequest, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListWorkflows(argument: _baton_v1_ListWorkflowsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  ListWorkflows(argument: _baton_v1_ListWorkflowsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  ListWorkflows(argument: _baton_v1_ListWorkflowsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  ListWorkflows(argument: _baton_v1_ListWorkflowsRequest, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  listWorkflows(argument: _baton_v1_ListWorkflowsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  listWorkflows(argument: _baton_v1_ListWorkflowsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  listWorkflows(argument: _baton_v1_ListWorkflowsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  listWorkflows(argument: _baton_v1_ListWorkflowsRequest, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  
+  StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  StartInstance(argument: _baton_v1_StartInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  StartInstance(argument: _baton_v1_StartInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  startInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  startInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  startInstance(argument: _baton_v1_StartInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  startInstance(argument: _baton_v1_StartInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+  StopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  StopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  StopInstance(argument: _baton_v1_StopInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  StopInstance(argument: _baton_v1_StopInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  stopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  stopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  stopInstance(argument: _baton_v1_StopInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  stopInstance(argument: _baton_v1_StopInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
+  ApplyWorkflow: grpc.handleUnaryCall<_baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
+  
+  GetInstance: grpc.handleUnaryCall<_baton_v1_GetInstanceRequest__Output, _baton_v1_Instance>;
+  
+  GetInstanceHistory: grpc.handleUnaryCall<_baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory>;
+  
+  GetTaskLog: grpc.handleUnaryCall<_baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog>;
+  
+  GetWorkflow: grpc.handleUnaryCall<_baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
+  
+  ListInstances: grpc.handleUnaryCall<_baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse>;
+  
+  ListMembers: grpc.handleUnaryCall<_baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse>;
+  
+  ListWorkflows: grpc.handleUnaryCall<_baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse>;
+  
+  StartInstance: grpc.handleUnaryCall<_baton_v1_StartInstanceRequest__Output, _baton_v1_Instance>;
+  
+  StopInstance: grpc.handleUnaryCall<_baton_v1_StopInstanceRequest__Output, _baton_v1_Instance>;
+  
+}
+
+export interface BatonApiDefinition extends grpc.ServiceDefinition {
+  ApplyWorkflow: MethodDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  GetInstance: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_Instance, _baton_v1_GetInstanceRequest__Output, _baton_v1_Instance__Output>
+  GetInstanceHistory: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_InstanceHistory, _baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory__Output>
+  GetTaskLog: MethodDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_TaskLog, _baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog__Output>
+  GetWorkflow: MethodDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  ListInstances: MethodDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesResponse, _baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse__Output>
+  ListMembers: MethodDefinition<_baton_v1_ListMembersRequest, _baton_v1_ListMembersResponse, _baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse__Output>
+  ListWorkflows: MethodDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse__Output>
+  StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
+  StopInstance: MethodDefinition<_baton_v1_StopInstanceRequest, _baton_v1_Instance, _baton_v1_StopInstanceRequest__Output, _baton_v1_Instance__Output>
+}

@@ -1,0 +1,12 @@
+// Original file: proto/baton/v1/api.proto
+
+
+export interface StartInstanceRequest {
+  'workflow'?: (string);
+  'params'?: ({[key: string]: string});
+}
+
+export interface StartInstanceRequest__Output {
+  'workflow': (string);
+  'params': ({[key: string]: string});
+}

@@ -1,0 +1,43 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import loaderOptions from './loader-options.json' with { type: 'json' };
+import type { ProtoGrpcType as ApiProto } from './gen/api.js';
+import type { ProtoGrpcType as CoordinatorProto } from './gen/coordinator.js';
+import type { ProtoGrpcType as MasterProto } from './gen/master.js';
+import type { ProtoGrpcType as WorkerProto } from './gen/worker.js';
+
+/**
+ * The same options drive `proto-loader-gen-types` (proto/generate.mjs) and the runtime loader.
+ * The JSON spells types by name ("String"); the runtime loader wants the constructors.
+ */
+export const LOADER_OPTIONS: protoLoader.Options = {
+  keepCase: loaderOptions.keepCase,
+  longs: loaderOptions.longs === 'String' ? String : Number,
+  enums: loaderOptions.enums === 'String' ? String : undefined,
+  defaults: loaderOptions.defaults,
+  oneofs: loaderOptions.oneofs,
+};
+
+// Compiled files live in dist/shared/proto, sources in shared/proto: find proto/ from either.
+function protoRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const up = here.includes(`${join('dist', 'shared')}`) ? '../../..' : '../..';
+  return join(here, up, 'proto');
+}
+
+type BatonProto = ApiProto & MasterProto & WorkerProto & CoordinatorProto;
+
+let cached: BatonProto['baton']['v1'] | undefined;
+
+/** Loads every Baton service definition once per process. */
+export function batonProto(): BatonProto['baton']['v1'] {
+  if (cached === undefined) {
+    const root = protoRoot();
+    const files = ['api', 'master', 'worker', 'coordinator'].map((f) => `baton/v1/${f}.proto`);
+    const definition = protoLoader.loadSync(files, { ...LOADER_OPTIONS, includeDirs: [root] });
+    cached = (grpc.loadPackageDefinition(definition) as unknown as BatonProto).baton.v1;
+  }
+  return cached;
+}

@@ -1,0 +1,54 @@
+/**
+ * vitest globalSetup: one etcd and one MariaDB for the whole run, in a fresh temporary
+ * directory (on /dev/shm when possible: fsync-heavy servers start and run much faster on tmpfs).
+ * Each test takes its own etcd prefix and database from test/support/test-env.ts.
+ */
+import { constants } from 'node:fs';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureInfraBinaries } from '../shared/local-infra/debian-packages.js';
+import { startEtcd } from '../shared/local-infra/etcd-server.js';
+import { startMariaDb } from '../shared/local-infra/mariadb-server.js';
+import './support/provided-context.js';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const startedAt = performance.now();
+  const log = (line: string) => console.log(`[test infra] ${line}`);
+  await ensureInfraBinaries(log);
+  const root = await mkdtemp(join(await scratchParent(), 'baton-test-'));
+  const [etcd, mariadb] = await Promise.allSettled([
+    startEtcd({ dataDir: join(root, 'etcd') }),
+    startMariaDb({ dataDir: join(root, 'mariadb'), durable: false }),
+  ]);
+  const teardown = async (): Promise<void> => {
+    await Promise.allSettled(
+      [etcd, mariadb].map(async (started) => {
+        if (started.status === 'fulfilled') await started.value.stop();
+      }),
+    );
+    await rm(root, { recursive: true, force: true });
+  };
+  if (etcd.status === 'fulfilled' && mariadb.status === 'fulfilled') {
+    project.provide('etcdEndpoint', etcd.value.endpoint);
+    project.provide('mysqlUrl', mariadb.value.url);
+    const ms = Math.round(performance.now() - startedAt);
+    log(`etcd ${etcd.value.endpoint} and MariaDB port ${mariadb.value.port} ready in ${ms} ms`);
+    return teardown;
+  }
+  await teardown();
+  const failures = [etcd, mariadb].flatMap((s): unknown[] =>
+    s.status === 'rejected' ? [s.reason] : [],
+  );
+  throw failures[0];
+}
+
+async function scratchParent(): Promise<string> {
+  try {
+    await access('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * A real Baton cluster for one test: its own database and etcd prefix on the run's shared
+ * etcd and MariaDB, and every service as a separate process (needs `npm run build`).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { connectDb, type Db } from '../../shared/db/connect.js';
+import { makeServiceClient, ChannelPool, type ServiceClient } from '../../shared/grpc/client.js';
+import { LocalCluster, type ClusterLayout } from '../../shared/local-infra/local-cluster.js';
+import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
+import type { Instance__Output } from '../../shared/proto/gen/baton/v1/Instance.js';
+import { batonProto } from '../../shared/proto/load.js';
+import {
+  createTestDatabase,
+  etcdEndpoint,
+  uniqueEtcdPrefix,
+  type TestDatabase,
+} from './test-env.js';
+
+export type ApiClient = ServiceClient<BatonApiDefinition>;
+
+export interface TestCluster {
+  cluster: LocalCluster;
+  api: ApiClient;
+  /** Direct access to the cluster's database, to check the durable record. */
+  db: Db;
+  database: TestDatabase;
+  /** Where service logs and scratch files of this test go. */
+  dir: string;
+  /** A client for another api address (e.g. a second api process). */
+  apiAt(address: string): ApiClient;
+  dispose(): Promise<void>;
+}
+
+export interface TestClusterOptions {
+  layout?: Partial<ClusterLayout>;
+  leaseTtlMs?: number;
+  env?: Record<string, string>;
+}
+
+export async function startTestCluster(
+  label: string,
+  options: TestClusterOptions = {},
+): Promise<TestCluster> {
+  const database = await createTestDatabase(label);
+  const dir = mkdtempSync(join(tmpdir(), `baton-${label.replace(/[^a-z0-9]+/gi, '-')}-`));
+  const cluster = await LocalCluster.start({
+    etcdEndpoint: etcdEndpoint(),
+    mysqlUrl: database.url,
+    etcdPrefix: uniqueEtcdPrefix(label),
+    leaseTtlMs: options.leaseTtlMs ?? 3_000,
+    baseDir: dir,
+    detached: false,
+    layout: { masters: 1, workers: 1, coordinators: 1, ...options.layout },
+    env: {
+      LOG_LEVEL: 'debug',
+      RECONCILE_INTERVAL_MS: '500',
+      SUBMIT_GRACE_MS: '1000',
+      ...options.env,
+    },
+  });
+  const channels = new ChannelPool();
+  const apiAt = (address: string): ApiClient =>
+    makeServiceClient(batonProto().BatonApi.service, channels.get(address));
+  const db = connectDb(database.url, { poolSize: 2 });
+  return {
+    cluster,
+    api: apiAt(cluster.api.address),
+    db,
+    database,
+    dir,
+    apiAt,
+    async dispose() {
+      channels.close();
+      await cluster.stopAll();
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
+
+const TERMINAL = ['SUCCESS', 'FAILURE', 'STOP', 'SERIAL_DISCARD'];
+
+/** Waits (polling the api) until the instance has ended, and returns it. */
+export async function waitForEnd(
+  api: ApiClient,
+  id: string,
+  timeoutMs = 30_000,
+): Promise<Instance__Output> {
+  let last: Instance__Output | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await api.GetInstance({ id });
+        return TERMINAL.includes(last.state);
+      },
+      { timeout: timeoutMs, interval: 100 },
+    )
+    .toBe(true);
+  return last!;
+}
+
+/** Waits until `predicate` holds for the instance, and returns it. */
+export async function waitForInstance(
+  api: ApiClient,
+  id: string,
+  predicate: (instance: Instance__Output) => boolean,
+  timeoutMs = 30_000,
+): Promise<Instance__Output> {
+  let last: Instance__Output | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await api.GetInstance({ id });
+        return predicate(last);
+      },
+      { timeout: timeoutMs, interval: 100 },
+    )
+    .toBe(true);
+  return last!;
+}

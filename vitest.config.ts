@@ -1,0 +1,18 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'services/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, '**/dist/**'],
+    // One etcd and one MariaDB for the run; tests get their own prefix/database (test/support).
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Global teardown stops MariaDB cleanly, which can outlast the 10 s default.
+    teardownTimeout: 60_000,
+    // Forks, not threads: tests spawn and signal child processes (servers, chaos).
+    pool: 'forks',
+    // Two cores, and integration tests each run several server processes.
+    maxWorkers: 2,
+  },
+});
