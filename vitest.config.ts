@@ -14,5 +14,7 @@ export default defineConfig({
     pool: 'forks',
     // Two cores, and integration tests each run several server processes.
     maxWorkers: 2,
+    // The JSON report is what .ci/run counts; the default reporter is for people.
+    reporters: ['default', ['json', { outputFile: '.ci/report/vitest.json' }]],
   },
 });

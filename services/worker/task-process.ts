@@ -21,8 +21,26 @@ export interface ProcessOutcome {
 }
 
 /**
- * A SHELL task: `/bin/sh -c <command>` as the leader of its own process group, so that a kill
- * (or a timeout) ends everything the command started. stdout and stderr go to one log file.
+ * The process-group leader of a task: runs the command (`$1`) with stdin from /dev/null, and a
+ * watchdog that waits for EOF on the leader's stdin — the worker's end of a pipe — and then
+ * kills the whole group. So a task never outlives its worker: once the worker is gone its
+ * tasks are retried elsewhere, and a leftover copy must not keep running beside the retry.
+ */
+const GROUP_LEADER = [
+  'exec 3<&0',
+  '/bin/sh -c "$1" </dev/null &',
+  'task=$!',
+  '{ read -r _ <&3; kill -KILL 0; } &',
+  'watchdog=$!',
+  'wait "$task"',
+  'rc=$?',
+  'kill "$watchdog" 2>/dev/null',
+  'exit "$rc"',
+].join('\n');
+
+/**
+ * A SHELL task: `/bin/sh -c <command>` in a process group of its own, so that a kill (or a
+ * timeout) ends everything the command started. stdout and stderr go to one log file.
  */
 export class TaskProcess {
   private killReason: { kind: 'kill' | 'timeout'; text: string } | undefined;
@@ -40,9 +58,11 @@ export class TaskProcess {
     mkdirSync(dirname(options.logPath), { recursive: true });
     mkdirSync(options.cwd, { recursive: true });
     const logFd = openSync(options.logPath, 'a');
-    const child = spawn('/bin/sh', ['-c', options.command], {
+    const child = spawn('/bin/sh', ['-c', GROUP_LEADER, 'baton-task', options.command], {
       detached: true,
-      stdio: ['ignore', logFd, logFd],
+      // The leader's stdin is a pipe from this worker that nobody writes: if the worker dies
+      // (even by SIGKILL), the pipe closes and the leader kills the group.
+      stdio: ['pipe', logFd, logFd],
       env: options.env,
       cwd: options.cwd,
     });

@@ -1,0 +1,281 @@
+import { status } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatonError, InvalidArgumentError } from '../shared/errors.js';
+import { makeServiceClient, ChannelPool } from '../shared/grpc/client.js';
+import { batonProto } from '../shared/proto/load.js';
+import { startTestCluster, waitForEnd, type TestCluster } from './support/test-cluster.js';
+
+/** The gRPC status code a call failed with (the typed error keeps the wire error as cause). */
+async function codeOf(
+  call: Promise<unknown>,
+): Promise<{ code: number; field: string | undefined; message: string }> {
+  try {
+    await call;
+  } catch (err) {
+    expect(err).toBeInstanceOf(BatonError);
+    const cause = (err as Error).cause as { code?: number } | undefined;
+    return {
+      code: cause?.code ?? -1,
+      field: err instanceof InvalidArgumentError ? err.field : undefined,
+      message: (err as Error).message,
+    };
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('bad input gets a clear status and writes nothing', () => {
+  let t: TestCluster;
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of [
+      'workflows',
+      'workflow_versions',
+      'workflow_instances',
+      'task_instances',
+      'state_changes',
+    ] as const) {
+      const row = await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      counts[table] = Number(row.n);
+    }
+    return counts;
+  }
+
+  beforeAll(async () => {
+    t = await startTestCluster('api-validation');
+    await t.api.ApplyWorkflow({
+      yaml: 'name: ok\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n',
+    });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it.each([
+    ['no source at all', {}, 'source'],
+    [
+      'a dependency cycle',
+      {
+        yaml: 'name: c\ntasks:\n  - { name: a, type: SHELL, command: x, dependsOn: [b] }\n  - { name: b, type: SHELL, command: x, dependsOn: [a] }\n',
+      },
+      'tasks[0].dependsOn',
+    ],
+    [
+      'an unknown dependency',
+      { yaml: 'name: c\ntasks:\n  - { name: a, type: SHELL, command: x, dependsOn: [nope] }\n' },
+      'tasks[0].dependsOn[0]',
+    ],
+    [
+      'a duplicate task name',
+      {
+        yaml: 'name: c\ntasks:\n  - { name: a, type: SHELL, command: x }\n  - { name: a, type: SHELL, command: y }\n',
+      },
+      'tasks[1].name',
+    ],
+    [
+      'an empty command',
+      { yaml: 'name: c\ntasks:\n  - { name: a, type: SHELL, command: "  " }\n' },
+      'tasks[0].command',
+    ],
+    [
+      'a bad duration',
+      { yaml: 'name: c\ntimeout: 5x\ntasks:\n  - { name: a, type: SHELL, command: x }\n' },
+      'timeout',
+    ],
+    [
+      'an unknown enum value',
+      {
+        yaml: 'name: c\nexecutionType: SOMETIMES\ntasks:\n  - { name: a, type: SHELL, command: x }\n',
+      },
+      'executionType',
+    ],
+    [
+      'an unknown sub-workflow',
+      { yaml: 'name: c\ntasks:\n  - { name: a, type: SUB_WORKFLOW, workflow: ghost }\n' },
+      'tasks[0].workflow',
+    ],
+    [
+      'a sub-workflow that includes itself',
+      { yaml: 'name: c\ntasks:\n  - { name: a, type: SUB_WORKFLOW, workflow: c }\n' },
+      'tasks[0].workflow',
+    ],
+    [
+      'an oversized document',
+      { yaml: `name: c\ndescription: "${'x'.repeat(300 * 1024)}"\ntasks: []\n` },
+      'yaml',
+    ],
+    ['YAML that does not parse', { yaml: 'name: [unclosed\n' }, 'yaml'],
+    [
+      'a bad enum in the gRPC spec form',
+      {
+        spec: {
+          name: 'c',
+          execution_type: 'BOTH',
+          tasks: [{ name: 'a', type: 'SHELL', command: 'x' }],
+        },
+      },
+      'executionType',
+    ],
+    [
+      'an unknown task type in the gRPC spec form',
+      { spec: { name: 'c', tasks: [{ name: 'a', type: 'PYTHON', command: 'x' }] } },
+      'tasks[0].type',
+    ],
+  ])(
+    'ApplyWorkflow rejects %s with INVALID_ARGUMENT naming the field',
+    async (_what, request, field) => {
+      const before = await rowCounts();
+      const result = await codeOf(t.api.ApplyWorkflow(request));
+      expect(result.code).toBe(status.INVALID_ARGUMENT);
+      expect(result.field).toBe(field);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
+
+  it('a self-inclusion through another definition is rejected (A -> B -> A)', async () => {
+    await t.api.ApplyWorkflow({
+      yaml: 'name: loop-a\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n',
+    });
+    await t.api.ApplyWorkflow({
+      yaml: 'name: loop-b\ntasks:\n  - { name: b, type: SUB_WORKFLOW, workflow: loop-a }\n',
+    });
+    const before = await rowCounts();
+    const result = await codeOf(
+      t.api.ApplyWorkflow({
+        yaml: 'name: loop-a\ntasks:\n  - { name: a, type: SUB_WORKFLOW, workflow: loop-b }\n',
+      }),
+    );
+    expect([result.code, result.field]).toEqual([status.INVALID_ARGUMENT, 'tasks[0].workflow']);
+    expect(result.message).toMatch(/loop-a/);
+    expect(await rowCounts()).toEqual(before);
+    expect((await t.api.GetWorkflow({ name: 'loop-a', version: 0 })).version).toBe(1);
+  });
+
+  it('the gRPC spec form stores the same definition as YAML, and applying again makes a new version', async () => {
+    const applied = await t.api.ApplyWorkflow({
+      spec: {
+        name: 'spec-form',
+        tasks: [
+          { name: 'a', type: 'SHELL', command: 'echo hi', retries: 1, retry_interval: '90s' },
+        ],
+      },
+    });
+    expect(applied.version).toBe(1);
+    expect(applied.spec?.tasks[0]).toMatchObject({
+      name: 'a',
+      retries: 1,
+      retry_interval: '1m30s',
+      worker_group: 'default',
+    });
+    const again = await t.api.ApplyWorkflow({
+      yaml: 'name: spec-form\ntasks:\n  - { name: a, type: SHELL, command: "echo hi" }\n',
+    });
+    expect(again.version).toBe(2);
+    expect(
+      (await t.api.GetWorkflow({ name: 'spec-form', version: 1 })).spec?.tasks[0]?.retries,
+    ).toBe(1);
+  });
+
+  it.each([
+    ['an unknown workflow', { workflow: 'ghost' }, status.NOT_FOUND, undefined],
+    ['a malformed workflow name', { workflow: 'bad name!' }, status.INVALID_ARGUMENT, 'workflow'],
+    [
+      'a malformed parameter name',
+      { workflow: 'ok', params: { 'bad name': 'x' } },
+      status.INVALID_ARGUMENT,
+      'params.bad name',
+    ],
+    [
+      'a reserved parameter name',
+      { workflow: 'ok', params: { 'system.task.name': 'x' } },
+      status.INVALID_ARGUMENT,
+      'params.system.task.name',
+    ],
+  ])('StartInstance rejects %s', async (_what, request, code, field) => {
+    const before = await rowCounts();
+    const result = await codeOf(t.api.StartInstance(request));
+    expect([result.code, result.field]).toEqual([code, field]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('queries validate ids, filters and limits', async () => {
+    expect(await codeOf(t.api.GetInstance({ id: 'abc' }))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      field: 'id',
+    });
+    expect(await codeOf(t.api.GetInstance({ id: '' }))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      field: 'id',
+    });
+    expect(await codeOf(t.api.GetInstance({ id: '987654321' }))).toMatchObject({
+      code: status.NOT_FOUND,
+    });
+    expect(await codeOf(t.api.ListInstances({ state: 'BOGUS' }))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      field: 'state',
+    });
+    expect(await codeOf(t.api.ListInstances({ limit: 5000 }))).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      field: 'limit',
+    });
+    expect(await codeOf(t.api.GetWorkflow({ name: 'ghost' }))).toMatchObject({
+      code: status.NOT_FOUND,
+    });
+    expect(await codeOf(t.api.GetWorkflow({ name: 'ok', version: 7 }))).toMatchObject({
+      code: status.NOT_FOUND,
+    });
+    expect(await codeOf(t.api.StopInstance({ id: '987654321' }))).toMatchObject({
+      code: status.NOT_FOUND,
+    });
+  });
+
+  it('stopping an ended instance is FAILED_PRECONDITION; logs of an unknown task are NOT_FOUND', async () => {
+    const { id } = await t.api.StartInstance({ workflow: 'ok' });
+    await waitForEnd(t.api, id);
+    expect(await codeOf(t.api.StopInstance({ id }))).toMatchObject({
+      code: status.FAILED_PRECONDITION,
+    });
+    expect(await codeOf(t.api.GetTaskLog({ instance_id: id, task: 'nope' }))).toMatchObject({
+      code: status.NOT_FOUND,
+    });
+    expect((await t.api.GetTaskLog({ instance_id: id, task: 'a' })).complete).toBe(true);
+  });
+
+  it('internal services validate their input too (a worker report with a malformed epoch)', async () => {
+    const channels = new ChannelPool();
+    try {
+      const master = makeServiceClient(
+        batonProto().Master.service,
+        channels.get(t.cluster.ofRole('master')[0]!.address),
+      );
+      const result = await codeOf(
+        master.ReportTask({
+          task_instance_id: '1',
+          instance_id: '1',
+          epoch: 'soon',
+          state: 'SUCCESS',
+        }),
+      );
+      expect([result.code, result.field]).toEqual([status.INVALID_ARGUMENT, 'epoch']);
+      const worker = makeServiceClient(
+        batonProto().Worker.service,
+        channels.get(t.cluster.ofRole('worker')[0]!.address),
+      );
+      const bad = await codeOf(
+        worker.RunTask({
+          task_instance_id: 'x',
+          instance_id: '1',
+          epoch: '1',
+          owner_address: 'a:1',
+          command: 'true',
+        }),
+      );
+      expect([bad.code, bad.field]).toEqual([status.INVALID_ARGUMENT, 'task_instance_id']);
+    } finally {
+      channels.close();
+    }
+  });
+});

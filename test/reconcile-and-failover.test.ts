@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  startTestCluster,
+  waitForEnd,
+  waitForInstance,
+  type TestCluster,
+} from './support/test-cluster.js';
+
+function lines(file: string): string[] {
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
+}
+
+describe('nothing is lost when a message or a process is', () => {
+  let t: TestCluster | undefined;
+  afterEach(async () => {
+    await t?.dispose();
+    t = undefined;
+  });
+
+  it('an instance started while no master runs is adopted by the first master that comes', async () => {
+    t = await startTestCluster('adopt-orphan', { layout: { masters: 0, workers: 1 } });
+    await t.api.ApplyWorkflow({
+      yaml: 'name: wf\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n',
+    });
+    const { id, state } = await t.api.StartInstance({ workflow: 'wf' });
+    expect(state).toBe('SUBMITTED');
+    const master = await t.cluster.add('master');
+    const done = await waitForEnd(t.api, id);
+    expect([done.state, done.owner]).toEqual(['SUCCESS', master.name]);
+  });
+
+  it('a task whose worker is killed dies with it and is retried on another worker as a new attempt', async () => {
+    t = await startTestCluster('worker-death', { layout: { masters: 1, workers: 2 } });
+    const record = join(t.dir, 'record.txt');
+    await t.api.ApplyWorkflow({
+      yaml: `name: wf\ntasks:\n  - { name: a, type: SHELL, command: 'echo "start $BATON_TASK_ATTEMPT" >> ${record}; sleep 2; echo "end $BATON_TASK_ATTEMPT" >> ${record}' }\n`,
+    });
+    const { id } = await t.api.StartInstance({ workflow: 'wf' });
+    const running = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'RUNNING');
+    const victim = running.tasks[0]!.worker;
+    process.kill(t.cluster.get(victim).pid, 'SIGKILL');
+    const done = await waitForEnd(t.api, id);
+    expect(done.state).toBe('SUCCESS');
+    expect(done.tasks.map((x) => [x.attempt, x.state])).toEqual([
+      [1, 'NEED_FAULT_TOLERANCE'],
+      [2, 'SUCCESS'],
+    ]);
+    expect(done.tasks[1]!.worker).not.toBe(victim);
+    // The first attempt died with its worker: it never finished beside its retry.
+    expect(lines(record)).toEqual(['start 1', 'start 2', 'end 2']);
+  });
+
+  it('a killed master’s running instance is taken over: its running task is re-attached, not re-run', async () => {
+    t = await startTestCluster('master-death', { layout: { masters: 2, workers: 1 } });
+    const record = join(t.dir, 'record.txt');
+    await t.api.ApplyWorkflow({
+      yaml: [
+        'name: wf',
+        'tasks:',
+        `  - { name: a, type: SHELL, command: 'echo start-a >> ${record}; sleep 3; echo end-a >> ${record}' }`,
+        `  - { name: b, type: SHELL, command: 'echo b >> ${record}', dependsOn: [a] }`,
+      ].join('\n'),
+    });
+    const { id } = await t.api.StartInstance({ workflow: 'wf' });
+    const running = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'RUNNING');
+    const owner = t.cluster.get(running.owner);
+    process.kill(owner.pid, 'SIGKILL');
+    const done = await waitForEnd(t.api, id);
+    expect(done.state).toBe('SUCCESS');
+    expect(done.owner).not.toBe(running.owner);
+    expect(done.tasks.map((x) => [x.name, x.attempt, x.state])).toEqual([
+      ['a', 1, 'SUCCESS'],
+      ['b', 1, 'SUCCESS'],
+    ]);
+    expect(lines(record)).toEqual(['start-a', 'end-a', 'b']);
+    const { changes } = await t.api.GetInstanceHistory({ id });
+    expect(changes.some((c) => /taken over from/.test(c.reason) && c.actor === done.owner)).toBe(
+      true,
+    );
+  });
+});
