@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import type { Instance__Output } from '../../../shared/proto/gen/baton/v1/Instance.js';
+import { instanceJson } from '../instance-json.js';
+import { runCommand } from '../run-command.js';
+import { between, localTime, table } from '../text-format.js';
+
+/** `baton get ID`: one instance and its task attempts. */
+export function registerGet(program: Command): void {
+  program
+    .command('get')
+    .description('show an instance and its tasks')
+    .argument('<id>', 'the instance id')
+    .action((id: string, _opts: unknown, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const instance = await ctx.call('GetInstance', { id });
+        if (ctx.json) ctx.printJson(instanceJson(instance));
+        else ctx.say(describeInstance(instance));
+      }),
+    );
+}
+
+function describeInstance(i: Instance__Output): string {
+  const took = between(i.started_at || i.created_at, i.ended_at);
+  const params = Object.entries(i.params).map(([k, v]) => `${k}=${v}`);
+  const fields: [string, string | null][] = [
+    ['workflow', `${i.workflow} version ${i.version} (${i.execution_type})`],
+    ['state', i.state + (i.stop_requested && i.ended_at === '' ? ' (stop requested)' : '')],
+    ['params', params.length > 0 ? params.join(' ') : null],
+    ['created', localTime(i.created_at)],
+    ['started', localTime(i.started_at)],
+    ['ended', i.ended_at === '' ? null : `${localTime(i.ended_at)} (${took ?? '?'})`],
+    ['owner', i.owner === '' ? null : `${i.owner} (epoch ${i.owner_epoch})`],
+    [
+      'parent',
+      i.parent_id === ''
+        ? null
+        : `instance ${i.parent_id}, task ${i.parent_task} attempt ${i.parent_task_attempt}`,
+    ],
+  ];
+  const header = fields
+    .filter(([, value]) => value !== null)
+    .map(([name, value]) => `${name.padEnd(9)}${value}`);
+  const tasks = table(
+    ['TASK', 'TYPE', 'ATTEMPT', 'STATE', 'WORKER/CHILD', 'STARTED', 'ENDED', 'EXIT'],
+    i.tasks.map((t) => [
+      t.name,
+      t.type,
+      t.attempt,
+      t.state,
+      t.child_id !== '' ? `instance ${t.child_id}` : t.worker,
+      localTime(t.started_at),
+      localTime(t.ended_at),
+      t.has_exit_code ? t.exit_code : null,
+    ]),
+  );
+  return [`instance ${i.id}`, ...header.map((line) => `  ${line}`), '', tasks].join('\n');
+}

@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { parseDuration } from '../../../shared/domain/duration.js';
+import { CliError } from '../cli-error.js';
+import type { CliContext } from '../context.js';
+import { instanceJson } from '../instance-json.js';
+import { runCommand } from '../run-command.js';
+import { reportEnded } from '../wait-outcome.js';
+import { watchInstance } from '../watch-instance.js';
+
+interface StartOptions {
+  param: string[];
+  wait?: boolean;
+  timeout?: string;
+}
+
+/** `baton start NAME [-p k=v ...] [--wait] [--timeout DURATION]` */
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('start an instance of the newest version of a workflow')
+    .argument('<workflow>', 'the workflow name')
+    .option('-p, --param <key=value>', 'a parameter (repeatable)', collect, [])
+    .option('-w, --wait', 'follow the instance until it ends; exit 0 only on SUCCESS')
+    .option('--timeout <duration>', 'with --wait: give up after this long, e.g. 90s, 5m')
+    .action((workflow: string, opts: StartOptions, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const timeoutMs = parseTimeout(opts);
+        await startInstance(ctx, workflow, parseParams(opts.param), {
+          wait: opts.wait === true,
+          timeoutMs,
+        });
+      }),
+    );
+}
+
+/**
+ * Starts an instance and prints it (its id, or its JSON); with `wait`, follows it and prints
+ * its end instead. Also used by `cluster up --demo`.
+ * @throws CliError when waited for and it did not end SUCCESS, or on timeout
+ */
+export async function startInstance(
+  ctx: CliContext,
+  workflow: string,
+  params: Record<string, string>,
+  options: { wait: boolean; timeoutMs?: number | undefined },
+): Promise<void> {
+  const started = await ctx.call('StartInstance', { workflow, params });
+  if (!options.wait) {
+    if (ctx.json) ctx.printJson(instanceJson(started));
+    else ctx.say(started.id);
+    return;
+  }
+  const ended = await watchInstance(ctx, started.id, {
+    progress: !ctx.json,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+  reportEnded(ctx, ended, 'SUCCESS');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseParams(pairs: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new CliError(`--param: expected KEY=VALUE, got "${pair}"`);
+    Object.defineProperty(params, pair.slice(0, eq), {
+      value: pair.slice(eq + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return params;
+}
+
+function parseTimeout(opts: StartOptions): number | undefined {
+  if (opts.timeout === undefined) return undefined;
+  if (opts.wait !== true) throw new CliError('--timeout: only makes sense with --wait');
+  const ms = parseDuration(opts.timeout, '--timeout');
+  if (ms === 0) throw new CliError('--timeout: must be greater than 0');
+  return ms;
+}

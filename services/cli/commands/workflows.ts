@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { definitionJson } from '../definition-json.js';
+import { runCommand } from '../run-command.js';
+import { localTime, table } from '../text-format.js';
+
+/** `baton workflows`: the stored definitions (newest version of each). */
+export function registerWorkflows(program: Command): void {
+  program
+    .command('workflows')
+    .description('list workflow definitions')
+    .action((_opts: unknown, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const { workflows } = await ctx.call('ListWorkflows', {});
+        if (ctx.json) {
+          ctx.printJson({ workflows: workflows.map(definitionJson) });
+          return;
+        }
+        ctx.say(
+          table(
+            ['NAME', 'VERSION', 'TYPE', 'TASKS', 'CREATED', 'DESCRIPTION'],
+            workflows.map((w) => [
+              w.name,
+              w.version,
+              w.spec?.execution_type ?? null,
+              w.spec?.tasks.length ?? null,
+              localTime(w.created_at),
+              w.spec?.description ?? null,
+            ]),
+          ),
+        );
+      }),
+    );
+}

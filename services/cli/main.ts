@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * `baton`: the command-line client of the Baton api, and `baton cluster up|status|down` to run a
+ * whole cluster on this machine. Wiring only; each command lives in its own file.
+ *
+ * Exit codes: 0 success; 1 failure (bad usage or input, not found, an instance that did not
+ * end as wanted, a timeout); 2 the api could not be reached; 130 `cluster up` interrupted.
+ */
+import { Command } from 'commander';
+import { registerCluster } from './cluster/register.js';
+import { registerApply } from './commands/apply.js';
+import { registerGet } from './commands/get.js';
+import { registerHistory } from './commands/history.js';
+import { registerList } from './commands/list.js';
+import { registerLogs } from './commands/logs.js';
+import { registerMembers } from './commands/members.js';
+import { registerStart } from './commands/start.js';
+import { registerStop } from './commands/stop.js';
+import { registerWorkflows } from './commands/workflows.js';
+
+const program = new Command('baton')
+  .description('Baton, a distributed workflow scheduler: command-line client')
+  .option('--api <host:port>', 'the api to talk to (default: $BATON_API, else cluster.json)')
+  .option('--home <dir>', 'where cluster up keeps its state (default: $BATON_HOME, else ./.baton)')
+  .option('--json', 'print exactly one JSON document on stdout')
+  // Commander's own errors ("unknown option", a suggestion) on one line, like ours.
+  .configureOutput({
+    outputError: (text, write) => write(`${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`),
+  });
+
+for (const register of [
+  registerApply,
+  registerStart,
+  registerGet,
+  registerList,
+  registerStop,
+  registerLogs,
+  registerHistory,
+  registerWorkflows,
+  registerMembers,
+  registerCluster,
+]) {
+  register(program);
+}
+
+await program.parseAsync();
