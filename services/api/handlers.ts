@@ -5,6 +5,7 @@ import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { parseMemberInfo } from '../../shared/etcd/members.js';
 import { InvalidArgumentError } from '../../shared/errors.js';
 import type { ChannelPool } from '../../shared/grpc/client.js';
+import type { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
 import type { ServiceHandlers } from '../../shared/grpc/server.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
@@ -15,6 +16,7 @@ import { specToProto } from './spec-mapping.js';
 import { readTaskLog } from './task-logs.js';
 
 export interface ApiDeps {
+  coordinators: CoordinatorClient;
   db: Db;
   etcd: Etcd3;
   keys: EtcdKeys;
@@ -64,6 +66,17 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     },
     GetTaskLog(req, ctx) {
       return readTaskLog(deps.db, deps.workers, deps.channels, req, ctx);
+    },
+    async GetSerialState(req, ctx) {
+      requireName(req.workflow, 'workflow');
+      if (req.limit < 0 || req.limit > 1000)
+        throw new InvalidArgumentError('limit', 'must be between 0 and 1000');
+      await definitions.get(req.workflow, 0);
+      return deps.coordinators.call(
+        req.workflow,
+        (c, options) => c.GetSerialState(req, { ...options, parent: ctx }),
+        10_000,
+      );
     },
     async ListMembers() {
       const listing = await deps.etcd.getAll().prefix(`${deps.keys.prefix}members/`).strings();

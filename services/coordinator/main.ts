@@ -1,20 +1,81 @@
-import { commonEnvSchema, parseEnv } from '../../shared/config/common-env.js';
+import { parseEnv } from '../../shared/config/common-env.js';
+import { connectDb } from '../../shared/db/connect.js';
+import { migrateToLatest } from '../../shared/db/migrate.js';
+import { errorMessage } from '../../shared/errors.js';
+import { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { bindService } from '../../shared/grpc/server.js';
+import { requestStop } from '../../shared/instances/request-stop.js';
 import { batonProto } from '../../shared/proto/load.js';
+import { SerialKeys } from '../../shared/serial/serial-keys.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
+import { coordinatorEnvSchema } from './env.js';
+import { HandOff } from './hand-off.js';
+import { coordinatorHandlers } from './handlers.js';
+import { InstanceStates } from './instance-states.js';
+import { MasterNotifier } from './master-notifier.js';
+import { SerialOperations } from './serial-operations.js';
+import { SerialReconciler } from './serial-reconciler.js';
+import { SerialStore } from './serial-store.js';
+import { ShardKeeper } from './shard-keeper.js';
 
-/** The SerialWaitCoordinator: per-definition serial queues and running slots in etcd. */
+/** The SerialWaitCoordinator: per-definition serial queues and running slots in etcd. Wiring. */
 async function main(): Promise<void> {
-  const env = parseEnv(commonEnvSchema);
+  const env = parseEnv(coordinatorEnvSchema);
   const runtime = await ServiceRuntime.create({ role: 'coordinator', env });
-  await runtime.serve([
-    bindService(
-      batonProto().Coordinator.service,
-      { Ping: () => Promise.resolve({ name: runtime.name }) },
-      runtime.log,
-    ),
-  ]);
+  const { log, etcd, keys, channels } = runtime;
+  const db = connectDb(env.MYSQL_URL, { poolSize: env.MYSQL_POOL_SIZE });
+  await migrateToLatest(db);
+  const serialKeys = new SerialKeys(env.ETCD_PREFIX);
+  const masters = await MemberDirectory.open(etcd, keys, 'master', log);
+  const coordinators = await MemberDirectory.open(etcd, keys, 'coordinator', log);
+  const keeper = new ShardKeeper(runtime, serialKeys, env.SERIAL_SHARDS, coordinators);
+  const store = new SerialStore(etcd, serialKeys);
+  const states = new InstanceStates(db, env.SERIAL_GAP_WAIT_MS);
+  const notifier = new MasterNotifier(masters, channels, log);
+  const handOff = new HandOff(store, states, notifier, log);
+  const stopDeps = { db, etcd, keys, masters, channels, log };
+  const stopHolder = (instanceId: string, reason: string): void => {
+    requestStop(stopDeps, instanceId, reason).catch((err: unknown) =>
+      log.debug({ instance_id: instanceId, err: errorMessage(err) }, 'holder stop not needed'),
+    );
+  };
+  // Operations mark definitions active in the reconciler, which runs under their mutex.
+  const operations: SerialOperations = new SerialOperations(
+    keeper,
+    store,
+    states,
+    handOff,
+    notifier,
+    stopHolder,
+    log,
+    (shard, wf) => reconciler.markActive(shard, wf),
+  );
+  const reconciler = new SerialReconciler(
+    keeper,
+    store,
+    states,
+    operations,
+    handOff,
+    notifier,
+    env.SERIAL_RECONCILE_INTERVAL_MS,
+    log,
+  );
+  const handlers = coordinatorHandlers(operations, store, {
+    name: runtime.name,
+    shardCount: env.SERIAL_SHARDS,
+  });
+  await runtime.serve([bindService(batonProto().Coordinator.service, handlers, log)]);
+  await keeper.start();
+  reconciler.start();
+
+  runtime.lifecycle.addStep('stop reconciler', () => reconciler.stop());
+  runtime.lifecycle.addStep('hand shards over', () => keeper.stop());
+  runtime.lifecycle.addStep('close directories', async () => {
+    await masters.close();
+    await coordinators.close();
+  });
   runtime.finishShutdownSteps();
+  runtime.lifecycle.addStep('close database', () => db.destroy());
   runtime.lifecycle.installSignalHandlers();
 }
 

@@ -18,6 +18,7 @@ import type { MasterDefinition } from '../../shared/proto/gen/baton/v1/Master.js
 import type { OwnedInstances } from './owned-instances.js';
 
 const REPORTED_STATES = ['SUCCESS', 'FAILURE', 'KILL'] as const;
+const SERIAL_PUSHES = ['ADMITTED', 'DISCARDED'] as const;
 
 export function masterHandlers(owned: OwnedInstances, db: Db): ServiceHandlers<MasterDefinition> {
   return {
@@ -72,6 +73,14 @@ export function masterHandlers(owned: OwnedInstances, db: Db): ServiceHandlers<M
         throw err;
       }
       return {};
+    },
+
+    NotifySerialDecision(req) {
+      const id = requireId(req.instance_id, 'instance_id');
+      const decision = requireOneOf(req.decision, SERIAL_PUSHES, 'decision');
+      // Not ours (any more): the owner's watch and reconcile, and the coordinator's, cover it.
+      owned.get(id)?.onSerialDecision(decision);
+      return Promise.resolve({});
     },
 
     async NotifyChildEnded(req) {

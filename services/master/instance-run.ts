@@ -1,36 +1,25 @@
 import type { InstanceRow } from '../../shared/db/schema.js';
 import { formatDuration } from '../../shared/domain/duration.js';
-import { isActiveTaskState, type TaskState } from '../../shared/domain/task-states.js';
+import { isActiveTaskState } from '../../shared/domain/task-states.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import {
   isTerminalWorkflowState,
   isWorkflowState,
   type WorkflowState,
 } from '../../shared/domain/workflow-states.js';
-import {
-  FailedPreconditionError,
-  InternalError,
-  InvalidArgumentError,
-  NotFoundError,
-  OwnershipLostError,
-  StaleEpochError,
-} from '../../shared/errors.js';
+import { InternalError, OwnershipLostError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
-import { assertNever, isFinalFailure, plan } from './dag-planner.js';
+import { racePoint } from '../../shared/race-points.js';
+import type { SerialDecisionKind } from '../../shared/serial/serial-values.js';
+import { assertNever, plan } from './dag-planner.js';
+import { ActorQueue, isRefusal } from './actor-queue.js';
+import { RunTimers } from './run-timers.js';
+import { endReason, type EndState } from './run-summary.js';
+import { applyTaskReport, type TaskReportEvent } from './task-report.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunHandle } from './run-handle.js';
 import { progressOf, type TaskRun } from './run-model.js';
 import { TaskActions } from './task-actions.js';
-import { transitionTask } from './task-lifecycle.js';
-
-export interface TaskReportEvent {
-  taskInstanceId: string;
-  state: 'SUCCESS' | 'FAILURE' | 'KILL';
-  exitCode: number | null;
-  startedAt: Date | undefined;
-  endedAt: Date;
-  reason: string;
-}
 
 /**
  * One owned workflow instance, run as an actor: every event (a worker's report, a child's end,
@@ -43,13 +32,16 @@ export class InstanceRun implements RunHandle {
   readonly workflow: string;
   readonly params: Readonly<Record<string, string>>;
   readonly parentId: string | null;
+  readonly executionType: string;
   readonly log: Logger;
   private state: WorkflowState;
   private startedAt: Date | null;
   private stopReason: string | null;
-  private chain: Promise<unknown> = Promise.resolve();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private dropped = false;
+  private readonly queue = new ActorQueue(
+    () => new OwnershipLostError(`instance ${this.id} is no longer run here`),
+    (label, err) => this.fail(label, err),
+  );
+  private readonly timers = new RunTimers();
   private readonly actions: TaskActions;
 
   constructor(
@@ -65,6 +57,7 @@ export class InstanceRun implements RunHandle {
     this.workflow = row.workflow;
     this.params = JSON.parse(row.params) as Record<string, string>;
     this.parentId = row.parent_instance_id;
+    this.executionType = row.execution_type;
     this.state = row.state;
     this.startedAt = row.started_at;
     this.stopReason = row.stop_requested === 1 ? (row.stop_reason ?? 'stop requested') : null;
@@ -77,16 +70,15 @@ export class InstanceRun implements RunHandle {
   }
 
   enqueue<T>(label: string, op: () => Promise<T>): Promise<T> {
-    const result = this.chain.then(() => {
-      if (this.dropped) throw new OwnershipLostError(`instance ${this.id} is no longer run here`);
-      return op();
-    });
-    this.chain = result.catch((err: unknown) => this.fail(label, err));
-    return result;
+    return this.queue.enqueue(label, op);
   }
 
   post(label: string, op: () => Promise<void>): void {
-    this.enqueue(label, op).catch(() => undefined);
+    this.queue.post(label, op);
+  }
+
+  private get dropped(): boolean {
+    return this.queue.closed;
   }
 
   isCurrent(task: TaskRun): boolean {
@@ -94,45 +86,32 @@ export class InstanceRun implements RunHandle {
   }
 
   armTimer(key: string, delayMs: number, op: () => Promise<void>): void {
-    this.clearTimer(key);
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(key);
-        this.post(key, op);
-      },
-      Math.max(0, delayMs),
-    );
-    this.timers.set(key, timer);
+    this.timers.arm(key, delayMs, () => this.post(key, op));
   }
 
   clearTimer(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(key);
+    this.timers.clear(key);
   }
 
-  /** Takes the instance from where MySQL says it is: start it, or resume what runs. */
+  /** Takes the instance from where MySQL says it is: start it, queue it, or resume what runs. */
   start(): void {
     this.post('start', async () => {
-      if (this.state === 'SUBMITTED') {
-        if (this.stopReason !== null) {
-          await this.finish('STOP');
-          return;
-        }
-        const now = new Date();
-        await this.deps.store.transitionInstance(
-          this.id,
-          this.epoch,
-          'SUBMITTED',
-          'RUNNING',
-          { startedAt: now },
-          'started',
-        );
-        this.state = 'RUNNING';
-        this.startedAt = now;
-      } else if (this.state === 'RUNNING' && this.stopReason !== null) {
-        await this.toReadyStop(this.stopReason);
+      if (this.state === 'SUBMITTED' && this.stopReason !== null) {
+        await this.finish('STOP');
+        return;
       }
+      if (this.state === 'SERIAL_WAIT' && this.stopReason !== null) {
+        await this.leaveQueue(this.stopReason);
+        return;
+      }
+      if (this.state === 'SUBMITTED' || this.state === 'SERIAL_WAIT') {
+        if (this.serial) await this.askToRun();
+        else await this.toRunning();
+        return;
+      }
+      if (this.state === 'RUNNING' && this.stopReason !== null)
+        await this.toReadyStop(this.stopReason);
+      if (this.serial) this.deps.serial.updateHolder(this.workflow, this.id, this.epoch);
       this.armWorkflowTimeout();
       for (const task of [...this.tasks.values()]) {
         if (isActiveTaskState(task.state)) await this.actions.resume(task);
@@ -141,8 +120,68 @@ export class InstanceRun implements RunHandle {
     });
   }
 
+  private get serial(): boolean {
+    return this.executionType !== 'PARALLEL';
+  }
+
+  private get waiting(): boolean {
+    return this.state === 'SUBMITTED' || this.state === 'SERIAL_WAIT';
+  }
+
+  /** Asks the coordinator for the serial slot (idempotent) and acts on its answer. */
+  private async askToRun(): Promise<void> {
+    const decision = await this.deps.serial.enqueue(
+      this.workflow,
+      this.id,
+      this.executionType,
+      this.epoch,
+    );
+    await this.applyDecision(decision);
+  }
+
+  private async applyDecision(decision: SerialDecisionKind): Promise<void> {
+    if (!this.waiting) return;
+    switch (decision) {
+      case 'ADMITTED':
+        this.deps.serial.watch.remove(this.workflow, this.id);
+        await this.toRunning();
+        return;
+      case 'QUEUED':
+        if (this.state === 'SUBMITTED') {
+          await this.setState('SERIAL_WAIT', {}, 'waiting for the serial slot');
+        }
+        this.deps.serial.watch.add(this.workflow, this.id);
+        return;
+      case 'DISCARDED':
+        await this.finish('SERIAL_DISCARD');
+        return;
+      default:
+        assertNever(decision);
+    }
+  }
+
+  /** The coordinator's push or the slot watch: this waiting instance was admitted or discarded. */
+  onSerialDecision(decision: 'ADMITTED' | 'DISCARDED'): void {
+    this.post('serial decision', () => this.applyDecision(decision));
+  }
+
+  private async toRunning(): Promise<void> {
+    const now = new Date();
+    await this.setState('RUNNING', { startedAt: now }, 'started');
+    this.startedAt = now;
+    this.armWorkflowTimeout();
+    await this.advance();
+  }
+
+  /** Stopped while waiting: out of the queue at once, then STOP. */
+  private async leaveQueue(reason: string): Promise<void> {
+    await this.deps.serial.remove(this.workflow, this.id);
+    this.stopReason = reason;
+    await this.finish('STOP');
+  }
+
   async advance(): Promise<void> {
-    if (this.dropped || isTerminalWorkflowState(this.state)) return;
+    if (this.dropped || this.waiting || isTerminalWorkflowState(this.state)) return;
     const progress = new Map([...this.tasks].map(([name, task]) => [name, progressOf(task)]));
     const actions = plan({
       spec: this.spec,
@@ -181,33 +220,7 @@ export class InstanceRun implements RunHandle {
   /** A worker's result for one of this instance's task attempts. Resolves once recorded. */
   onTaskReport(report: TaskReportEvent): Promise<void> {
     return this.enqueue('task report', async () => {
-      const task = [...this.tasks.values()].find((t) => t.id === report.taskInstanceId);
-      if (task === undefined)
-        throw new FailedPreconditionError(`task instance ${report.taskInstanceId} is not current`);
-      if (!isActiveTaskState(task.state)) {
-        if (task.state === report.state) return; // a re-delivered result
-        throw new FailedPreconditionError(
-          `task instance ${report.taskInstanceId} already ended ${task.state}`,
-        );
-      }
-      // A kill this master did not ask for (the worker shut down, say) hands the task back.
-      const to: TaskState =
-        report.state === 'KILL' && !task.killRequested ? 'NEED_FAULT_TOLERANCE' : report.state;
-      await transitionTask(
-        this,
-        this.deps,
-        task,
-        to,
-        {
-          endedAt: report.endedAt,
-          exitCode: report.exitCode,
-          ...(task.startedAt === null && report.startedAt !== undefined
-            ? { startedAt: report.startedAt }
-            : {}),
-        },
-        report.reason,
-      );
-      await this.advance();
+      if (await applyTaskReport(this, this.deps, report)) await this.advance();
     });
   }
 
@@ -223,6 +236,10 @@ export class InstanceRun implements RunHandle {
   requestStop(reason: string): void {
     this.post('stop', async () => {
       this.stopReason ??= reason;
+      if (this.state === 'SERIAL_WAIT' || this.state === 'SUBMITTED') {
+        await this.leaveQueue(this.stopReason);
+        return;
+      }
       if (this.state === 'RUNNING') await this.toReadyStop(reason);
       await this.advance();
     });
@@ -257,21 +274,22 @@ export class InstanceRun implements RunHandle {
 
   /** Forgets the run without writing anything (ownership is gone or about to be). */
   drop(): void {
-    this.dropped = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.queue.close();
+    this.timers.clearAll();
+  }
+
+  /** The one setter of the instance's state: fenced, checked against the table, recorded. */
+  private async setState(
+    to: WorkflowState,
+    patch: { startedAt?: Date; endedAt?: Date },
+    reason: string,
+  ): Promise<void> {
+    await this.deps.store.transitionInstance(this.id, this.epoch, this.state, to, patch, reason);
+    this.state = to;
   }
 
   private async toReadyStop(reason: string): Promise<void> {
-    await this.deps.store.transitionInstance(
-      this.id,
-      this.epoch,
-      'RUNNING',
-      'READY_STOP',
-      {},
-      reason,
-    );
-    this.state = 'READY_STOP';
+    await this.setState('READY_STOP', {}, reason);
     this.stopReason = reason;
   }
 
@@ -295,30 +313,24 @@ export class InstanceRun implements RunHandle {
     );
   }
 
-  private async finish(to: 'SUCCESS' | 'FAILURE' | 'STOP'): Promise<void> {
+  private async finish(to: EndState): Promise<void> {
     const from = this.state;
-    await this.deps.store.transitionInstance(
-      this.id,
-      this.epoch,
-      from,
+    const heldSlot = this.serial && (from === 'RUNNING' || from === 'READY_STOP');
+    if (heldSlot) await racePoint('serial.before-terminal-commit', this.id);
+    await this.setState(
       to,
       { endedAt: new Date() },
-      this.finishReason(to),
+      endReason(to, this.spec, this.tasks, this.stopReason),
     );
-    this.state = to;
     this.drop();
+    this.deps.serial.watch.remove(this.workflow, this.id);
     this.log.info({ state: to }, 'instance ended');
     this.deps.ended(this.id, this.epoch, this.parentId);
-  }
-
-  private finishReason(to: 'SUCCESS' | 'FAILURE' | 'STOP'): string {
-    if (to === 'STOP') return this.stopReason ?? 'stopped';
-    if (to === 'SUCCESS') return '';
-    const failed = this.spec.tasks.filter((t) => {
-      const task = this.tasks.get(t.name);
-      return task !== undefined && isFinalFailure(t, progressOf(task));
-    });
-    return `failed tasks: ${failed.map((t) => t.name).join(', ') || 'none could run'}`;
+    if (heldSlot) {
+      // Only now, with the terminal state committed, may the slot pass to the next instance.
+      await racePoint('serial.before-release', this.id);
+      this.deps.serial.release(this.workflow, this.id);
+    }
   }
 
   private fail(label: string, err: unknown): void {
@@ -331,13 +343,4 @@ export class InstanceRun implements RunHandle {
     this.drop();
     this.deps.dropped(this.id, this.epoch, !lost);
   }
-}
-
-function isRefusal(err: unknown): boolean {
-  return (
-    err instanceof FailedPreconditionError ||
-    err instanceof NotFoundError ||
-    err instanceof InvalidArgumentError ||
-    err instanceof StaleEpochError
-  );
 }

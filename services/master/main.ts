@@ -6,6 +6,9 @@ import { bindService } from '../../shared/grpc/server.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
+import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
+import { SerialKeys } from '../../shared/serial/serial-keys.js';
+import { ShardDirectory } from '../../shared/serial/shard-directory.js';
 import { ClusterView } from './cluster-view.js';
 import { DefinitionCache } from './definition-cache.js';
 import { masterEnvSchema } from './env.js';
@@ -15,6 +18,8 @@ import { notifyParent } from './notify-parent.js';
 import { OwnedInstances } from './owned-instances.js';
 import { Reconciler } from './reconciler.js';
 import type { RunDeps } from './run-deps.js';
+import { SerialGate } from './serial-gate.js';
+import { SlotWatch } from './slot-watch.js';
 
 /** The master: owns workflow instances and runs their DAGs. Wiring only. */
 async function main(): Promise<void> {
@@ -29,6 +34,15 @@ async function main(): Promise<void> {
   const store = new InstanceStore(db, runtime.name, () => runtime.lease.assertFresh());
   const definitions = new DefinitionCache(db);
   const stopDeps = { db, etcd, keys, masters, channels, log };
+  const serialKeys = new SerialKeys(env.ETCD_PREFIX);
+  const shards = await ShardDirectory.open(etcd, serialKeys, log);
+  const coordinators = await MemberDirectory.open(etcd, keys, 'coordinator', log);
+  const coordinatorClient = new CoordinatorClient(
+    shards,
+    coordinators,
+    channels,
+    env.SERIAL_SHARDS,
+  );
 
   const makeDeps = (owned: OwnedInstances): RunDeps => ({
     self: { name: runtime.name, address: runtime.address },
@@ -38,6 +52,7 @@ async function main(): Promise<void> {
     etcd,
     keys,
     stopDeps,
+    serial,
     log,
     submitChild: (childId) => void submitToMaster(masters, channels, childId, log),
     ended: (instanceId, epoch, parentId) => {
@@ -46,7 +61,16 @@ async function main(): Promise<void> {
     },
     dropped: (instanceId, epoch, release) => owned.forget(instanceId, epoch, release),
   });
+  // Runs are only made at adoption, once everything below exists.
   const owned = new OwnedInstances(runtime, store, definitions, makeDeps);
+  const slotWatch = new SlotWatch(
+    etcd,
+    serialKeys,
+    env.SERIAL_SHARDS,
+    (id, decision) => owned.get(id)?.onSerialDecision(decision),
+    log,
+  );
+  const serial = new SerialGate(coordinatorClient, slotWatch, runtime.name, log);
   const reconciler = new Reconciler(
     runtime,
     db,
@@ -77,7 +101,10 @@ async function main(): Promise<void> {
     owned.dropAll();
     return Promise.resolve();
   });
-  runtime.lifecycle.addStep('close directories', async () => {
+  runtime.lifecycle.addStep('close watches', async () => {
+    await slotWatch.close();
+    await shards.close();
+    await coordinators.close();
     await masters.close();
     await workers.close();
   });

@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/log.js';
 import type { ClusterView } from './cluster-view.js';
 import type { DefinitionCache } from './definition-cache.js';
 import type { InstanceStore } from './instance-store.js';
+import type { SerialGate } from './serial-gate.js';
 
 /** What an owned instance's run uses from the master around it. */
 export interface RunDeps {
@@ -15,6 +16,7 @@ export interface RunDeps {
   readonly etcd: Etcd3;
   readonly keys: EtcdKeys;
   readonly stopDeps: StopRequestDeps;
+  readonly serial: SerialGate;
   readonly log: Logger;
   /** Hands a created child instance to a master (fire and forget; reconcilers back it up). */
   submitChild(childId: string): void;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface TaskProcessOptions {
@@ -20,6 +20,30 @@ export interface ProcessOutcome {
   endedAt: Date;
 }
 
+const REAP_PROBE_MS = 20;
+
+/**
+ * Members of process group `pgid` that are not zombies, from /proc (Linux). A zombie has done
+ * all it will do; where nobody reaps orphans (a container's PID 1) it would otherwise look alive.
+ */
+function liveGroupMembers(pgid: number): number {
+  let live = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the parenthesised command: state, ppid, pgrp, ...
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z') live += 1;
+  }
+  return live;
+}
+const REAP_LIMIT_MS = 5_000;
+
 /**
  * The process-group leader of a task: runs the command (`$1`) with stdin from /dev/null, and a
  * watchdog that waits for EOF on the leader's stdin — the worker's end of a pipe — and then
@@ -35,6 +59,7 @@ const GROUP_LEADER = [
   'wait "$task"',
   'rc=$?',
   'kill "$watchdog" 2>/dev/null',
+  'wait "$watchdog" 2>/dev/null',
   'exit "$rc"',
 ].join('\n');
 
@@ -80,14 +105,21 @@ export class TaskProcess {
     const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
       child.once('exit', (code, signal) => {
         closeSync(logFd);
+        child.stdin?.destroy();
         resolve([code, signal]);
       });
     });
-    const outcome: { of?: (code: number | null, signal: NodeJS.Signals | null) => ProcessOutcome } =
-      {};
-    const done = exit.then(([code, signal]) => outcome.of!(code, signal));
+    const ended: {
+      of?: (code: number | null, signal: NodeJS.Signals | null) => Promise<ProcessOutcome>;
+    } = {};
+    const done = exit.then(([code, signal]) => ended.of!(code, signal));
     const task = new TaskProcess(pid, new Date(), done, options.killGraceMs);
-    outcome.of = (code, signal) => task.outcome(code, signal);
+    // The task has ended only when its whole group has: what the leader started (a trap
+    // handler still cleaning up, a background job) must not outlive the reported result.
+    ended.of = async (code, signal) => {
+      await task.reapGroup();
+      return task.outcome(code, signal);
+    };
     if (options.timeoutMs > 0) {
       const timer = setTimeout(
         () => task.terminate('timeout', `timed out after ${options.timeoutMs} ms`),
@@ -111,6 +143,36 @@ export class TaskProcess {
     void this.done.finally(() => clearTimeout(this.escalation));
   }
 
+  /**
+   * After the leader exited: TERM what is left of the group, KILL it after the grace period,
+   * and wait until it is gone. No event says when a process group empties; probing it with
+   * signal 0 is a cheap local check. Bounded, in case members linger as zombies nobody reaps.
+   */
+  async reapGroup(): Promise<void> {
+    if (!this.groupAlive()) return;
+    this.signalGroup('SIGTERM');
+    const killAt = Date.now() + this.killGraceMs;
+    let killed = false;
+    while (this.groupAlive()) {
+      if (!killed && Date.now() >= killAt) {
+        this.signalGroup('SIGKILL');
+        killed = true;
+      }
+      if (killed && Date.now() >= killAt + REAP_LIMIT_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, REAP_PROBE_MS));
+    }
+  }
+
+  /** True while a live (not zombie) process is in the task's group. */
+  private groupAlive(): boolean {
+    try {
+      process.kill(-this.pid, 0);
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    return liveGroupMembers(this.pid) > 0;
+  }
+
   private signalGroup(signal: NodeJS.Signals): void {
     try {
       process.kill(-this.pid, signal);
@@ -119,7 +181,7 @@ export class TaskProcess {
     }
   }
 
-  private outcome(code: number | null, signal: NodeJS.Signals | null): ProcessOutcome {
+  outcome(code: number | null, signal: NodeJS.Signals | null): ProcessOutcome {
     const endedAt = new Date();
     if (this.killReason?.kind === 'timeout') {
       return { state: 'FAILURE', exitCode: code, reason: this.killReason.text, endedAt };

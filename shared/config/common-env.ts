@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
+import { DEFAULT_SERIAL_SHARDS } from '../serial/serial-keys.js';
 
 /** `host:port`; port 0 means "pick a free one". */
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port');
@@ -41,6 +42,8 @@ export const commonEnvSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)
     .optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Shards serial definitions are spread over; the same on every process of a cluster. */
+  SERIAL_SHARDS: z.coerce.number().int().min(1).max(1024).default(DEFAULT_SERIAL_SHARDS),
   /** Time a draining process waits for in-flight work before forcing its exit. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });

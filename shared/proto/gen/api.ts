@@ -4,6 +4,7 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from './baton/v1/ApplyWorkflowRequest.js';
 import type { BatonApiClient as _baton_v1_BatonApiClient, BatonApiDefinition as _baton_v1_BatonApiDefinition } from './baton/v1/BatonApi.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from './baton/v1/GetInstanceRequest.js';
+import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from './baton/v1/GetSerialStateRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from './baton/v1/GetTaskLogRequest.js';
 import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from './baton/v1/GetWorkflowRequest.js';
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from './baton/v1/Instance.js';
@@ -15,12 +16,15 @@ import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersR
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from './baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from './baton/v1/ListWorkflowsResponse.js';
 import type { Member as _baton_v1_Member, Member__Output as _baton_v1_Member__Output } from './baton/v1/Member.js';
+import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from './baton/v1/SerialState.js';
+import type { SlotHolder as _baton_v1_SlotHolder, SlotHolder__Output as _baton_v1_SlotHolder__Output } from './baton/v1/SlotHolder.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from './baton/v1/StartInstanceRequest.js';
 import type { StateChange as _baton_v1_StateChange, StateChange__Output as _baton_v1_StateChange__Output } from './baton/v1/StateChange.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from './baton/v1/StopInstanceRequest.js';
 import type { TaskInstance as _baton_v1_TaskInstance, TaskInstance__Output as _baton_v1_TaskInstance__Output } from './baton/v1/TaskInstance.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from './baton/v1/TaskLog.js';
 import type { TaskSpec as _baton_v1_TaskSpec, TaskSpec__Output as _baton_v1_TaskSpec__Output } from './baton/v1/TaskSpec.js';
+import type { WaitingInstance as _baton_v1_WaitingInstance, WaitingInstance__Output as _baton_v1_WaitingInstance__Output } from './baton/v1/WaitingInstance.js';
 import type { WorkflowDefinition as _baton_v1_WorkflowDefinition, WorkflowDefinition__Output as _baton_v1_WorkflowDefinition__Output } from './baton/v1/WorkflowDefinition.js';
 import type { WorkflowSpec as _baton_v1_WorkflowSpec, WorkflowSpec__Output as _baton_v1_WorkflowSpec__Output } from './baton/v1/WorkflowSpec.js';
 
@@ -34,6 +38,7 @@ export interface ProtoGrpcType {
       ApplyWorkflowRequest: MessageTypeDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_ApplyWorkflowRequest__Output>
       BatonApi: SubtypeConstructor<typeof grpc.Client, _baton_v1_BatonApiClient> & { service: _baton_v1_BatonApiDefinition }
       GetInstanceRequest: MessageTypeDefinition<_baton_v1_GetInstanceRequest, _baton_v1_GetInstanceRequest__Output>
+      GetSerialStateRequest: MessageTypeDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_GetSerialStateRequest__Output>
       GetTaskLogRequest: MessageTypeDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_GetTaskLogRequest__Output>
       GetWorkflowRequest: MessageTypeDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_GetWorkflowRequest__Output>
       Instance: MessageTypeDefinition<_baton_v1_Instance, _baton_v1_Instance__Output>
@@ -45,12 +50,15 @@ export interface ProtoGrpcType {
       ListWorkflowsRequest: MessageTypeDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsRequest__Output>
       ListWorkflowsResponse: MessageTypeDefinition<_baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsResponse__Output>
       Member: MessageTypeDefinition<_baton_v1_Member, _baton_v1_Member__Output>
+      SerialState: MessageTypeDefinition<_baton_v1_SerialState, _baton_v1_SerialState__Output>
+      SlotHolder: MessageTypeDefinition<_baton_v1_SlotHolder, _baton_v1_SlotHolder__Output>
       StartInstanceRequest: MessageTypeDefinition<_baton_v1_StartInstanceRequest, _baton_v1_StartInstanceRequest__Output>
       StateChange: MessageTypeDefinition<_baton_v1_StateChange, _baton_v1_StateChange__Output>
       StopInstanceRequest: MessageTypeDefinition<_baton_v1_StopInstanceRequest, _baton_v1_StopInstanceRequest__Output>
       TaskInstance: MessageTypeDefinition<_baton_v1_TaskInstance, _baton_v1_TaskInstance__Output>
       TaskLog: MessageTypeDefinition<_baton_v1_TaskLog, _baton_v1_TaskLog__Output>
       TaskSpec: MessageTypeDefinition<_baton_v1_TaskSpec, _baton_v1_TaskSpec__Output>
+      WaitingInstance: MessageTypeDefinition<_baton_v1_WaitingInstance, _baton_v1_WaitingInstance__Output>
       WorkflowDefinition: MessageTypeDefinition<_baton_v1_WorkflowDefinition, _baton_v1_WorkflowDefinition__Output>
       WorkflowSpec: MessageTypeDefinition<_baton_v1_WorkflowSpec, _baton_v1_WorkflowSpec__Output>
     }

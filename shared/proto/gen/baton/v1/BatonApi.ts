@@ -4,6 +4,7 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from '../../baton/v1/ApplyWorkflowRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from '../../baton/v1/GetInstanceRequest.js';
+import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from '../../baton/v1/GetSerialStateRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from '../../baton/v1/GetTaskLogRequest.js';
 import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from '../../baton/v1/GetWorkflowRequest.js';
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from '../../baton/v1/Instance.js';
@@ -14,6 +15,7 @@ import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersReq
 import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersResponse__Output as _baton_v1_ListMembersResponse__Output } from '../../baton/v1/ListMembersResponse.js';
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from '../../baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from '../../baton/v1/ListWorkflowsResponse.js';
+import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from '../../baton/v1/SerialState.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from '../../baton/v1/StartInstanceRequest.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from '../../baton/v1/TaskLog.js';
@@ -46,6 +48,15 @@ export interface BatonApiClient extends grpc.Client {
   getInstanceHistory(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
   getInstanceHistory(argument: _baton_v1_GetInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
   getInstanceHistory(argument: _baton_v1_GetInstanceRequest, callback: grpc.requestCallback<_baton_v1_InstanceHistory__Output>): grpc.ClientUnaryCall;
+  
+  GetSerialState(argument: _baton_v1_GetSerialStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
+  GetSerialState(argument: _baton_v1_GetSerialStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
+  GetSerialState(argument: _baton_v1_GetSerialStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
+  GetSerialState(argument: _baton_v1_GetSerialStateRequest, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
+  getSerialState(argument: _baton_v1_GetSerialStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
+  getSerialState(argument: _baton_v1_GetSerialStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
+  getSerialState(argument: _baton_v1_GetSerialStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
+  getSerialState(argument: _baton_v1_GetSerialStateRequest, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
   
   GetTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
   GetTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
@@ -119,6 +130,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   GetInstanceHistory: grpc.handleUnaryCall<_baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory>;
   
+  GetSerialState: grpc.handleUnaryCall<_baton_v1_GetSerialStateRequest__Output, _baton_v1_SerialState>;
+  
   GetTaskLog: grpc.handleUnaryCall<_baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog>;
   
   GetWorkflow: grpc.handleUnaryCall<_baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
@@ -139,6 +152,7 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   ApplyWorkflow: MethodDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
   GetInstance: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_Instance, _baton_v1_GetInstanceRequest__Output, _baton_v1_Instance__Output>
   GetInstanceHistory: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_InstanceHistory, _baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory__Output>
+  GetSerialState: MethodDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_SerialState, _baton_v1_GetSerialStateRequest__Output, _baton_v1_SerialState__Output>
   GetTaskLog: MethodDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_TaskLog, _baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog__Output>
   GetWorkflow: MethodDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
   ListInstances: MethodDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesResponse, _baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse__Output>

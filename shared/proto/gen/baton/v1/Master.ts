@@ -4,6 +4,7 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ChildEnded as _baton_v1_ChildEnded, ChildEnded__Output as _baton_v1_ChildEnded__Output } from '../../baton/v1/ChildEnded.js';
 import type { MasterAck as _baton_v1_MasterAck, MasterAck__Output as _baton_v1_MasterAck__Output } from '../../baton/v1/MasterAck.js';
+import type { SerialDecision as _baton_v1_SerialDecision, SerialDecision__Output as _baton_v1_SerialDecision__Output } from '../../baton/v1/SerialDecision.js';
 import type { StopOwnedInstanceRequest as _baton_v1_StopOwnedInstanceRequest, StopOwnedInstanceRequest__Output as _baton_v1_StopOwnedInstanceRequest__Output } from '../../baton/v1/StopOwnedInstanceRequest.js';
 import type { SubmitInstanceRequest as _baton_v1_SubmitInstanceRequest, SubmitInstanceRequest__Output as _baton_v1_SubmitInstanceRequest__Output } from '../../baton/v1/SubmitInstanceRequest.js';
 import type { SubmitInstanceResponse as _baton_v1_SubmitInstanceResponse, SubmitInstanceResponse__Output as _baton_v1_SubmitInstanceResponse__Output } from '../../baton/v1/SubmitInstanceResponse.js';
@@ -18,6 +19,15 @@ export interface MasterClient extends grpc.Client {
   notifyChildEnded(argument: _baton_v1_ChildEnded, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   notifyChildEnded(argument: _baton_v1_ChildEnded, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   notifyChildEnded(argument: _baton_v1_ChildEnded, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  
+  NotifySerialDecision(argument: _baton_v1_SerialDecision, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  NotifySerialDecision(argument: _baton_v1_SerialDecision, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  NotifySerialDecision(argument: _baton_v1_SerialDecision, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  NotifySerialDecision(argument: _baton_v1_SerialDecision, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifySerialDecision(argument: _baton_v1_SerialDecision, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifySerialDecision(argument: _baton_v1_SerialDecision, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifySerialDecision(argument: _baton_v1_SerialDecision, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifySerialDecision(argument: _baton_v1_SerialDecision, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   
   ReportTask(argument: _baton_v1_TaskReport, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   ReportTask(argument: _baton_v1_TaskReport, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
@@ -51,6 +61,8 @@ export interface MasterClient extends grpc.Client {
 export interface MasterHandlers extends grpc.UntypedServiceImplementation {
   NotifyChildEnded: grpc.handleUnaryCall<_baton_v1_ChildEnded__Output, _baton_v1_MasterAck>;
   
+  NotifySerialDecision: grpc.handleUnaryCall<_baton_v1_SerialDecision__Output, _baton_v1_MasterAck>;
+  
   ReportTask: grpc.handleUnaryCall<_baton_v1_TaskReport__Output, _baton_v1_MasterAck>;
   
   StopInstance: grpc.handleUnaryCall<_baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck>;
@@ -61,6 +73,7 @@ export interface MasterHandlers extends grpc.UntypedServiceImplementation {
 
 export interface MasterDefinition extends grpc.ServiceDefinition {
   NotifyChildEnded: MethodDefinition<_baton_v1_ChildEnded, _baton_v1_MasterAck, _baton_v1_ChildEnded__Output, _baton_v1_MasterAck__Output>
+  NotifySerialDecision: MethodDefinition<_baton_v1_SerialDecision, _baton_v1_MasterAck, _baton_v1_SerialDecision__Output, _baton_v1_MasterAck__Output>
   ReportTask: MethodDefinition<_baton_v1_TaskReport, _baton_v1_MasterAck, _baton_v1_TaskReport__Output, _baton_v1_MasterAck__Output>
   StopInstance: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
   SubmitInstance: MethodDefinition<_baton_v1_SubmitInstanceRequest, _baton_v1_SubmitInstanceResponse, _baton_v1_SubmitInstanceRequest__Output, _baton_v1_SubmitInstanceResponse__Output>

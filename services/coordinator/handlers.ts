@@ -1,0 +1,112 @@
+import { InvalidArgumentError } from '../../shared/errors.js';
+import type { ServiceHandlers } from '../../shared/grpc/server.js';
+import { requireEpoch, requireId, requireOneOf } from '../../shared/grpc/validate.js';
+import type { CoordinatorDefinition } from '../../shared/proto/gen/baton/v1/Coordinator.js';
+import type { SerialState } from '../../shared/proto/gen/baton/v1/SerialState.js';
+import { NAME_PATTERN } from '../../shared/domain/definition-schema.js';
+import { shardOf } from '../../shared/serial/serial-keys.js';
+import type { SerialOperations } from './serial-operations.js';
+import type { SerialStore } from './serial-store.js';
+
+const SERIAL_TYPES = ['SERIAL_WAIT', 'SERIAL_DISCARD', 'SERIAL_PRIORITY'] as const;
+
+function requireWorkflow(value: string): string {
+  if (!NAME_PATTERN.test(value))
+    throw new InvalidArgumentError('workflow', `must match ${NAME_PATTERN.source}; got "${value}"`);
+  return value;
+}
+
+export function coordinatorHandlers(
+  operations: SerialOperations,
+  store: SerialStore,
+  self: { name: string; shardCount: number },
+): ServiceHandlers<CoordinatorDefinition> {
+  return {
+    async Enqueue(req) {
+      const result = await operations.enqueue({
+        workflow: requireWorkflow(req.workflow),
+        instanceId: requireId(req.instance_id, 'instance_id'),
+        executionType: requireOneOf(req.execution_type, SERIAL_TYPES, 'execution_type'),
+        owner: req.owner,
+        epoch: requireEpoch(req.epoch).toString(),
+      });
+      return {
+        decision: result.decision,
+        position: String(result.position),
+        holder_instance_id: result.holder ?? '',
+      };
+    },
+    async Release(req) {
+      const result = await operations.release(
+        requireWorkflow(req.workflow),
+        requireId(req.instance_id, 'instance_id'),
+      );
+      return { released: result.released, next_instance_id: result.next ?? '' };
+    },
+    async Remove(req) {
+      return {
+        removed: await operations.remove(
+          requireWorkflow(req.workflow),
+          requireId(req.instance_id, 'instance_id'),
+        ),
+      };
+    },
+    async UpdateHolder(req) {
+      const workflow = requireWorkflow(req.workflow);
+      const holder = await operations.updateHolder(workflow, {
+        workflow,
+        instanceId: requireId(req.instance_id, 'instance_id'),
+        executionType: '',
+        owner: req.owner,
+        epoch: requireEpoch(req.epoch).toString(),
+      });
+      return { holder };
+    },
+    async GetSerialState(req) {
+      const workflow = requireWorkflow(req.workflow);
+      if (req.limit < 0 || req.limit > 1000)
+        throw new InvalidArgumentError('limit', 'must be between 0 and 1000');
+      return describe(store, workflow, req.limit || 100, self);
+    },
+  };
+}
+
+/** Reads are served by whichever coordinator is asked: no fence needed to look. */
+async function describe(
+  store: SerialStore,
+  workflow: string,
+  limit: number,
+  self: { name: string; shardCount: number },
+): Promise<SerialState> {
+  const shard = shardOf(workflow, self.shardCount);
+  const [slot, waiting, count, tombstones] = await Promise.all([
+    store.slot(shard, workflow),
+    store.head(shard, workflow, limit),
+    store.queueLength(shard, workflow),
+    store.tombstones(shard, workflow, limit),
+  ]);
+  return {
+    workflow,
+    shard,
+    coordinator: self.name,
+    ...(slot === undefined
+      ? {}
+      : {
+          holder: {
+            instance_id: slot.value.instanceId,
+            since: slot.value.since,
+            epoch: slot.value.epoch,
+            owner: slot.value.owner,
+          },
+        }),
+    waiting: waiting.map((w, i) => ({
+      instance_id: w.value.instanceId,
+      position: String(i + 1),
+      queued_at: w.value.queuedAt,
+      owner: w.value.owner,
+      execution_type: w.value.executionType,
+    })),
+    waiting_count: String(count),
+    discarded: tombstones.map((t) => t.value.instanceId),
+  };
+}

@@ -1,0 +1,40 @@
+import { errorMessage } from '../../shared/errors.js';
+import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
+import { makeServiceClient, type ChannelPool } from '../../shared/grpc/client.js';
+import type { Logger } from '../../shared/log.js';
+import { batonProto } from '../../shared/proto/load.js';
+
+/**
+ * Pushes admissions and discards to the owning master. Fire and forget: the master also
+ * watches the slot, re-asks on its own reconcile, and the coordinator's reconciler pushes again
+ * to a holder that has not started, so one lost push is never a stuck instance.
+ */
+export class MasterNotifier {
+  constructor(
+    private readonly masters: MemberDirectory,
+    private readonly channels: ChannelPool,
+    private readonly log: Logger,
+  ) {}
+
+  notify(
+    owner: string,
+    workflow: string,
+    instanceId: string,
+    decision: 'ADMITTED' | 'DISCARDED',
+  ): void {
+    const master = this.masters.get(owner);
+    if (master === undefined) return;
+    const client = makeServiceClient(
+      batonProto().Master.service,
+      this.channels.get(master.address),
+    );
+    client
+      .NotifySerialDecision({ instance_id: instanceId, workflow, decision }, { timeoutMs: 5_000 })
+      .catch((err: unknown) =>
+        this.log.debug(
+          { instance_id: instanceId, owner, err: errorMessage(err) },
+          'serial decision push failed',
+        ),
+      );
+  }
+}

@@ -1,0 +1,259 @@
+import { FailedPreconditionError, InvalidArgumentError } from '../../shared/errors.js';
+import { KeyedMutex } from '../../shared/keyed-mutex.js';
+import type { Logger } from '../../shared/log.js';
+import type {
+  SerialDecisionKind,
+  QueueEntry,
+  SlotValue,
+  Tombstone,
+} from '../../shared/serial/serial-values.js';
+import type { HandOff } from './hand-off.js';
+import { isEnded, type InstanceStates } from './instance-states.js';
+import type { MasterNotifier } from './master-notifier.js';
+import type { Fence, SerialStore, Stored } from './serial-store.js';
+import type { ShardKeeper } from './shard-keeper.js';
+
+export interface EnqueueInput {
+  workflow: string;
+  instanceId: string;
+  executionType: string;
+  owner: string;
+  epoch: string;
+}
+
+export interface EnqueueResult {
+  decision: SerialDecisionKind;
+  position: number;
+  holder: string | undefined;
+}
+
+const PRIORITY_SCAN = 1_000;
+
+/**
+ * The coordinator's operations on one definition's queue. Each runs under a per-definition
+ * mutex (this coordinator is the single writer of its shards, so its own operations never
+ * race) and every write is a fenced, revision-checked etcd transaction (so a deposed
+ * coordinator's writes fail).
+ */
+export class SerialOperations {
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly keeper: ShardKeeper,
+    private readonly store: SerialStore,
+    private readonly states: InstanceStates,
+    private readonly handOff: HandOff,
+    private readonly notifier: MasterNotifier,
+    private readonly stopHolder: (instanceId: string, reason: string) => void,
+    private readonly log: Logger,
+    private readonly onActive: (shard: number, workflow: string) => void,
+  ) {}
+
+  /** Runs `op` for `workflow` under its mutex with this coordinator's fence for its shard. */
+  exclusive<T>(workflow: string, op: (fence: Fence) => Promise<T>): Promise<T> {
+    return this.mutex.run(workflow, () => op(this.keeper.fenceFor(workflow)));
+  }
+
+  enqueue(input: EnqueueInput): Promise<EnqueueResult> {
+    return this.exclusive(input.workflow, async (fence) => {
+      this.onActive(fence.shard, input.workflow);
+      const known = await this.existingDecision(fence, input);
+      if (known !== undefined) return known;
+      switch (input.executionType) {
+        case 'SERIAL_DISCARD':
+          return this.enqueueDiscard(fence, input);
+        case 'SERIAL_PRIORITY':
+          return this.enqueuePriority(fence, input);
+        case 'SERIAL_WAIT':
+          await this.putEntry(fence, input);
+          return this.admitOrQueue(fence, input);
+        default:
+          throw new InvalidArgumentError(
+            'execution_type',
+            `not a serial execution type: "${input.executionType}"`,
+          );
+      }
+    });
+  }
+
+  /** Asking again is answered from what is stored; a newer owner is recorded on the way. */
+  private async existingDecision(
+    fence: Fence,
+    input: EnqueueInput,
+  ): Promise<EnqueueResult | undefined> {
+    const { shard } = fence;
+    const slot = await this.store.slot(shard, input.workflow);
+    if (slot?.value.instanceId === input.instanceId) {
+      if (BigInt(input.epoch) > BigInt(slot.value.epoch))
+        await this.rewriteHolder(fence, input.workflow, slot, input);
+      return { decision: 'ADMITTED', position: 0, holder: input.instanceId };
+    }
+    if ((await this.store.tombstone(shard, input.workflow, input.instanceId)) !== undefined) {
+      return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
+    }
+    const entry = await this.store.entry(shard, input.workflow, input.instanceId);
+    if (entry === undefined) return undefined;
+    if (BigInt(input.epoch) > BigInt(entry.value.epoch)) {
+      const moved: QueueEntry = { ...entry.value, owner: input.owner, epoch: input.epoch };
+      await this.store
+        .fenced(fence)
+        .and(entry.key, 'Mod', '==', entry.mod)
+        .then(this.store.etcd.put(entry.key).value(JSON.stringify(moved)))
+        .commit();
+    }
+    return this.admitOrQueue(fence, input);
+  }
+
+  private async enqueueDiscard(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
+    const slot = await this.store.slot(fence.shard, input.workflow);
+    const held = slot !== undefined && !(await this.states.hasEnded(slot.value.instanceId));
+    const [waiting] = await this.store.head(fence.shard, input.workflow, 1);
+    if (held || waiting !== undefined)
+      return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
+    await this.putEntry(fence, input);
+    return this.admitOrQueue(fence, input);
+  }
+
+  /** SERIAL_PRIORITY: the newest wins; older waiting ones are discarded, an older holder stopped. */
+  private async enqueuePriority(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
+    const id = BigInt(input.instanceId);
+    const slot = await this.store.slot(fence.shard, input.workflow);
+    const waiting = await this.store.head(fence.shard, input.workflow, PRIORITY_SCAN);
+    const newer = [slot?.value.instanceId, ...waiting.map((w) => w.value.instanceId)].some(
+      (other) => other !== undefined && BigInt(other) > id,
+    );
+    if (newer) return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
+    for (const older of waiting)
+      await this.discard(
+        fence,
+        input.workflow,
+        older,
+        `superseded by instance ${input.instanceId}`,
+      );
+    await this.putEntry(fence, input);
+    if (slot !== undefined && !(await this.states.hasEnded(slot.value.instanceId))) {
+      this.stopHolder(
+        slot.value.instanceId,
+        `superseded by instance ${input.instanceId} (SERIAL_PRIORITY)`,
+      );
+    }
+    return this.admitOrQueue(fence, input);
+  }
+
+  private async discard(
+    fence: Fence,
+    workflow: string,
+    entry: Stored<QueueEntry>,
+    reason: string,
+  ): Promise<void> {
+    const tombstone: Tombstone = {
+      instanceId: entry.value.instanceId,
+      owner: entry.value.owner,
+      reason,
+      at: new Date().toISOString(),
+    };
+    const tombKey = this.store.keys.discardedEntry(fence.shard, workflow, entry.value.instanceId);
+    const result = await this.store
+      .fenced(fence)
+      .and(entry.key, 'Mod', '==', entry.mod)
+      .then(
+        this.store.etcd.delete().key(entry.key),
+        this.store.etcd.put(tombKey).value(JSON.stringify(tombstone)),
+      )
+      .commit();
+    if (result.succeeded)
+      this.notifier.notify(entry.value.owner, workflow, entry.value.instanceId, 'DISCARDED');
+  }
+
+  private async putEntry(fence: Fence, input: EnqueueInput): Promise<void> {
+    const key = this.store.keys.queueEntry(fence.shard, input.workflow, input.instanceId);
+    const entry: QueueEntry = {
+      instanceId: input.instanceId,
+      owner: input.owner,
+      epoch: input.epoch,
+      queuedAt: new Date().toISOString(),
+      executionType: input.executionType,
+    };
+    await this.store
+      .fenced(fence)
+      .and(key, 'Version', '==', 0)
+      .then(this.store.etcd.put(key).value(JSON.stringify(entry)))
+      .commit();
+  }
+
+  private async admitOrQueue(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
+    const result = await this.handOff.tryAdmit(fence, input.workflow);
+    const slot = await this.store.slot(fence.shard, input.workflow);
+    if (result.admitted === input.instanceId || slot?.value.instanceId === input.instanceId) {
+      return { decision: 'ADMITTED', position: 0, holder: input.instanceId };
+    }
+    const position = await this.store.position(fence.shard, input.workflow, input.instanceId);
+    return { decision: 'QUEUED', position, holder: slot?.value.instanceId };
+  }
+
+  /**
+   * Frees the slot of an instance that has ended and admits the next one, in one transaction.
+   * @throws FailedPreconditionError while MySQL does not show the instance ended.
+   */
+  release(
+    workflow: string,
+    instanceId: string,
+  ): Promise<{ released: boolean; next: string | undefined }> {
+    return this.exclusive(workflow, async (fence) => {
+      const slot = await this.store.slot(fence.shard, workflow);
+      if (slot?.value.instanceId !== instanceId) return { released: false, next: undefined };
+      const state = await this.states.state(instanceId);
+      if (!isEnded(state)) {
+        throw new FailedPreconditionError(
+          `instance ${instanceId} has not ended in MySQL (state ${state ?? '?'})`,
+        );
+      }
+      const result = await this.handOff.tryAdmit(fence, workflow);
+      return { released: result.released === instanceId, next: result.admitted };
+    });
+  }
+
+  /** A waiting instance leaves the queue (it was stopped); the next may then be admitted. */
+  remove(workflow: string, instanceId: string): Promise<boolean> {
+    return this.exclusive(workflow, async (fence) => {
+      const entry = await this.store.entry(fence.shard, workflow, instanceId);
+      if (entry === undefined) return false;
+      const result = await this.store
+        .fenced(fence)
+        .and(entry.key, 'Mod', '==', entry.mod)
+        .then(this.store.etcd.delete().key(entry.key))
+        .commit();
+      if (result.succeeded) await this.handOff.tryAdmit(fence, workflow);
+      return result.succeeded;
+    });
+  }
+
+  /** Records the holder's new owner after a failover. False if it does not hold the slot. */
+  updateHolder(workflow: string, input: EnqueueInput): Promise<boolean> {
+    return this.exclusive(workflow, async (fence) => {
+      const slot = await this.store.slot(fence.shard, workflow);
+      if (slot?.value.instanceId !== input.instanceId) return false;
+      if (BigInt(input.epoch) > BigInt(slot.value.epoch))
+        await this.rewriteHolder(fence, workflow, slot, input);
+      return true;
+    });
+  }
+
+  private async rewriteHolder(
+    fence: Fence,
+    workflow: string,
+    slot: Stored<SlotValue>,
+    input: EnqueueInput,
+  ): Promise<void> {
+    const holder: SlotValue = { ...slot.value, owner: input.owner, epoch: input.epoch };
+    await this.store
+      .fenced(fence)
+      .and(slot.key, 'Mod', '==', slot.mod)
+      .then(this.store.etcd.put(slot.key).value(JSON.stringify(holder)))
+      .commit();
+    this.log.info(
+      { workflow, instance_id: input.instanceId, owner: input.owner },
+      'slot holder has a new owner',
+    );
+  }
+}

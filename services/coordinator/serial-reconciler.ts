@@ -1,0 +1,140 @@
+import { errorMessage } from '../../shared/errors.js';
+import type { Logger } from '../../shared/log.js';
+import type { HandOff } from './hand-off.js';
+import type { InstanceStates } from './instance-states.js';
+import type { MasterNotifier } from './master-notifier.js';
+import type { SerialOperations } from './serial-operations.js';
+import type { SerialStore } from './serial-store.js';
+import type { ShardKeeper } from './shard-keeper.js';
+
+const SWEEP = 1_000;
+
+/**
+ * Compares every held slot and the queue fronts of this coordinator's definitions with MySQL,
+ * each interval: releases slots of ended holders (admitting the next), drops entries and
+ * tombstones of ended instances, and pushes again to an admitted holder that has not started
+ * or a discarded instance that has not ended. So a lost release or notification delays a
+ * hand-off by at most one interval; nothing waits for "the next event" (S2).
+ */
+export class SerialReconciler {
+  /** Definitions with a slot, queue or tombstones, by shard. */
+  private readonly active = new Map<number, Set<string>>();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly keeper: ShardKeeper,
+    private readonly store: SerialStore,
+    private readonly states: InstanceStates,
+    private readonly operations: SerialOperations,
+    private readonly handOff: HandOff,
+    private readonly notifier: MasterNotifier,
+    private readonly intervalMs: number,
+    private readonly log: Logger,
+  ) {
+    keeper.on('acquired', (shard) => void this.adoptShard(shard));
+    keeper.on('lost', (shard) => this.active.delete(shard));
+  }
+
+  markActive(shard: number, workflow: string): void {
+    let set = this.active.get(shard);
+    if (set === undefined) this.active.set(shard, (set = new Set()));
+    set.add(workflow);
+  }
+
+  start(): void {
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.pass().finally(() => {
+        this.running = undefined;
+        this.schedule();
+      });
+    }, this.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** A shard taken over (its coordinator died): find its definitions and reconcile them now. */
+  private async adoptShard(shard: number): Promise<void> {
+    try {
+      const names = await this.store.definitionsIn(shard);
+      for (const name of names) this.markActive(shard, name);
+      await this.reconcileShard(shard);
+    } catch (err) {
+      this.log.warn(
+        { shard, err: errorMessage(err) },
+        'shard take-over scan failed; the next pass retries',
+      );
+    }
+  }
+
+  private async pass(): Promise<void> {
+    for (const shard of this.keeper.ownedShards()) await this.reconcileShard(shard);
+  }
+
+  private async reconcileShard(shard: number): Promise<void> {
+    for (const workflow of [...(this.active.get(shard) ?? [])]) {
+      try {
+        const idle = await this.operations.exclusive(workflow, (fence) =>
+          this.reconcileDefinition(fence, workflow),
+        );
+        if (idle) this.active.get(shard)?.delete(workflow);
+      } catch (err) {
+        this.log.warn({ workflow, err: errorMessage(err) }, 'serial reconcile failed');
+      }
+    }
+  }
+
+  /** Returns true when the definition has nothing left in etcd. */
+  private async reconcileDefinition(
+    fence: { shard: number; revision: bigint },
+    workflow: string,
+  ): Promise<boolean> {
+    const { shard } = fence;
+    await this.handOff.tryAdmit(fence, workflow);
+    const entries = await this.store.head(shard, workflow, SWEEP);
+    const ended = await this.states.ended(entries.map((e) => e.value.instanceId));
+    for (const entry of entries.filter((e) => ended.has(e.value.instanceId))) {
+      await this.store
+        .fenced(fence)
+        .and(entry.key, 'Mod', '==', entry.mod)
+        .then(this.store.etcd.delete().key(entry.key))
+        .commit();
+    }
+    const tombstones = await this.store.tombstones(shard, workflow, SWEEP);
+    const gone = await this.states.ended(tombstones.map((t) => t.value.instanceId));
+    for (const tombstone of tombstones) {
+      if (gone.has(tombstone.value.instanceId)) {
+        await this.store.fenced(fence).then(this.store.etcd.delete().key(tombstone.key)).commit();
+      } else {
+        this.notifier.notify(
+          tombstone.value.owner,
+          workflow,
+          tombstone.value.instanceId,
+          'DISCARDED',
+        );
+      }
+    }
+    const slot = await this.store.slot(shard, workflow);
+    if (slot !== undefined) {
+      const state = await this.states.state(slot.value.instanceId);
+      const waitedMs = Date.now() - Date.parse(slot.value.since);
+      if ((state === 'SERIAL_WAIT' || state === 'SUBMITTED') && waitedMs > this.intervalMs) {
+        this.notifier.notify(slot.value.owner, workflow, slot.value.instanceId, 'ADMITTED');
+      }
+      return false;
+    }
+    return (
+      entries.length < SWEEP && entries.length === ended.size && tombstones.length === gone.size
+    );
+  }
+}

@@ -1,0 +1,147 @@
+import { EventEmitter } from 'node:events';
+import type { Watcher } from 'etcd3';
+import { UnavailableError } from '../../shared/errors.js';
+import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
+import type { SerialKeys } from '../../shared/serial/serial-keys.js';
+import { shardOf } from '../../shared/serial/serial-keys.js';
+import type { ServiceRuntime } from '../../shared/service-runtime.js';
+
+interface ShardKeeperEvents {
+  acquired: [shard: number];
+  lost: [shard: number];
+}
+
+/**
+ * Owns a fair share of the serial shards: each coordinator holds about shards / coordinators,
+ * each claimed with a `create_revision == 0` transaction under its lease. The claim's revision
+ * is the fence every queue transaction of that shard compares, so a coordinator that lost a
+ * shard (its lease expired, it was paused) cannot change that shard's queues any more.
+ */
+export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
+  private readonly owned = new Map<number, bigint>();
+  private watcher: Watcher | undefined;
+  private balancing: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly keys: SerialKeys,
+    readonly shardCount: number,
+    private readonly coordinators: MemberDirectory,
+  ) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    this.watcher = await this.runtime.etcd.watch().prefix(this.keys.shards()).create();
+    this.watcher.on('delete', (kv) => {
+      const shard = this.keys.shardOfKey(kv.key.toString());
+      if (shard !== undefined && this.owned.has(shard)) this.lose(shard);
+      this.rebalance();
+    });
+    this.watcher.on('put', () => this.rebalance());
+    this.coordinators.on('added', () => this.rebalance());
+    this.coordinators.on('removed', () => this.rebalance());
+    this.runtime.on('leaseLost', () => {
+      for (const shard of [...this.owned.keys()]) this.lose(shard);
+    });
+    this.runtime.on('rejoined', () => this.rebalance());
+    this.rebalance();
+  }
+
+  /** The fencing revision for `workflow`'s shard. @throws UnavailableError if not ours. */
+  fenceFor(workflow: string): { shard: number; revision: bigint } {
+    const shard = shardOf(workflow, this.shardCount);
+    const revision = this.owned.get(shard);
+    if (revision === undefined || !this.runtime.lease.isFresh()) {
+      throw new UnavailableError(`coordinator ${this.runtime.name} does not own shard ${shard}`);
+    }
+    return { shard, revision };
+  }
+
+  ownedShards(): number[] {
+    return [...this.owned.keys()];
+  }
+
+  /** Re-balances now (or right after the pass in progress). */
+  rebalance(): void {
+    if (this.stopped) return;
+    if (this.balancing !== undefined) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.balancing = this.balance()
+      .catch((err: unknown) => this.runtime.log.warn({ err }, 'shard balancing failed'))
+      .finally(() => {
+        this.balancing = undefined;
+        if (this.again) {
+          this.again = false;
+          this.rebalance();
+        } else if (!this.stopped) {
+          this.timer = setTimeout(() => this.rebalance(), this.runtime.env.LEASE_TTL_MS);
+        }
+      });
+  }
+
+  private async balance(): Promise<void> {
+    const { etcd, lease, name } = this.runtime;
+    if (!lease.isFresh()) return;
+    const live = Math.max(1, this.coordinators.list().length);
+    const target = Math.ceil(this.shardCount / live);
+    for (const shard of [...this.owned.keys()].sort((a, b) => b - a)) {
+      if (this.owned.size <= target) break;
+      const revision = this.owned.get(shard)!;
+      this.lose(shard);
+      await etcd
+        .if(this.keys.shard(shard), 'Create', '==', revision.toString())
+        .then(etcd.delete().key(this.keys.shard(shard)))
+        .commit();
+      this.runtime.log.info({ shard, target }, 'released shard for balance');
+    }
+    if (this.owned.size >= target) return;
+    const taken = new Set(
+      (await etcd.getAll().prefix(this.keys.shards()).keys()).map((k) => this.keys.shardOfKey(k)),
+    );
+    // Start from a per-coordinator offset so that coordinators starting together spread out.
+    const offset = shardOf(name, this.shardCount);
+    for (let i = 0; i < this.shardCount && this.owned.size < target; i += 1) {
+      const shard = (offset + i) % this.shardCount;
+      if (taken.has(shard) || this.owned.has(shard)) continue;
+      const key = this.keys.shard(shard);
+      const result = await etcd
+        .if(key, 'Create', '==', 0)
+        .then(etcd.put(key).value(name).lease(lease.etcdId))
+        .commit();
+      if (!result.succeeded) continue;
+      this.owned.set(shard, BigInt(result.header.revision));
+      this.runtime.log.info({ shard }, 'acquired shard');
+      this.emit('acquired', shard);
+    }
+  }
+
+  private lose(shard: number): void {
+    if (!this.owned.delete(shard)) return;
+    this.runtime.log.info({ shard }, 'lost shard');
+    this.emit('lost', shard);
+  }
+
+  /** Gives every shard back (deleting the keys) so others take them at once. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.balancing;
+    await this.watcher?.cancel();
+    const { etcd } = this.runtime;
+    for (const [shard, revision] of this.owned) {
+      await etcd
+        .if(this.keys.shard(shard), 'Create', '==', revision.toString())
+        .then(etcd.delete().key(this.keys.shard(shard)))
+        .commit()
+        .catch(() => undefined);
+    }
+    this.owned.clear();
+  }
+}

@@ -1,0 +1,90 @@
+import type { Etcd3, Watcher } from 'etcd3';
+import type { Logger } from '../../shared/log.js';
+import { shardOf, type SerialKeys } from '../../shared/serial/serial-keys.js';
+import { parseValue, slotValueSchema, tombstoneSchema } from '../../shared/serial/serial-values.js';
+
+export type SerialDecisionHandler = (
+  instanceId: string,
+  decision: 'ADMITTED' | 'DISCARDED',
+) => void;
+
+interface DefinitionWatch {
+  waiting: Set<string>;
+  watcher: Promise<Watcher | undefined>;
+}
+
+/**
+ * The second way a master learns that a waiting instance it owns was admitted or discarded
+ * (the first is the coordinator's push): a watch on the definition's slot and tombstones,
+ * held while this master has waiting instances of that definition.
+ */
+export class SlotWatch {
+  private readonly watches = new Map<string, DefinitionWatch>();
+
+  constructor(
+    private readonly etcd: Etcd3,
+    private readonly keys: SerialKeys,
+    private readonly shardCount: number,
+    private readonly onDecision: SerialDecisionHandler,
+    private readonly log: Logger,
+  ) {}
+
+  add(workflow: string, instanceId: string): void {
+    let watch = this.watches.get(workflow);
+    if (watch === undefined) {
+      watch = { waiting: new Set(), watcher: this.open(workflow) };
+      this.watches.set(workflow, watch);
+    }
+    watch.waiting.add(instanceId);
+  }
+
+  remove(workflow: string, instanceId: string): void {
+    const watch = this.watches.get(workflow);
+    if (watch === undefined) return;
+    watch.waiting.delete(instanceId);
+    if (watch.waiting.size > 0) return;
+    this.watches.delete(workflow);
+    void watch.watcher.then((w) => w?.cancel());
+  }
+
+  private async open(workflow: string): Promise<Watcher | undefined> {
+    const shard = shardOf(workflow, this.shardCount);
+    const definition = this.keys.definition(shard, workflow);
+    const slotKey = this.keys.slot(shard, workflow);
+    const discarded = this.keys.discarded(shard, workflow);
+    try {
+      const watcher = await this.etcd.watch().prefix(definition).create();
+      watcher.on('put', (kv) => {
+        const key = kv.key.toString();
+        if (key === slotKey) {
+          const slot = parseValue(slotValueSchema, kv.value.toString());
+          if (slot !== undefined) this.decide(workflow, slot.instanceId, 'ADMITTED');
+        } else if (key.startsWith(discarded)) {
+          const tombstone = parseValue(tombstoneSchema, kv.value.toString());
+          if (tombstone !== undefined) this.decide(workflow, tombstone.instanceId, 'DISCARDED');
+        }
+      });
+      // What happened before the watch existed: the current holder may already be ours.
+      const current = await this.etcd.get(slotKey).string();
+      const slot = current === null ? undefined : parseValue(slotValueSchema, current);
+      if (slot !== undefined) this.decide(workflow, slot.instanceId, 'ADMITTED');
+      return watcher;
+    } catch (err) {
+      this.log.warn(
+        { workflow, err },
+        'slot watch failed; the push and the reconciler still apply',
+      );
+      return undefined;
+    }
+  }
+
+  private decide(workflow: string, instanceId: string, decision: 'ADMITTED' | 'DISCARDED'): void {
+    if (this.watches.get(workflow)?.waiting.has(instanceId)) this.onDecision(instanceId, decision);
+  }
+
+  async close(): Promise<void> {
+    const watchers = [...this.watches.values()].map((w) => w.watcher);
+    this.watches.clear();
+    for (const w of await Promise.all(watchers)) await w?.cancel();
+  }
+}

@@ -1,0 +1,53 @@
+import { isActiveTaskState, type TaskState } from '../../shared/domain/task-states.js';
+import { FailedPreconditionError } from '../../shared/errors.js';
+import type { RunDeps } from './run-deps.js';
+import type { RunHandle } from './run-handle.js';
+import { transitionTask } from './task-lifecycle.js';
+
+export interface TaskReportEvent {
+  taskInstanceId: string;
+  state: 'SUCCESS' | 'FAILURE' | 'KILL';
+  exitCode: number | null;
+  startedAt: Date | undefined;
+  endedAt: Date;
+  reason: string;
+}
+
+/**
+ * Records a worker's result for the current attempt. Returns false for a re-delivered result
+ * (already recorded). A kill this master did not ask for (the worker shut down, say) hands the
+ * task back: NEED_FAULT_TOLERANCE, so it runs again elsewhere.
+ *
+ * @throws FailedPreconditionError when the attempt is not current or ended otherwise: the
+ *   worker drops the result.
+ */
+export async function applyTaskReport(
+  run: RunHandle,
+  deps: RunDeps,
+  report: TaskReportEvent,
+): Promise<boolean> {
+  const task = [...run.tasks.values()].find((t) => t.id === report.taskInstanceId);
+  if (task === undefined)
+    throw new FailedPreconditionError(`task instance ${report.taskInstanceId} is not current`);
+  if (!isActiveTaskState(task.state)) {
+    if (task.state === report.state) return false;
+    throw new FailedPreconditionError(
+      `task instance ${report.taskInstanceId} already ended ${task.state}`,
+    );
+  }
+  const to: TaskState =
+    report.state === 'KILL' && !task.killRequested ? 'NEED_FAULT_TOLERANCE' : report.state;
+  const startedAt =
+    task.startedAt === null && report.startedAt !== undefined
+      ? { startedAt: report.startedAt }
+      : {};
+  await transitionTask(
+    run,
+    deps,
+    task,
+    to,
+    { endedAt: report.endedAt, exitCode: report.exitCode, ...startedAt },
+    report.reason,
+  );
+  return true;
+}

@@ -1,0 +1,18 @@
+// Original file: proto/baton/v1/coordinator.proto
+
+
+export interface EnqueueRequest {
+  'workflow'?: (string);
+  'instance_id'?: (string);
+  'execution_type'?: (string);
+  'owner'?: (string);
+  'epoch'?: (string);
+}
+
+export interface EnqueueRequest__Output {
+  'workflow': (string);
+  'instance_id': (string);
+  'execution_type': (string);
+  'owner': (string);
+  'epoch': (string);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/baton/v1/coordinator.proto
+
+
+export interface RemoveRequest {
+  'workflow'?: (string);
+  'instance_id'?: (string);
+}
+
+export interface RemoveRequest__Output {
+  'workflow': (string);
+  'instance_id': (string);
+}

@@ -1,0 +1,16 @@
+// Original file: proto/baton/v1/serial.proto
+
+
+export interface SlotHolder {
+  'instance_id'?: (string);
+  'since'?: (string);
+  'epoch'?: (string);
+  'owner'?: (string);
+}
+
+export interface SlotHolder__Output {
+  'instance_id': (string);
+  'since': (string);
+  'epoch': (string);
+  'owner': (string);
+}

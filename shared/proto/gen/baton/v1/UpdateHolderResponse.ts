@@ -1,0 +1,10 @@
+// Original file: proto/baton/v1/coordinator.proto
+
+
+export interface UpdateHolderResponse {
+  'holder'?: (boolean);
+}
+
+export interface UpdateHolderResponse__Output {
+  'holder': (boolean);
+}

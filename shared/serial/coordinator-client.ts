@@ -1,0 +1,62 @@
+import type { MemberDirectory } from '../etcd/member-directory.js';
+import { UnavailableError } from '../errors.js';
+import {
+  makeServiceClient,
+  type CallOptions,
+  type ChannelPool,
+  type ServiceClient,
+} from '../grpc/client.js';
+import type { CoordinatorDefinition } from '../proto/gen/baton/v1/Coordinator.js';
+import { batonProto } from '../proto/load.js';
+import type { ShardDirectory } from './shard-directory.js';
+import { shardOf } from './serial-keys.js';
+
+type Coordinator = ServiceClient<CoordinatorDefinition>;
+
+/**
+ * Calls the coordinator that owns a definition's shard. While no coordinator owns it (one just
+ * died and its shards are being taken over), or the call reached a coordinator that no longer
+ * owns it, the call is retried against the owner of the moment, until `totalMs` has passed.
+ */
+export class CoordinatorClient {
+  constructor(
+    private readonly shards: ShardDirectory,
+    private readonly coordinators: MemberDirectory,
+    private readonly channels: ChannelPool,
+    readonly shardCount: number,
+  ) {}
+
+  async call<T>(
+    workflow: string,
+    op: (coordinator: Coordinator, options: CallOptions) => Promise<T>,
+    totalMs = 30_000,
+  ): Promise<T> {
+    const deadline = Date.now() + totalMs;
+    let delayMs = 50;
+    for (;;) {
+      const shard = shardOf(workflow, this.shardCount);
+      const owner = this.shards.owner(shard);
+      const member = owner === undefined ? undefined : this.coordinators.get(owner);
+      let failure: unknown = new UnavailableError(
+        `no coordinator owns shard ${shard} (workflow ${workflow})`,
+      );
+      if (member !== undefined) {
+        try {
+          const client = makeServiceClient(
+            batonProto().Coordinator.service,
+            this.channels.get(member.address),
+          );
+          return await op(client, {
+            timeoutMs: Math.max(1_000, Math.min(10_000, deadline - Date.now())),
+          });
+        } catch (err) {
+          if (!(err instanceof UnavailableError)) throw err;
+          failure = err;
+        }
+      }
+      if (Date.now() + delayMs > deadline) throw failure;
+      await new Promise((r) => setTimeout(r, delayMs));
+      delayMs = Math.min(1_000, delayMs * 2);
+    }
+  }
+}
