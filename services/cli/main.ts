@@ -15,6 +15,7 @@ import { registerList } from './commands/list.js';
 import { registerLogs } from './commands/logs.js';
 import { registerMembers } from './commands/members.js';
 import { registerStart } from './commands/start.js';
+import { registerSerial } from './commands/serial.js';
 import { registerStop } from './commands/stop.js';
 import { registerWorkflows } from './commands/workflows.js';
 
@@ -38,6 +39,7 @@ for (const register of [
   registerHistory,
   registerWorkflows,
   registerMembers,
+  registerSerial,
   registerCluster,
 ]) {
   register(program);

@@ -2,7 +2,7 @@
  * A real Baton cluster for one test: its own database and etcd prefix on the run's shared
  * etcd and MariaDB, and every service as a separate process (needs `npm run build`).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -31,6 +31,8 @@ export interface TestCluster {
   dir: string;
   /** A client for another api address (e.g. a second api process). */
   apiAt(address: string): ApiClient;
+  /** Sets the named race points every service of this cluster reads (shared/race-points.ts). */
+  setRacePoints(points: Record<string, { scope?: string; ms: number }>): void;
   dispose(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startTestCluster(
 ): Promise<TestCluster> {
   const database = await createTestDatabase(label);
   const dir = mkdtempSync(join(tmpdir(), `baton-${label.replace(/[^a-z0-9]+/gi, '-')}-`));
+  const raceFile = join(dir, 'race-points.json');
   const cluster = await LocalCluster.start({
     etcdEndpoint: etcdEndpoint(),
     mysqlUrl: database.url,
@@ -57,7 +60,9 @@ export async function startTestCluster(
     env: {
       LOG_LEVEL: 'debug',
       RECONCILE_INTERVAL_MS: '500',
+      SERIAL_RECONCILE_INTERVAL_MS: '500',
       SUBMIT_GRACE_MS: '1000',
+      BATON_RACE_FILE: raceFile,
       ...options.env,
     },
   });
@@ -72,6 +77,7 @@ export async function startTestCluster(
     database,
     dir,
     apiAt,
+    setRacePoints: (points) => writeFileSync(raceFile, JSON.stringify(points)),
     async dispose() {
       channels.close();
       await cluster.stopAll();
