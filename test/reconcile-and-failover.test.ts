@@ -85,3 +85,33 @@ describe('nothing is lost when a message or a process is', () => {
     );
   });
 });
+
+describe('a serial holder and its waiting successor on one dead master', () => {
+  let t: TestCluster | undefined;
+  afterEach(async () => {
+    await t?.dispose();
+    t = undefined;
+  });
+
+  it('both are failed over: the holder resumes, the waiting one keeps its place and runs next', async () => {
+    t = await startTestCluster('serial-same-master', { layout: { masters: 1, workers: 1 } });
+    const record = join(t.dir, 'record.txt');
+    await t.api.ApplyWorkflow({
+      yaml: `name: wf\nexecutionType: SERIAL_WAIT\ntasks:\n  - { name: a, type: SHELL, command: 'echo "$BATON_INSTANCE_ID" >> ${record}; sleep 2' }\n`,
+    });
+    const a = await t.api.StartInstance({ workflow: 'wf' });
+    await waitForInstance(t.api, a.id, (i) => i.tasks[0]?.state === 'RUNNING');
+    const b = await t.api.StartInstance({ workflow: 'wf' });
+    await waitForInstance(t.api, b.id, (i) => i.state === 'SERIAL_WAIT');
+    await t.cluster.add('master');
+    process.kill(t.cluster.get('master-1').pid, 'SIGKILL');
+    const [endA, endB] = await Promise.all([waitForEnd(t.api, a.id), waitForEnd(t.api, b.id)]);
+    expect([endA.state, endB.state, endA.owner, endB.owner]).toEqual([
+      'SUCCESS',
+      'SUCCESS',
+      'master-2',
+      'master-2',
+    ]);
+    expect(lines(record)).toEqual([a.id, b.id]);
+  });
+});

@@ -58,7 +58,7 @@ describe('serial execution under concurrency and process deaths (3 masters, 2 co
     const waiting = await waitForInstance(
       t.api,
       parents[4]!.id,
-      (p) => p.tasks[0]?.child_id !== '',
+      (p) => (p.tasks[0]?.child_id ?? '') !== '',
     );
     expect(waiting.tasks[0]?.state).toBe('RUNNING');
     const ends = await Promise.all(parents.map((p) => waitForEnd(t.api, p.id, 60_000)));

@@ -21,6 +21,9 @@ import type { RunHandle } from './run-handle.js';
 import { progressOf, type TaskRun } from './run-model.js';
 import { TaskActions } from './task-actions.js';
 
+/** How often a waiting instance asks the coordinator again, in case a push and a watch event were both lost. */
+const WAITING_RESYNC_MS = 30_000;
+
 /**
  * One owned workflow instance, run as an actor: every event (a worker's report, a child's end,
  * a stop, a timer) runs in order through one queue, so the DAG state is never changed by two
@@ -42,6 +45,7 @@ export class InstanceRun implements RunHandle {
     (label, err) => this.fail(label, err),
   );
   private readonly timers = new RunTimers();
+  private lastAskedAt = 0;
   private readonly actions: TaskActions;
 
   constructor(
@@ -130,6 +134,7 @@ export class InstanceRun implements RunHandle {
 
   /** Asks the coordinator for the serial slot (idempotent) and acts on its answer. */
   private async askToRun(): Promise<void> {
+    this.lastAskedAt = Date.now();
     const decision = await this.deps.serial.enqueue(
       this.workflow,
       this.id,
@@ -263,8 +268,18 @@ export class InstanceRun implements RunHandle {
   /** Periodic: re-check everything a lost message could have left behind. */
   reconcile(stopRequested: boolean, stopReason: string | null): void {
     this.post('reconcile', async () => {
-      if (stopRequested && this.state === 'RUNNING')
+      if (stopRequested && this.waiting) {
+        await this.leaveQueue(stopReason ?? 'stop requested');
+        return;
+      }
+      if (this.state === 'SERIAL_WAIT') {
+        // The push and the slot watch tell us first; asking again is the last resort.
+        if (Date.now() - this.lastAskedAt > WAITING_RESYNC_MS) await this.askToRun();
+        return;
+      }
+      if (stopRequested && this.state === 'RUNNING') {
         await this.toReadyStop(stopReason ?? 'stop requested');
+      }
       for (const task of [...this.tasks.values()]) {
         if (isActiveTaskState(task.state)) await this.actions.reconcile(task);
       }

@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     runtime,
     db,
     owned,
+    masters,
     env.RECONCILE_INTERVAL_MS,
     env.SUBMIT_GRACE_MS,
   );
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   // A master leaving means its instances need new owners now, not at the next interval.
   masters.on('removed', (m) => {
     log.info({ master: m.name }, 'master left; adopting its instances');
-    reconciler.trigger();
+    reconciler.failover(m.name);
   });
   workers.on('removed', (w) => {
     for (const run of owned.all()) run.onWorkerGone(w.name);

@@ -61,11 +61,16 @@ export class OwnedInstances {
     const epoch = await claimOwnership(etcd, keys, instanceId, name, this.runtime.lease);
     if (epoch === undefined) {
       const owner = await readOwnership(etcd, keys, instanceId);
+      this.runtime.log.debug({ instance_id: instanceId, owner: owner?.holder }, 'already owned');
       return owner === undefined ? undefined : { owner: owner.holder, epoch: owner.epoch };
     }
     try {
       const row = await this.store.claim(instanceId, epoch);
       if (row === undefined) {
+        this.runtime.log.info(
+          { instance_id: instanceId, epoch: epoch.toString() },
+          'claim moot: ended or newer owner',
+        );
         await releaseOwnership(etcd, keys, instanceId, epoch);
         return undefined;
       }

@@ -1,34 +1,42 @@
 import type { Db } from '../../shared/db/connect.js';
 import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 import { errorMessage } from '../../shared/errors.js';
+import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { listOwnerships } from '../../shared/etcd/ownership.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
 import type { OwnedInstances } from './owned-instances.js';
 
-const SCAN_LIMIT = 20_000;
+const LOST_PUSH_LIMIT = 1_000;
+const FULL_SCAN_LIMIT = 20_000;
 const ADOPT_CONCURRENCY = 16;
+/** Every this many passes, a full scan for orphans whatever their recorded owner. */
+const FULL_SCAN_EVERY = 10;
 
 /**
- * The safety net that makes a lost message a delay, never a stuck instance. Every interval (and
- * at once when a master leaves) it adopts instances that need an owner and have none — a start
- * whose push failed, a dead master's instances, orphans from before this master started — and
- * asks each owned run to re-check what it waits on. It is not the hot path: starting,
- * dispatching and reporting are pushed.
+ * The safety net that makes a lost message a delay, never a stuck instance. It is not the hot
+ * path: starting, dispatching and reporting are pushed, and a master's death is seen through
+ * its etcd lease. Each pass (every interval) it adopts starts whose push was lost and asks each
+ * owned run to re-check what it waits on; a dead master's instances are adopted at once, found
+ * by owner; and every few passes a full scan adopts anything else that has no owner in etcd
+ * (e.g. orphans of a master that died while no other was alive).
  */
 export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private passes = 0;
 
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly db: Db,
     private readonly owned: OwnedInstances,
+    private readonly masters: MemberDirectory,
     private readonly intervalMs: number,
     private readonly submitGraceMs: number,
   ) {}
 
+  /** Starts with a full scan: orphans may date from before this master existed. */
   start(): void {
     this.trigger();
   }
@@ -57,6 +65,29 @@ export class Reconciler {
       });
   }
 
+  /** A master left: race the survivors for each of its unfinished instances now. */
+  failover(deadMaster: string): void {
+    void this.db
+      .selectFrom('workflow_instances')
+      .select('id')
+      .where('owner', '=', deadMaster)
+      .where('state', 'in', [...OWNED_WORKFLOW_STATES])
+      .execute()
+      .then((rows) => {
+        this.runtime.log.info(
+          { master: deadMaster, instances: rows.map((r) => r.id) },
+          'failing over',
+        );
+        return this.adoptAll(rows.map((r) => r.id));
+      })
+      .catch((err: unknown) =>
+        this.runtime.log.warn(
+          { master: deadMaster, err: errorMessage(err) },
+          'failover scan failed',
+        ),
+      );
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -65,28 +96,55 @@ export class Reconciler {
 
   private async pass(): Promise<void> {
     if (!this.runtime.lease.isFresh()) return;
+    const full = this.passes % FULL_SCAN_EVERY === 0;
+    this.passes += 1;
+    await this.adoptLostPushes();
+    await this.reconcileOwned();
+    if (full) await this.adoptOrphans();
+  }
+
+  /** Starts recorded but never claimed (the push to a master failed). */
+  private async adoptLostPushes(): Promise<void> {
     const rows = await this.db
       .selectFrom('workflow_instances')
-      .select(['id', 'state', 'created_at', 'stop_requested', 'stop_reason'])
+      .select('id')
+      .where('state', '=', 'SUBMITTED')
+      .where('created_at', '<', new Date(Date.now() - this.submitGraceMs))
+      .limit(LOST_PUSH_LIMIT)
+      .execute();
+    await this.adoptAll(rows.map((r) => r.id).filter((id) => this.owned.get(id) === undefined));
+  }
+
+  /** Each owned run re-checks its tasks, children and serial decision; stop requests are re-read. */
+  private async reconcileOwned(): Promise<void> {
+    if (this.owned.size === 0) return;
+    const stops = await this.db
+      .selectFrom('workflow_instances')
+      .select(['id', 'stop_reason'])
+      .where('owner', '=', this.runtime.name)
+      .where('stop_requested', '=', 1)
+      .where('state', 'in', [...OWNED_WORKFLOW_STATES])
+      .execute();
+    const stopReasons = new Map(stops.map((s) => [s.id, s.stop_reason]));
+    for (const run of this.owned.all())
+      run.reconcile(stopReasons.has(run.id), stopReasons.get(run.id) ?? null);
+  }
+
+  /** Unfinished instances whose recorded owner is not a live master and that no one claims. */
+  private async adoptOrphans(): Promise<void> {
+    const live = this.masters.list().map((m) => m.name);
+    let query = this.db
+      .selectFrom('workflow_instances')
+      .select('id')
       .where('state', 'in', [...OWNED_WORKFLOW_STATES])
       .orderBy('id')
-      .limit(SCAN_LIMIT)
-      .execute();
+      .limit(FULL_SCAN_LIMIT);
+    if (live.length > 0)
+      query = query.where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', live)]));
+    const rows = await query.execute();
+    if (rows.length === 0) return;
     const owners = await listOwnerships(this.runtime.etcd, this.runtime.keys);
-    const graceCutoff = Date.now() - this.submitGraceMs;
-    const orphans: string[] = [];
-    for (const row of rows) {
-      const run = this.owned.get(row.id);
-      if (run !== undefined) {
-        run.reconcile(row.stop_requested === 1, row.stop_reason);
-      } else if (
-        !owners.has(row.id) &&
-        (row.state !== 'SUBMITTED' || row.created_at.getTime() < graceCutoff)
-      ) {
-        orphans.push(row.id);
-      }
-    }
-    await this.adoptAll(orphans);
+    await this.adoptAll(rows.map((r) => r.id).filter((id) => !owners.has(id)));
   }
 
   private async adoptAll(ids: string[]): Promise<void> {

@@ -32,9 +32,13 @@ export const TERMINAL_WORKFLOW_STATES: readonly WorkflowState[] = [
   'SERIAL_DISCARD',
 ];
 
-/** States in which an instance needs an owning master (for the reconciler and failover). */
+/**
+ * States in which an instance needs an owning master (for the reconciler and failover). A
+ * SERIAL_WAIT instance is owned too: its owner reacts when the coordinator admits it.
+ */
 export const OWNED_WORKFLOW_STATES: readonly WorkflowState[] = [
   'SUBMITTED',
+  'SERIAL_WAIT',
   'RUNNING',
   'READY_STOP',
 ];
