@@ -2,7 +2,7 @@ import { ConflictError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import { racePoint } from '../../shared/race-points.js';
 import type { QueueEntry, SlotValue } from '../../shared/serial/serial-values.js';
-import type { InstanceStates } from './instance-states.js';
+import { isEnded, type InstanceStates } from './instance-states.js';
 import type { MasterNotifier } from './master-notifier.js';
 import type { Fence, SerialStore, Stored } from './serial-store.js';
 
@@ -13,6 +13,10 @@ export interface HandOffResult {
   released?: string;
   /** The waiting instance admitted in the same transaction. */
   admitted?: string;
+  /** The slot's holder as read. */
+  holder?: string;
+  /** Whether MySQL shows the `releasing` instance ended (undefined when none was given). */
+  releasingEnded?: boolean;
 }
 
 /**
@@ -31,28 +35,52 @@ export class HandOff {
     private readonly onAdmitted: (workflow: string, instanceId: string) => void = () => undefined,
   ) {}
 
-  async tryAdmit(fence: Fence, workflow: string): Promise<HandOffResult> {
-    const { store } = this;
+  /**
+   * @param releasing an instance whose release was asked for: its MySQL state is read along
+   *   with the other first reads, and reported back as `releasingEnded`.
+   */
+  async tryAdmit(fence: Fence, workflow: string, releasing?: string): Promise<HandOffResult> {
+    const { store, states } = this;
     const slotKey = store.keys.slot(fence.shard, workflow);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const slot = await store.slot(fence.shard, workflow);
-      if (slot !== undefined && !(await this.states.hasEnded(slot.value.instanceId))) return {};
-      let head = await this.liveHead(fence, workflow);
-      if (head?.value.executionType === 'SERIAL_WAIT') {
-        const earlier = await this.states.earlierUnqueued(
-          workflow,
-          head.value.instanceId,
-          slot?.value.instanceId,
-        );
-        if (earlier !== undefined) {
-          this.log.debug(
-            { workflow, head: head.value.instanceId, earlier },
-            'head waits for an earlier submission',
-          );
-          head = undefined;
-        }
+      // Two rounds of reads, each sent at once: the hand-off's latency is these and the commit.
+      const [slot, [live], lowest, releasingState] = await Promise.all([
+        store.slot(fence.shard, workflow),
+        store.head(fence.shard, workflow, 1),
+        states.lowestUnqueued(workflow),
+        releasing === undefined ? undefined : states.state(releasing),
+      ]);
+      const releasingEnded = releasing === undefined ? undefined : isEnded(releasingState);
+      const holder = slot?.value.instanceId;
+      const known = (id: string | undefined): boolean =>
+        id !== undefined && id === releasing && releasingEnded === true;
+      const ended = await states.ended(
+        [holder, live?.value.instanceId].filter(
+          (id): id is string => id !== undefined && !known(id),
+        ),
+      );
+      const holderEnded = holder === undefined || known(holder) || ended.has(holder);
+      if (!holderEnded) return { releasingEnded, holder };
+      if (live !== undefined && ended.has(live.value.instanceId)) {
+        await this.dropEntry(fence, workflow, live);
+        continue;
       }
-      if (slot === undefined && head === undefined) return {};
+      let head = live;
+      // Submission order: the head waits while an earlier-submitted instance is not queued yet.
+      if (
+        head?.value.executionType === 'SERIAL_WAIT' &&
+        lowest !== undefined &&
+        lowest !== holder &&
+        BigInt(lowest) < BigInt(head.value.instanceId)
+      ) {
+        this.log.debug(
+          { workflow, head: head.value.instanceId, earlier: lowest },
+          'head waits for an earlier submission',
+        );
+        head = undefined;
+      }
+      if (slot === undefined && head === undefined) return { releasingEnded, holder };
+
       await racePoint('coordinator.hand-off.before-txn', workflow);
       let txn = store.fenced(fence);
       txn =
@@ -85,27 +113,32 @@ export class HandOff {
         { workflow, released: slot?.value.instanceId, admitted: head?.value.instanceId },
         'hand-off',
       );
-      return { released: slot?.value.instanceId, admitted: head?.value.instanceId };
+      return {
+        released: slot?.value.instanceId,
+        admitted: head?.value.instanceId,
+        releasingEnded,
+        holder,
+      };
     }
     throw new ConflictError(`hand-off for ${workflow} kept conflicting`);
   }
 
-  /** The first waiting entry whose instance has not ended; ended ones are removed on the way. */
-  private async liveHead(fence: Fence, workflow: string): Promise<Stored<QueueEntry> | undefined> {
-    for (;;) {
-      const [head] = await this.store.head(fence.shard, workflow, 1);
-      if (head === undefined || !(await this.states.hasEnded(head.value.instanceId))) return head;
-      const removed = await this.store
-        .fenced(fence)
-        .and(head.key, 'Mod', '==', head.mod)
-        .then(this.store.etcd.delete().key(head.key))
-        .commit();
-      if (!removed.succeeded)
-        throw new ConflictError(`queue of ${workflow} changed under the hand-off`);
-      this.log.info(
-        { workflow, instance_id: head.value.instanceId },
-        'dropped queue entry of an ended instance',
-      );
-    }
+  /** Removes the entry of an instance that ended while it waited: it is never admitted. */
+  private async dropEntry(
+    fence: Fence,
+    workflow: string,
+    entry: Stored<QueueEntry>,
+  ): Promise<void> {
+    const removed = await this.store
+      .fenced(fence)
+      .and(entry.key, 'Mod', '==', entry.mod)
+      .then(this.store.etcd.delete().key(entry.key))
+      .commit();
+    if (!removed.succeeded)
+      throw new ConflictError(`queue of ${workflow} changed under the hand-off`);
+    this.log.info(
+      { workflow, instance_id: entry.value.instanceId },
+      'dropped queue entry of an ended instance',
+    );
   }
 }

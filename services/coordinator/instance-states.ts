@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../shared/db/connect.js';
 import { isTerminalWorkflowState, isWorkflowState } from '../../shared/domain/workflow-states.js';
 
@@ -42,28 +41,21 @@ export class InstanceStates {
   }
 
   /**
-   * An instance of the same definition submitted before `instanceId` that is not queued yet
-   * (still SUBMITTED, recently): the queue head waits for it, so instances run in submission
-   * order even when their masters enqueue them out of order.
+   * The earliest recently submitted SERIAL_WAIT instance of the definition that is not queued
+   * yet (still SUBMITTED). A queue head submitted after it waits for it, so instances run in
+   * submission order even when their masters enqueue them out of order; after `gapWaitMs` the
+   * head stops waiting (liveness wins over order).
    */
-  async earlierUnqueued(
-    workflow: string,
-    instanceId: string,
-    holderId: string | undefined,
-  ): Promise<string | undefined> {
-    const since = new Date(Date.now() - this.gapWaitMs);
+  async lowestUnqueued(workflow: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('workflow_instances')
-      .select('id')
+      .select((eb) => eb.fn.min('id').as('id'))
       .where('workflow', '=', workflow)
       .where('state', '=', 'SUBMITTED')
       .where('execution_type', '=', 'SERIAL_WAIT')
-      .where(sql<boolean>`id < ${instanceId}`)
-      .where('id', '!=', holderId ?? '0')
-      .where('created_at', '>=', since)
-      .limit(1)
+      .where('created_at', '>=', new Date(Date.now() - this.gapWaitMs))
       .executeTakeFirst();
-    return row?.id;
+    return row?.id ?? undefined;
   }
 }
 

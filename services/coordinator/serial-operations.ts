@@ -8,7 +8,7 @@ import type {
   Tombstone,
 } from '../../shared/serial/serial-values.js';
 import type { HandOff } from './hand-off.js';
-import { isEnded, type InstanceStates } from './instance-states.js';
+import type { InstanceStates } from './instance-states.js';
 import type { MasterNotifier } from './master-notifier.js';
 import type { Fence, SerialStore, Stored } from './serial-store.js';
 import type { ShardKeeper } from './shard-keeper.js';
@@ -82,16 +82,19 @@ export class SerialOperations {
     input: EnqueueInput,
   ): Promise<EnqueueResult | undefined> {
     const { shard } = fence;
-    const slot = await this.store.slot(shard, input.workflow);
+    const [slot, tombstone, entry] = await Promise.all([
+      this.store.slot(shard, input.workflow),
+      this.store.tombstone(shard, input.workflow, input.instanceId),
+      this.store.entry(shard, input.workflow, input.instanceId),
+    ]);
     if (slot?.value.instanceId === input.instanceId) {
       if (BigInt(input.epoch) > BigInt(slot.value.epoch))
         await this.rewriteHolder(fence, input.workflow, slot, input);
       return { decision: 'ADMITTED', position: 0, holder: input.instanceId };
     }
-    if ((await this.store.tombstone(shard, input.workflow, input.instanceId)) !== undefined) {
+    if (tombstone !== undefined) {
       return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
     }
-    const entry = await this.store.entry(shard, input.workflow, input.instanceId);
     if (entry === undefined) return undefined;
     if (BigInt(input.epoch) > BigInt(entry.value.epoch)) {
       const moved: QueueEntry = { ...entry.value, owner: input.owner, epoch: input.epoch };
@@ -200,15 +203,11 @@ export class SerialOperations {
     instanceId: string,
   ): Promise<{ released: boolean; next: string | undefined }> {
     return this.exclusive(workflow, async (fence) => {
-      const slot = await this.store.slot(fence.shard, workflow);
-      if (slot?.value.instanceId !== instanceId) return { released: false, next: undefined };
-      const state = await this.states.state(instanceId);
-      if (!isEnded(state)) {
-        throw new FailedPreconditionError(
-          `instance ${instanceId} has not ended in MySQL (state ${state ?? '?'})`,
-        );
+      // Frees the slot and admits the next in one transaction, if MySQL shows the holder ended.
+      const result = await this.handOff.tryAdmit(fence, workflow, instanceId);
+      if (result.releasingEnded === false && result.holder === instanceId) {
+        throw new FailedPreconditionError(`instance ${instanceId} has not ended in MySQL`);
       }
-      const result = await this.handOff.tryAdmit(fence, workflow);
       return { released: result.released === instanceId, next: result.admitted };
     });
   }

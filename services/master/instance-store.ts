@@ -97,33 +97,44 @@ export class InstanceStore {
     });
   }
 
-  /** Inserts a task attempt in SUBMITTED; returns its id (the existing one if already there). */
+  /**
+   * Inserts a new task attempt: SUBMITTED, or already DISPATCHED to `worker` (one commit on
+   * the hot path instead of two; both states are recorded). Returns its id.
+   * @throws ConflictError if that attempt already exists (memory is behind MySQL: reset).
+   */
   async insertTask(
     instanceId: string,
     epoch: bigint,
-    name: string,
-    type: string,
-    attempt: number,
+    task: { name: string; type: string; attempt: number },
+    worker?: string,
   ): Promise<string> {
     let id = '';
+    const state = worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
     await this.fenced(instanceId, epoch, async (trx) => {
       const inserted = await sql<never>`
-        INSERT IGNORE INTO task_instances (instance_id, task, type, attempt, state, created_at, updated_at)
-        SELECT id, ${name}, ${type}, ${attempt}, 'SUBMITTED', NOW(3), NOW(3)
-        FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`.execute(
-        trx,
-      );
-      const row = await trx
-        .selectFrom('task_instances')
-        .select('id')
-        .where('instance_id', '=', instanceId)
-        .where('task', '=', name)
-        .where('attempt', '=', attempt)
-        .executeTakeFirst();
-      if (row === undefined) return false;
-      id = row.id;
-      if (inserted.numAffectedRows !== 0n) {
-        await this.history(trx, instanceId, epoch, null, 'SUBMITTED', '', { name, attempt });
+        INSERT INTO task_instances (instance_id, task, type, attempt, state, worker, created_at, updated_at)
+        SELECT id, ${task.name}, ${task.type}, ${task.attempt}, ${state}, ${worker ?? null}, NOW(3), NOW(3)
+        FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`
+        .execute(trx)
+        .catch((err: unknown) => {
+          if ((err as { code?: string }).code !== 'ER_DUP_ENTRY') throw err;
+          throw new ConflictError(
+            `instance ${instanceId} already has ${task.name} attempt ${task.attempt}`,
+          );
+        });
+      if (inserted.numAffectedRows === 0n || inserted.insertId === undefined) return false;
+      id = inserted.insertId.toString();
+      await this.history(trx, instanceId, epoch, null, 'SUBMITTED', '', task);
+      if (worker !== undefined) {
+        await this.history(
+          trx,
+          instanceId,
+          epoch,
+          'SUBMITTED',
+          'DISPATCHED',
+          `dispatched to ${worker}`,
+          task,
+        );
       }
       return true;
     });

@@ -12,7 +12,8 @@ import {
 import type { MemberInfo } from '../../shared/etcd/members.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunHandle } from './run-handle.js';
-import type { TaskRun } from './run-model.js';
+import { newAttempt, type TaskRun } from './run-model.js';
+import type { TaskDefinition } from '../../shared/domain/workflow-spec.js';
 import { armTaskTimeout, redispatchKey, transitionTask } from './task-lifecycle.js';
 
 const REDISPATCH_DELAY_MS = 1_000;
@@ -30,10 +31,7 @@ export async function dispatchShell(
 ): Promise<void> {
   const worker = deps.cluster.pickWorker(task.def.workerGroup);
   if (worker === undefined) {
-    run.log.info(
-      { task: task.def.name, group: task.def.workerGroup },
-      'no live worker in group; task waits',
-    );
+    waitForWorker(run, task);
     return;
   }
   await transitionTask(
@@ -44,6 +42,51 @@ export async function dispatchShell(
     { worker: worker.name },
     `dispatched to ${worker.name}`,
   );
+  launched(run, deps, task, worker, kill);
+}
+
+/** A new shell attempt, inserted already DISPATCHED when a worker is available. */
+export async function startShell(
+  run: RunHandle,
+  deps: RunDeps,
+  def: TaskDefinition,
+  attempt: number,
+  kill: KillFn,
+): Promise<TaskRun> {
+  const worker = deps.cluster.pickWorker(def.workerGroup);
+  const id = await deps.store.insertTask(
+    run.id,
+    run.epoch,
+    { name: def.name, type: def.type, attempt },
+    worker?.name,
+  );
+  const task = newAttempt(def, id, attempt, run.tasks.get(def.name));
+  run.tasks.set(def.name, task);
+  if (worker === undefined) {
+    waitForWorker(run, task);
+  } else {
+    task.state = 'DISPATCHED';
+    task.worker = worker.name;
+    launched(run, deps, task, worker, kill);
+  }
+  return task;
+}
+
+function waitForWorker(run: RunHandle, task: TaskRun): void {
+  run.log.info(
+    { task: task.def.name, group: task.def.workerGroup },
+    'no live worker in group; task waits',
+  );
+}
+
+/** DISPATCHED is committed: count the load, arm the timeout, send the task. */
+function launched(
+  run: RunHandle,
+  deps: RunDeps,
+  task: TaskRun,
+  worker: MemberInfo,
+  kill: KillFn,
+): void {
   deps.cluster.noteDispatched(worker.name);
   armTaskTimeout(run, deps, task, kill);
   void sendRunTask(run, deps, task, worker, false);

@@ -4,7 +4,7 @@ import type { RunDeps } from './run-deps.js';
 import type { RunHandle } from './run-handle.js';
 import { newAttempt, type TaskRun } from './run-model.js';
 import { checkChild, startChild } from './child-task.js';
-import { dispatchShell, sendKill, sendRunTask } from './shell-task.js';
+import { dispatchShell, sendKill, sendRunTask, startShell } from './shell-task.js';
 import { transitionTask } from './task-lifecycle.js';
 
 /**
@@ -22,17 +22,18 @@ export class TaskActions {
 
   /** Inserts attempt `attempt` of `name` and starts it. */
   async start(name: string, attempt: number, def: TaskRun['def']): Promise<void> {
-    const id = await this.deps.store.insertTask(
-      this.run.id,
-      this.run.epoch,
+    if (def.type === 'SHELL') {
+      await startShell(this.run, this.deps, def, attempt, this.kill);
+      return;
+    }
+    const id = await this.deps.store.insertTask(this.run.id, this.run.epoch, {
       name,
-      def.type,
+      type: def.type,
       attempt,
-    );
+    });
     const task = newAttempt(def, id, attempt, this.run.tasks.get(name));
     this.run.tasks.set(name, task);
-    if (def.type === 'SHELL') await dispatchShell(this.run, this.deps, task, this.kill);
-    else await startChild(this.run, this.deps, task, this.kill);
+    await startChild(this.run, this.deps, task, this.kill);
   }
 
   /** Kills an active task once; the reconciler re-sends kills that did not take. */

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: Baton's performance figures, each measured after a warm-up in several rounds
+ * and reported as {median, min, max} in bench/results.json, beside what the machine allows
+ * (etcd transaction, MySQL commit, process spawn) measured in the same run.
+ *
+ *   npm run bench                    every benchmark
+ *   npm run bench -- --only handoff  some of them (baselines always run)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { measureBaselines, type BaselineRound } from './baselines.js';
+import { measureHandoff, type HandoffRound } from './handoff.js';
+import { BenchInfra } from './support/bench-infra.js';
+import { startBenchCluster } from './support/bench-cluster.js';
+import { figure, type Figure } from './support/stats.js';
+
+type Results = Record<string, Figure>;
+
+const TARGETS: Record<string, string> = {
+  handoff_p50_ms: '<= 10',
+  handoff_p99_ms: '<= 50',
+  handoff_deep_p99_ms: '<= 2 x handoff_p99_ms',
+};
+
+function collect<T extends object>(rounds: T[]): Results {
+  const results: Results = {};
+  for (const key of Object.keys(rounds[0] ?? {}) as (keyof T & string)[]) {
+    results[key] = figure(rounds.map((r) => Number(r[key])));
+  }
+  return results;
+}
+
+async function baselines(infra: BenchInfra): Promise<Results> {
+  await measureBaselines(infra); // warm-up
+  const rounds: BaselineRound[] = [];
+  for (let i = 0; i < 3; i += 1) rounds.push(await measureBaselines(infra));
+  return collect(rounds);
+}
+
+async function handoff(infra: BenchInfra): Promise<Results> {
+  const bench = await startBenchCluster(infra, 'handoff', {
+    masters: 2,
+    coordinators: 1,
+    workers: 2,
+  });
+  try {
+    await measureHandoff(bench, 'warmup', 30);
+    const shallow: HandoffRound[] = [];
+    for (let i = 0; i < 3; i += 1) shallow.push(await measureHandoff(bench, `queue200-${i}`, 200));
+    const deep: HandoffRound[] = [];
+    for (let i = 0; i < 2; i += 1)
+      deep.push(await measureHandoff(bench, `queue100k-${i}`, 200, 100_000));
+    return {
+      handoff_p50_ms: figure(shallow.map((r) => r.p50)),
+      handoff_p99_ms: figure(shallow.map((r) => r.p99)),
+      handoff_to_spawn_p50_ms: figure(shallow.map((r) => r.spawnP50)),
+      handoff_deep_p50_ms: figure(deep.map((r) => r.p50)),
+      handoff_deep_p99_ms: figure(deep.map((r) => r.p99)),
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+async function handoffQuick(infra: BenchInfra): Promise<Results> {
+  const bench = await startBenchCluster(infra, 'handoff-quick', {
+    masters: 2,
+    coordinators: 1,
+    workers: 2,
+  });
+  try {
+    await measureHandoff(bench, 'warmup', 30);
+    const round = await measureHandoff(bench, 'quick', 200);
+    return { handoff_quick_p50_ms: figure([round.p50]), handoff_quick_p99_ms: figure([round.p99]) };
+  } finally {
+    await bench.stop();
+  }
+}
+
+const BENCHMARKS: Record<string, (infra: BenchInfra) => Promise<Results>> = {
+  handoff,
+  'handoff-quick': handoffQuick,
+};
+
+async function main(): Promise<void> {
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['handoff'];
+  const unknown = only.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0) throw new Error(`unknown benchmark: ${unknown.join(', ')}`);
+  const file = join(repoRoot(), 'bench', 'results.json');
+  const results: Results = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Results)
+    : {};
+  const started = Date.now();
+  const infra = await BenchInfra.start();
+  try {
+    Object.assign(results, await baselines(infra));
+    for (const name of only) {
+      console.error(`running ${name} ...`);
+      Object.assign(results, await BENCHMARKS[name]!(infra));
+    }
+  } finally {
+    await infra.stop();
+  }
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `Baton benchmarks (${cpus().length} cores, Node ${process.version}, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
+  console.log(
+    [
+      'figure'.padEnd(24),
+      'median'.padStart(10),
+      'min'.padStart(10),
+      'max'.padStart(10),
+      '  target',
+    ].join(''),
+  );
+  for (const [key, f] of Object.entries(results)) {
+    console.log(
+      [
+        key.padEnd(24),
+        String(f.median).padStart(10),
+        String(f.min).padStart(10),
+        String(f.max).padStart(10),
+        `  ${TARGETS[key] ?? ''}`,
+      ].join(''),
+    );
+  }
+  console.log(`written to ${file}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
