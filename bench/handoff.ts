@@ -141,6 +141,7 @@ async function addBacklog(
       params: '{}',
       owner: 'master-1',
       owner_epoch: '1',
+      change_actor: 'bench',
       created_at: now,
       updated_at: now,
     }));

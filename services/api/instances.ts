@@ -43,35 +43,23 @@ export class Instances {
     validateStartParams(params);
     const definition = await this.definitions.get(workflow, 0);
     const now = new Date();
-    const id = await this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('workflow_instances')
-        .values({
-          workflow,
-          version: definition.version,
-          execution_type: definition.spec.executionType,
-          state: 'SUBMITTED',
-          params: JSON.stringify(mergeParams(definition.spec.params, params)),
-          owner: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .executeTakeFirstOrThrow();
-      const instanceId = String(inserted.insertId);
-      await trx
-        .insertInto('state_changes')
-        .values({
-          instance_id: instanceId,
-          from_state: null,
-          to_state: 'SUBMITTED',
-          actor: this.actor,
-          epoch: '0',
-          reason: 'started',
-          at: now,
-        })
-        .execute();
-      return instanceId;
-    });
+    // One statement: a trigger records the SUBMITTED state change with it.
+    const inserted = await this.db
+      .insertInto('workflow_instances')
+      .values({
+        workflow,
+        version: definition.version,
+        execution_type: definition.spec.executionType,
+        state: 'SUBMITTED',
+        params: JSON.stringify(mergeParams(definition.spec.params, params)),
+        owner: null,
+        change_actor: this.actor,
+        change_reason: 'started',
+        created_at: now,
+        updated_at: now,
+      })
+      .executeTakeFirstOrThrow();
+    const id = String(inserted.insertId);
     await submitToMaster(this.masters, this.channels, id, this.log);
     return this.get(id);
   }

@@ -54,10 +54,12 @@ export class HandOff {
       const holder = slot?.value.instanceId;
       const known = (id: string | undefined): boolean =>
         id !== undefined && id === releasing && releasingEnded === true;
+      // On a release (the hot path) the head's own state is not read: a head ends while queued
+      // only when its removal failed, its owner never starts an ended instance, and the
+      // reconciler then frees the slot. Every other caller drops ended heads here.
+      const headToCheck = releasing === undefined ? live?.value.instanceId : undefined;
       const ended = await states.ended(
-        [holder, live?.value.instanceId].filter(
-          (id): id is string => id !== undefined && !known(id),
-        ),
+        [holder, headToCheck].filter((id): id is string => id !== undefined && !known(id)),
       );
       const holderEnded = holder === undefined || known(holder) || ended.has(holder);
       if (!holderEnded) return { releasingEnded, holder };

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../../shared/db/connect.js';
 import type { Database, InstanceRow } from '../../shared/db/schema.js';
 import { assertTaskTransition, type TaskState } from '../../shared/domain/task-states.js';
@@ -23,12 +23,14 @@ export interface TaskPatch {
   exitCode?: number | null;
 }
 
+const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
+
 /**
  * Every MySQL write a master makes about an instance, each fenced by the epoch it owns the
- * instance under (`WHERE owner_epoch = ?`) and recorded in `state_changes` in the same
- * transaction. Zero rows changed means another master took over: OwnershipLostError, and the
- * caller drops the instance. `assertLive` runs first so a master whose lease may have expired
- * writes nothing at all.
+ * instance under (`WHERE owner_epoch = ?`). A state change is ONE statement: triggers
+ * (migration 0003) record it in `state_changes` atomically with it. Zero rows changed means
+ * another master took over: OwnershipLostError, and the caller drops the instance.
+ * `assertLive` runs first so a master whose lease may have expired writes nothing at all.
  */
 export class InstanceStore {
   constructor(
@@ -64,7 +66,7 @@ export class InstanceStore {
         before.owner === null
           ? 'claimed'
           : `taken over from ${before.owner} (epoch ${before.owner_epoch})`;
-      await this.history(trx, instanceId, epoch, before.state, before.state, reason);
+      await this.history(trx, instanceId, epoch, before.state, reason);
       return { ...before, owner: this.actor, owner_epoch: epoch.toString(), updated_at: now };
     });
   }
@@ -78,11 +80,13 @@ export class InstanceStore {
     reason: string,
   ): Promise<void> {
     assertWorkflowTransition(from, to);
-    await this.fenced(instanceId, epoch, async (trx) => {
-      const result = await trx
+    await this.fenced(instanceId, epoch, async (db) => {
+      const result = await db
         .updateTable('workflow_instances')
         .set({
           state: to,
+          change_actor: this.actor,
+          change_reason: reasonOf(reason),
           updated_at: new Date(),
           ...(patch.startedAt ? { started_at: patch.startedAt } : {}),
           ...(patch.endedAt ? { ended_at: patch.endedAt } : {}),
@@ -91,15 +95,13 @@ export class InstanceStore {
         .where('owner_epoch', '=', epoch.toString())
         .where('state', '=', from)
         .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) return false;
-      await this.history(trx, instanceId, epoch, from, to, reason);
-      return true;
+      return result.numUpdatedRows > 0n;
     });
   }
 
   /**
-   * Inserts a new task attempt: SUBMITTED, or already DISPATCHED to `worker` (one commit on
-   * the hot path instead of two; both states are recorded). Returns its id.
+   * Inserts a new task attempt: SUBMITTED, or already DISPATCHED to `worker` (one statement on
+   * the hot path; both states are recorded). Returns its id.
    * @throws ConflictError if that attempt already exists (memory is behind MySQL: reset).
    */
   async insertTask(
@@ -110,12 +112,15 @@ export class InstanceStore {
   ): Promise<string> {
     let id = '';
     const state = worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
-    await this.fenced(instanceId, epoch, async (trx) => {
+    const reason = worker === undefined ? null : `dispatched to ${worker}`;
+    await this.fenced(instanceId, epoch, async (db) => {
       const inserted = await sql<never>`
-        INSERT INTO task_instances (instance_id, task, type, attempt, state, worker, created_at, updated_at)
-        SELECT id, ${task.name}, ${task.type}, ${task.attempt}, ${state}, ${worker ?? null}, NOW(3), NOW(3)
+        INSERT INTO task_instances
+          (instance_id, task, type, attempt, state, worker, change_actor, change_epoch, change_reason, created_at, updated_at)
+        SELECT id, ${task.name}, ${task.type}, ${task.attempt}, ${state}, ${worker ?? null},
+               ${this.actor}, owner_epoch, ${reason}, NOW(3), NOW(3)
         FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`
-        .execute(trx)
+        .execute(db)
         .catch((err: unknown) => {
           if ((err as { code?: string }).code !== 'ER_DUP_ENTRY') throw err;
           throw new ConflictError(
@@ -124,18 +129,6 @@ export class InstanceStore {
         });
       if (inserted.numAffectedRows === 0n || inserted.insertId === undefined) return false;
       id = inserted.insertId.toString();
-      await this.history(trx, instanceId, epoch, null, 'SUBMITTED', '', task);
-      if (worker !== undefined) {
-        await this.history(
-          trx,
-          instanceId,
-          epoch,
-          'SUBMITTED',
-          'DISPATCHED',
-          `dispatched to ${worker}`,
-          task,
-        );
-      }
       return true;
     });
     return id;
@@ -151,21 +144,19 @@ export class InstanceStore {
     reason: string,
   ): Promise<void> {
     assertTaskTransition(from, to);
-    await this.fenced(instanceId, epoch, async (trx) => {
+    const set = (column: string, value: unknown) =>
+      value === undefined ? sql`` : sql`, t.${sql.raw(column)} = ${value}`;
+    await this.fenced(instanceId, epoch, async (db) => {
       const result = await sql<never>`
         UPDATE task_instances t JOIN workflow_instances w ON w.id = t.instance_id
-        SET t.state = ${to}, t.updated_at = NOW(3)
-          ${patch.worker === undefined ? sql`` : sql`, t.worker = ${patch.worker}`}
-          ${patch.childInstanceId === undefined ? sql`` : sql`, t.child_instance_id = ${patch.childInstanceId}`}
-          ${patch.startedAt === undefined ? sql`` : sql`, t.started_at = ${patch.startedAt}`}
-          ${patch.endedAt === undefined ? sql`` : sql`, t.ended_at = ${patch.endedAt}`}
-          ${patch.exitCode === undefined ? sql`` : sql`, t.exit_code = ${patch.exitCode}`}
+        SET t.state = ${to}, t.updated_at = NOW(3), t.change_actor = ${this.actor},
+            t.change_epoch = ${epoch.toString()}, t.change_reason = ${reasonOf(reason)}
+          ${set('worker', patch.worker)} ${set('child_instance_id', patch.childInstanceId)}
+          ${set('started_at', patch.startedAt)} ${set('ended_at', patch.endedAt)} ${set('exit_code', patch.exitCode)}
         WHERE t.id = ${task.id} AND t.state = ${from} AND w.id = ${instanceId} AND w.owner_epoch = ${epoch.toString()}`.execute(
-        trx,
+        db,
       );
-      if (result.numAffectedRows === 0n) return false;
-      await this.history(trx, instanceId, epoch, from, to, reason, task);
-      return true;
+      return (result.numAffectedRows ?? 0n) > 0n;
     });
   }
 
@@ -186,48 +177,50 @@ export class InstanceStore {
     task: { name: string; attempt: number },
   ): Promise<string> {
     let childId = '';
-    await this.fenced(parentId, epoch, async (trx) => {
-      const parent = await trx
-        .selectFrom('workflow_instances')
-        .select('id')
-        .where('id', '=', parentId)
-        .where('owner_epoch', '=', epoch.toString())
-        .forUpdate()
-        .executeTakeFirst();
-      if (parent === undefined) return false;
-      const existing = await findChild(trx, parentId, task);
-      if (existing !== undefined) {
-        childId = existing;
+    await this.fenced(parentId, epoch, (db) =>
+      db.transaction().execute(async (trx) => {
+        const parent = await trx
+          .selectFrom('workflow_instances')
+          .select('id')
+          .where('id', '=', parentId)
+          .where('owner_epoch', '=', epoch.toString())
+          .forUpdate()
+          .executeTakeFirst();
+        if (parent === undefined) return false;
+        const existing = await trx
+          .selectFrom('workflow_instances')
+          .select('id')
+          .where('parent_instance_id', '=', parentId)
+          .where('parent_task', '=', task.name)
+          .where('parent_task_attempt', '=', task.attempt)
+          .executeTakeFirst();
+        if (existing !== undefined) {
+          childId = existing.id;
+          return true;
+        }
+        const now = new Date();
+        const inserted = await trx
+          .insertInto('workflow_instances')
+          .values({
+            workflow: child.workflow,
+            version: child.version,
+            execution_type: child.executionType,
+            state: 'SUBMITTED',
+            params: JSON.stringify(child.params),
+            owner: null,
+            parent_instance_id: parentId,
+            parent_task: task.name,
+            parent_task_attempt: task.attempt,
+            change_actor: this.actor,
+            change_reason: `child of ${parentId} task ${task.name} attempt ${task.attempt}`,
+            created_at: now,
+            updated_at: now,
+          })
+          .executeTakeFirstOrThrow();
+        childId = String(inserted.insertId);
         return true;
-      }
-      const now = new Date();
-      const inserted = await trx
-        .insertInto('workflow_instances')
-        .values({
-          workflow: child.workflow,
-          version: child.version,
-          execution_type: child.executionType,
-          state: 'SUBMITTED',
-          params: JSON.stringify(child.params),
-          owner: null,
-          parent_instance_id: parentId,
-          parent_task: task.name,
-          parent_task_attempt: task.attempt,
-          created_at: now,
-          updated_at: now,
-        })
-        .executeTakeFirstOrThrow();
-      childId = String(inserted.insertId);
-      await this.history(
-        trx,
-        childId,
-        0n,
-        null,
-        'SUBMITTED',
-        `child of ${parentId} task ${task.name} attempt ${task.attempt}`,
-      );
-      return true;
-    });
+      }),
+    );
     return childId;
   }
 
@@ -239,32 +232,30 @@ export class InstanceStore {
     reason: string,
     task?: TaskRef,
   ): Promise<void> {
-    await this.fenced(instanceId, epoch, async (trx) => {
-      const owned = await trx
-        .selectFrom('workflow_instances')
-        .select('id')
-        .where('id', '=', instanceId)
-        .where('owner_epoch', '=', epoch.toString())
-        .executeTakeFirst();
-      if (owned === undefined) return false;
-      await this.history(trx, instanceId, epoch, state, state, reason, task);
-      return true;
+    await this.fenced(instanceId, epoch, async (db) => {
+      const result = await sql<never>`
+        INSERT INTO state_changes (instance_id, task, attempt, from_state, to_state, actor, epoch, reason, at)
+        SELECT id, ${task?.name ?? null}, ${task?.attempt ?? null}, ${state}, ${state}, ${this.actor},
+               owner_epoch, ${reasonOf(reason)}, NOW(6)
+        FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`.execute(
+        db,
+      );
+      return (result.numAffectedRows ?? 0n) > 0n;
     });
   }
 
   /**
-   * Runs `write` in a transaction; `write` returns false when its fenced statement matched no
-   * row. Then we find out why: another epoch owns the instance (OwnershipLostError), or the row
-   * was not in the expected state (ConflictError).
+   * Runs a fenced `write`, which returns false when its fenced statement matched no row. Then
+   * we find out why: another epoch owns the instance (OwnershipLostError), or the row was not
+   * in the expected state (ConflictError).
    */
-  async fenced(
+  private async fenced(
     instanceId: string,
     epoch: bigint,
-    write: (trx: Transaction<Database>) => Promise<boolean>,
+    write: (db: Kysely<Database>) => Promise<boolean>,
   ): Promise<void> {
     this.assertLive();
-    const ok = await this.db.transaction().execute(write);
-    if (ok) return;
+    if (await write(this.db)) return;
     const row = await this.db
       .selectFrom('workflow_instances')
       .select(['owner', 'owner_epoch', 'state'])
@@ -284,39 +275,23 @@ export class InstanceStore {
     trx: Transaction<Database>,
     instanceId: string,
     epoch: bigint,
-    from: string | null,
-    to: string,
+    state: string,
     reason: string,
-    task?: { name: string; attempt: number },
   ): Promise<void> {
     await trx
       .insertInto('state_changes')
       .values({
         instance_id: instanceId,
-        task: task?.name ?? null,
-        attempt: task?.attempt ?? null,
-        from_state: from,
-        to_state: to,
+        task: null,
+        attempt: null,
+        from_state: state,
+        to_state: state,
         actor: this.actor,
         epoch: epoch.toString(),
-        reason: reason === '' ? null : reason.slice(0, 512),
-        at: new Date(),
+        reason: reasonOf(reason),
+        // The database's clock, like the triggers that record every other change.
+        at: sql<Date>`NOW(6)`,
       })
       .execute();
   }
-}
-
-async function findChild(
-  trx: Transaction<Database>,
-  parentId: string,
-  task: { name: string; attempt: number },
-): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('workflow_instances')
-    .select('id')
-    .where('parent_instance_id', '=', parentId)
-    .where('parent_task', '=', task.name)
-    .where('parent_task_attempt', '=', task.attempt)
-    .executeTakeFirst();
-  return row?.id;
 }

@@ -45,6 +45,9 @@ export interface WorkflowInstancesTable {
   parent_task_attempt: number | null;
   stop_requested: ColumnType<number, number | undefined, number>;
   stop_reason: string | null;
+  /** Who made the latest state change and why (copied into state_changes by a trigger). */
+  change_actor: ColumnType<string | null, string | null | undefined, string | null>;
+  change_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -61,6 +64,9 @@ export interface TaskInstancesTable {
   worker: string | null;
   child_instance_id: string | null;
   exit_code: number | null;
+  change_actor: ColumnType<string | null, string | null | undefined, string | null>;
+  change_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  change_epoch: ColumnType<string, string | undefined, string>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
