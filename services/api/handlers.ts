@@ -8,6 +8,7 @@ import type { ChannelPool } from '../../shared/grpc/client.js';
 import type { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
 import type { ServiceHandlers } from '../../shared/grpc/server.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
+import { nextFireTime } from '../../shared/domain/schedule.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
 import { instanceToProto, stateChangeToProto } from './instance-view.js';
@@ -30,16 +31,23 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
   const { definitions, instances } = deps;
   return {
     async ApplyWorkflow(req) {
-      return definitionToProto(await definitions.apply(req));
+      const stored = await definitions.apply(req);
+      // Wakes the scheduler (it watches this key); its periodic reload covers a lost write.
+      await deps.etcd
+        .put(deps.keys.definitionsChanged())
+        .value(`${stored.name}@${stored.version}`)
+        .exec()
+        .catch(() => undefined);
+      return definitionToProto(stored, true);
     },
     async GetWorkflow(req) {
       requireName(req.name, 'name');
       if (req.version < 0)
         throw new InvalidArgumentError('version', 'must be 0 (newest) or a positive version');
-      return definitionToProto(await definitions.get(req.name, req.version));
+      return definitionToProto(await definitions.get(req.name, req.version), req.version === 0);
     },
     async ListWorkflows() {
-      return { workflows: (await definitions.list()).map(definitionToProto) };
+      return { workflows: (await definitions.list()).map((d) => definitionToProto(d, true)) };
     },
     async StartInstance(req) {
       const { row, tasks } = await instances.start(req.workflow, req.params);
@@ -97,11 +105,14 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
   };
 }
 
-function definitionToProto(d: StoredDefinition) {
+/** A definition in wire form; `latest` adds when its schedule fires next. */
+function definitionToProto(d: StoredDefinition, latest: boolean) {
+  const next = latest && d.spec.schedule ? nextFireTime(d.spec.schedule, new Date()) : undefined;
   return {
     name: d.name,
     version: d.version,
     spec: specToProto(d.spec),
     created_at: timestampOf(d.createdAt),
+    next_fire_at: timestampOf(next),
   };
 }

@@ -21,6 +21,7 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
     parent_task: row.parent_task ?? '',
     parent_task_attempt: row.parent_task_attempt ?? 0,
     stop_requested: row.stop_requested === 1,
+    scheduled_at: timestampOf(row.scheduled_at),
     tasks: tasks.map((t) => ({
       id: t.id,
       name: t.task,

@@ -19,6 +19,10 @@ export function specInputFromProto(spec: WorkflowSpec__Output): Record<string, u
     timeoutStrategy: spec.timeout_strategy,
     failureStrategy: spec.failure_strategy,
     params: Object.keys(spec.params).length === 0 ? undefined : spec.params,
+    schedule:
+      spec.schedule === null || spec.schedule.cron === ''
+        ? undefined
+        : compact({ cron: spec.schedule.cron, timezone: spec.schedule.timezone }),
     tasks: spec.tasks.map((t) =>
       compact({
         name: t.name,
@@ -50,6 +54,8 @@ export function specToProto(spec: WorkflowDefinitionSpec): WorkflowSpec {
     timeout_strategy: spec.timeoutStrategy,
     failure_strategy: spec.failureStrategy,
     params: spec.params,
+    // Stored before schedules existed: no schedule.
+    schedule: spec.schedule ? { cron: spec.schedule.cron, timezone: spec.schedule.timezone } : null,
     tasks: spec.tasks.map((t) => ({
       name: t.name,
       type: t.type,

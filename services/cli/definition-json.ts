@@ -8,6 +8,7 @@ export function definitionJson(d: WorkflowDefinition__Output) {
     name: d.name,
     version: d.version,
     createdAt: orNull(d.created_at),
+    nextFireAt: orNull(d.next_fire_at),
     spec: d.spec === null ? null : specJson(d.spec),
   };
 }
@@ -21,6 +22,7 @@ function specJson(s: WorkflowSpec__Output) {
     timeoutStrategy: orNull(s.timeout_strategy),
     failureStrategy: orNull(s.failure_strategy),
     params: { ...s.params },
+    schedule: s.schedule === null ? null : { cron: s.schedule.cron, timezone: s.schedule.timezone },
     tasks: s.tasks.map((t) => ({
       name: t.name,
       type: t.type,

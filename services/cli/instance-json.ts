@@ -34,6 +34,7 @@ export interface InstanceJson {
   parentTask: string | null;
   parentTaskAttempt: number | null;
   stopRequested: boolean;
+  scheduledAt: string | null;
   tasks: TaskJson[];
 }
 
@@ -60,6 +61,7 @@ export function instanceJson(i: Instance__Output): InstanceJson {
     parentTask: orNull(i.parent_task),
     parentTaskAttempt: isChild ? i.parent_task_attempt : null,
     stopRequested: i.stop_requested,
+    scheduledAt: orNull(i.scheduled_at),
     tasks: i.tasks.map(taskJson),
   };
 }

@@ -31,6 +31,7 @@ function spec(
     name: 'wf',
     description: '',
     executionType: 'PARALLEL',
+    schedule: null,
     timeoutMs: null,
     timeoutStrategy: 'STOP',
     failureStrategy,

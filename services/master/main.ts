@@ -17,6 +17,8 @@ import { InstanceStore } from './instance-store.js';
 import { notifyParent } from './notify-parent.js';
 import { OwnedInstances } from './owned-instances.js';
 import { Reconciler } from './reconciler.js';
+import { Scheduler } from './scheduler.js';
+import { LeaderElection } from '../../shared/etcd/leader-election.js';
 import type { RunDeps } from './run-deps.js';
 import { SerialGate } from './serial-gate.js';
 import { SlotWatch } from './slot-watch.js';
@@ -94,8 +96,21 @@ async function main(): Promise<void> {
   runtime.on('leaseLost', () => owned.dropAll());
   runtime.on('rejoined', () => reconciler.trigger());
   reconciler.start();
+  const election = new LeaderElection(runtime, keys.schedulerLeader());
+  const scheduler = new Scheduler(
+    runtime,
+    db,
+    election,
+    (id) => void submitToMaster(masters, channels, id, log),
+  );
+  await scheduler.start();
+  await election.start();
 
   runtime.lifecycle.addStep('stop reconciler', () => reconciler.stop());
+  runtime.lifecycle.addStep('resign scheduling', async () => {
+    await scheduler.stop();
+    await election.stop();
+  });
   runtime.lifecycle.addStep('hand over instances', () => {
     // Revoking the lease (next step) deletes every owner key at once, so survivors adopt
     // these instances immediately instead of after the lease TTL.

@@ -4,12 +4,14 @@ import type { Db } from './connect.js';
 import { initialSchema } from './migrations/0001-initial.js';
 import { ownerIndex } from './migrations/0002-owner-index.js';
 import { stateChangeTriggers } from './migrations/0003-state-change-triggers.js';
+import { scheduledFires } from './migrations/0004-scheduled-fires.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initialSchema,
   '0002-owner-index': ownerIndex,
   '0003-state-change-triggers': stateChangeTriggers,
+  '0004-scheduled-fires': scheduledFires,
 };
 
 const provider: MigrationProvider = {

@@ -48,6 +48,8 @@ export interface WorkflowInstancesTable {
   /** Who made the latest state change and why (copied into state_changes by a trigger). */
   change_actor: ColumnType<string | null, string | null | undefined, string | null>;
   change_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The schedule fire time that started it (UNIQUE per workflow). */
+  scheduled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

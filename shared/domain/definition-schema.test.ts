@@ -54,7 +54,7 @@ describe('workflow schema', () => {
     ['a null description', spec({ description: null }), 'description'],
     ['a description over 4 KiB', spec({ description: 'é'.repeat(2049) }), 'description', /4 KiB/],
     // unknown keys
-    ['an unknown top-level key', spec({ schedule: '* * *' }), 'schedule', /unknown key/],
+    ['an unknown top-level key', spec({ cron: '* * *' }), 'cron', /unknown key/],
     ['a misspelt task key', spec({}, { comand: 'ls', command: undefined }), 'tasks[0].comand'],
     ['a snake_case key', spec({}, { depends_on: [] }), 'tasks[0].depends_on', /unknown key/],
     // enums

@@ -5,6 +5,7 @@
  * Graph checks (unknown or cyclic dependencies) live in `dag.ts`; `definition-parse.ts` runs both.
  */
 import { z } from 'zod';
+import { scheduleSchema } from './schedule.js';
 
 import { InvalidArgumentError } from '../errors.js';
 import { parseDuration } from './duration.js';
@@ -166,6 +167,7 @@ export const workflowSchema = z
     timeoutStrategy: z.enum(WORKFLOW_TIMEOUT_STRATEGIES).default('STOP'),
     failureStrategy: z.enum(FAILURE_STRATEGIES).default('CONTINUE'),
     params: params.default(() => ({})),
+    schedule: scheduleSchema.optional(),
     tasks: z.array(taskSchema).min(1).max(LIMITS.tasks),
   })
   .transform((workflow): WorkflowDefinitionSpec => ({
@@ -176,5 +178,6 @@ export const workflowSchema = z
     timeoutStrategy: workflow.timeoutStrategy,
     failureStrategy: workflow.failureStrategy,
     params: workflow.params,
+    schedule: workflow.schedule ?? null,
     tasks: workflow.tasks,
   }));

@@ -1,3 +1,5 @@
+import type { Schedule } from './schedule.js';
+
 /**
  * The normalized form of a workflow definition: what validation produces from YAML or from the
  * gRPC `WorkflowSpec`, what is stored (as JSON) in `workflow_definitions.spec`, and what the
@@ -46,6 +48,8 @@ export interface WorkflowDefinitionSpec {
   timeoutStrategy: WorkflowTimeoutStrategy;
   failureStrategy: FailureStrategy;
   params: Record<string, string>;
+  /** Starts it by itself; null when it only starts by hand or through the api. */
+  schedule: Schedule | null;
   tasks: TaskDefinition[];
 }
 

@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
  *
  * - `members/<role>/<name>`   → MemberInfo JSON, under the member's lease
  * - `owners/<instanceId>`     → owning master's name, under its lease; create_revision = epoch
+ * - `scheduler/leader`        → the master that fires schedules, under its lease
+ * - `definitions/changed`     → bumped on every apply (wakes the scheduler)
  */
 export class EtcdKeys {
   constructor(readonly prefix: string) {}
@@ -25,6 +27,16 @@ export class EtcdKeys {
 
   owner(instanceId: string): string {
     return `${this.owners()}${instanceId}`;
+  }
+
+  /** Rewritten on every apply: the scheduler watches it to reload schedules at once. */
+  definitionsChanged(): string {
+    return `${this.prefix}definitions/changed`;
+  }
+
+  /** The scheduler leader's key; its create_revision is the leader's term. */
+  schedulerLeader(): string {
+    return `${this.prefix}scheduler/leader`;
   }
 
   /** The instance id of an owner key, or undefined if the key is not one. */

@@ -16,6 +16,7 @@ import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersR
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from './baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from './baton/v1/ListWorkflowsResponse.js';
 import type { Member as _baton_v1_Member, Member__Output as _baton_v1_Member__Output } from './baton/v1/Member.js';
+import type { Schedule as _baton_v1_Schedule, Schedule__Output as _baton_v1_Schedule__Output } from './baton/v1/Schedule.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from './baton/v1/SerialState.js';
 import type { SlotHolder as _baton_v1_SlotHolder, SlotHolder__Output as _baton_v1_SlotHolder__Output } from './baton/v1/SlotHolder.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from './baton/v1/StartInstanceRequest.js';
@@ -50,6 +51,7 @@ export interface ProtoGrpcType {
       ListWorkflowsRequest: MessageTypeDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsRequest__Output>
       ListWorkflowsResponse: MessageTypeDefinition<_baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsResponse__Output>
       Member: MessageTypeDefinition<_baton_v1_Member, _baton_v1_Member__Output>
+      Schedule: MessageTypeDefinition<_baton_v1_Schedule, _baton_v1_Schedule__Output>
       SerialState: MessageTypeDefinition<_baton_v1_SerialState, _baton_v1_SerialState__Output>
       SlotHolder: MessageTypeDefinition<_baton_v1_SlotHolder, _baton_v1_SlotHolder__Output>
       StartInstanceRequest: MessageTypeDefinition<_baton_v1_StartInstanceRequest, _baton_v1_StartInstanceRequest__Output>

@@ -19,6 +19,7 @@ export interface Instance {
   'parent_task_attempt'?: (number);
   'stop_requested'?: (boolean);
   'tasks'?: (_baton_v1_TaskInstance)[];
+  'scheduled_at'?: (string);
 }
 
 export interface Instance__Output {
@@ -38,4 +39,5 @@ export interface Instance__Output {
   'parent_task_attempt': (number);
   'stop_requested': (boolean);
   'tasks': (_baton_v1_TaskInstance__Output)[];
+  'scheduled_at': (string);
 }

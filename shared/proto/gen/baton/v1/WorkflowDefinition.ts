@@ -7,6 +7,7 @@ export interface WorkflowDefinition {
   'version'?: (number);
   'spec'?: (_baton_v1_WorkflowSpec | null);
   'created_at'?: (string);
+  'next_fire_at'?: (string);
 }
 
 export interface WorkflowDefinition__Output {
@@ -14,4 +15,5 @@ export interface WorkflowDefinition__Output {
   'version': (number);
   'spec': (_baton_v1_WorkflowSpec__Output | null);
   'created_at': (string);
+  'next_fire_at': (string);
 }

@@ -1,6 +1,7 @@
 // Original file: proto/baton/v1/definition.proto
 
 import type { TaskSpec as _baton_v1_TaskSpec, TaskSpec__Output as _baton_v1_TaskSpec__Output } from '../../baton/v1/TaskSpec.js';
+import type { Schedule as _baton_v1_Schedule, Schedule__Output as _baton_v1_Schedule__Output } from '../../baton/v1/Schedule.js';
 
 export interface WorkflowSpec {
   'name'?: (string);
@@ -11,6 +12,7 @@ export interface WorkflowSpec {
   'params'?: ({[key: string]: string});
   'tasks'?: (_baton_v1_TaskSpec)[];
   'description'?: (string);
+  'schedule'?: (_baton_v1_Schedule | null);
 }
 
 export interface WorkflowSpec__Output {
@@ -22,4 +24,5 @@ export interface WorkflowSpec__Output {
   'params': ({[key: string]: string});
   'tasks': (_baton_v1_TaskSpec__Output)[];
   'description': (string);
+  'schedule': (_baton_v1_Schedule__Output | null);
 }

@@ -1,0 +1,179 @@
+import type { Watcher } from 'etcd3';
+import { sql } from 'kysely';
+import type { Db } from '../../shared/db/connect.js';
+import { mergeParams } from '../../shared/domain/params.js';
+import { nextFireTime, type Schedule } from '../../shared/domain/schedule.js';
+import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
+import { errorMessage } from '../../shared/errors.js';
+import type { LeaderElection } from '../../shared/etcd/leader-election.js';
+import type { ServiceRuntime } from '../../shared/service-runtime.js';
+
+interface Scheduled {
+  workflow: string;
+  version: number;
+  spec: WorkflowDefinitionSpec;
+  schedule: Schedule;
+  /** The next fire time this leader will act on. */
+  next: Date | undefined;
+}
+
+/** Reload anyway this often (a missed change notice, a clock jump). */
+const RELOAD_MS = 60_000;
+
+/**
+ * Fires cron schedules. Only the elected master (LeaderElection) fires; each fire time starts
+ * exactly one instance because `(workflow, scheduled_at)` is UNIQUE in MySQL, so even two
+ * leaders overlapping for a moment cannot start it twice. After a leader change or downtime,
+ * the latest missed fire time of each schedule is fired once (not every missed one); a new
+ * schedule starts from when its version was applied, never backfilling.
+ */
+export class Scheduler {
+  private scheduled: Scheduled[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private watcher: Watcher | undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly db: Db,
+    private readonly election: LeaderElection,
+    private readonly submit: (instanceId: string) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    this.watcher = await this.runtime.etcd
+      .watch()
+      .key(this.runtime.keys.definitionsChanged())
+      .create();
+    this.watcher.on('put', () => this.reload());
+    this.election.on('elected', () => this.reload());
+    this.election.on('deposed', () => this.clear());
+    if (this.election.isLeader()) this.reload();
+  }
+
+  private reload(): void {
+    if (!this.election.isLeader()) return;
+    this.loading ??= this.load()
+      .catch((err: unknown) =>
+        this.runtime.log.warn({ err: errorMessage(err) }, 'loading schedules failed'),
+      )
+      .finally(() => {
+        this.loading = undefined;
+        this.arm();
+      });
+  }
+
+  private async load(): Promise<void> {
+    const rows = await this.db
+      .selectFrom('workflows as w')
+      .innerJoin('workflow_versions as v', (j) =>
+        j.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
+      )
+      .select(['v.name', 'v.version', 'v.spec', 'v.created_at'])
+      .execute();
+    const lastFired = new Map(
+      (
+        await this.db
+          .selectFrom('workflow_instances')
+          .select(['workflow', sql<Date | null>`MAX(scheduled_at)`.as('last')])
+          .where('scheduled_at', 'is not', null)
+          .groupBy('workflow')
+          .execute()
+      ).map((r) => [r.workflow, r.last]),
+    );
+    const now = new Date();
+    this.scheduled = [];
+    for (const row of rows) {
+      const spec = JSON.parse(row.spec) as WorkflowDefinitionSpec;
+      if (!spec.schedule) continue;
+      const last = lastFired.get(row.name);
+      const since = last && last > row.created_at ? last : row.created_at;
+      const entry: Scheduled = {
+        workflow: row.name,
+        version: row.version,
+        spec,
+        schedule: spec.schedule,
+        next: undefined,
+      };
+      const missed = latestMissed(spec.schedule, since, now);
+      if (missed !== undefined) await this.fire(entry, missed);
+      entry.next = nextFireTime(spec.schedule, now);
+      this.scheduled.push(entry);
+    }
+    this.runtime.log.info({ schedules: this.scheduled.length }, 'schedules loaded');
+  }
+
+  /** One timer, for the earliest next fire time (or the periodic reload, if sooner). */
+  private arm(): void {
+    clearTimeout(this.timer);
+    if (!this.election.isLeader()) return;
+    const next = Math.min(...this.scheduled.map((s) => s.next?.getTime() ?? Infinity));
+    const delay = Math.min(RELOAD_MS, Math.max(0, next - Date.now()));
+    this.timer = setTimeout(() => void this.tick(next), delay);
+  }
+
+  private async tick(due: number): Promise<void> {
+    if (Date.now() >= due) {
+      for (const entry of this.scheduled) {
+        if (entry.next === undefined || entry.next.getTime() > Date.now()) continue;
+        const at = entry.next;
+        entry.next = nextFireTime(entry.schedule, at);
+        await this.fire(entry, at).catch((err: unknown) =>
+          this.runtime.log.warn(
+            { workflow: entry.workflow, err: errorMessage(err) },
+            'schedule fire failed',
+          ),
+        );
+      }
+      this.arm();
+    } else {
+      this.reload();
+    }
+  }
+
+  /** Starts the instance of one fire time, unless it exists already (UNIQUE). */
+  private async fire(entry: Scheduled, at: Date): Promise<void> {
+    if (!this.election.isLeader()) return;
+    const now = new Date();
+    const result = await sql<never>`
+      INSERT IGNORE INTO workflow_instances
+        (workflow, version, execution_type, state, params, owner, scheduled_at, change_actor, change_reason, created_at, updated_at)
+      VALUES (${entry.workflow}, ${entry.version}, ${entry.spec.executionType}, 'SUBMITTED',
+              ${JSON.stringify(mergeParams(entry.spec.params, { 'system.schedule.time': at.toISOString() }))},
+              NULL, ${at}, ${`scheduler@${this.runtime.name}`}, ${`schedule ${entry.schedule.cron} (${entry.schedule.timezone})`},
+              ${now}, ${now})`.execute(this.db);
+    if (result.numAffectedRows === 0n || result.insertId === undefined) return;
+    this.runtime.log.info(
+      { workflow: entry.workflow, at: at.toISOString(), instance_id: String(result.insertId) },
+      'schedule fired',
+    );
+    this.submit(String(result.insertId));
+  }
+
+  private clear(): void {
+    clearTimeout(this.timer);
+    this.scheduled = [];
+  }
+
+  async stop(): Promise<void> {
+    this.clear();
+    await this.watcher?.cancel();
+  }
+}
+
+/**
+ * The latest fire time in (since, now], if any — by bisection on "the next fire after t", which
+ * never decreases as t grows, so a per-second schedule down for a day costs ~40 steps, not 86,400.
+ */
+export function latestMissed(schedule: Schedule, since: Date, now: Date): Date | undefined {
+  const after = (t: number): number => nextFireTime(schedule, new Date(t))?.getTime() ?? Infinity;
+  let lo = since.getTime();
+  let hi = now.getTime();
+  if (after(lo) > hi) return undefined;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (after(mid) <= now.getTime()) lo = mid;
+    else hi = mid;
+  }
+  return new Date(after(lo));
+}
