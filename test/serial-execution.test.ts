@@ -104,3 +104,34 @@ describe('serial execution types (2 masters, 2 coordinators, 2 workers)', () => 
     expect(readIntervals(record).map((i) => i.instance)).toEqual([ids[0], ids[2]]);
   });
 });
+
+describe('stopping the running holder (SERIAL_WAIT)', () => {
+  let t: TestCluster;
+  beforeAll(async () => {
+    t = await startTestCluster('serial-stop-holder', {
+      layout: { masters: 1, coordinators: 1, workers: 1 },
+    });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it('the next waiting instance starts once the holder has stopped, never before', async () => {
+    const record = join(t.dir, 'record.txt');
+    await t.api.ApplyWorkflow({
+      yaml: `name: held\nexecutionType: SERIAL_WAIT\ntasks:\n  - { name: a, type: SHELL, command: '${recordedCommand(record, 'sleep 30', 1)}' }\n`,
+    });
+    const a = await t.api.StartInstance({ workflow: 'held' });
+    await waitForInstance(t.api, a.id, (i) => i.tasks[0]?.state === 'RUNNING');
+    const b = await t.api.StartInstance({ workflow: 'held' });
+    await waitForInstance(t.api, b.id, (i) => i.state === 'SERIAL_WAIT');
+    await t.api.StopInstance({ id: a.id });
+    expect((await waitForEnd(t.api, a.id)).state).toBe('STOP');
+    await waitForInstance(t.api, b.id, (i) => i.tasks[0]?.state === 'RUNNING');
+    await t.api.StopInstance({ id: b.id });
+    await waitForEnd(t.api, b.id);
+    const intervals = readIntervals(record);
+    expect(intervals.map((i) => i.instance)).toEqual([a.id, b.id]);
+    expect(overlaps(intervals)).toEqual([]);
+  });
+});
