@@ -11,12 +11,13 @@ import { readFileSync } from 'node:fs';
 const file = process.env.BATON_RACE_FILE;
 
 interface RaceDelay {
-  /** Only when the caller's scope (an instance id, a workflow name) equals this. */
+  /** Only when one of the caller's scopes (its instance id, its workflow name) equals this. */
   scope?: string;
   ms: number;
 }
 
-export async function racePoint(name: string, scope: string): Promise<void> {
+/** Holds the caller for the configured time when `name` is set for any of `scopes` (or unscoped). */
+export async function racePoint(name: string, ...scopes: string[]): Promise<void> {
   if (file === undefined) return;
   let delays: Record<string, RaceDelay | undefined>;
   try {
@@ -25,6 +26,6 @@ export async function racePoint(name: string, scope: string): Promise<void> {
     return;
   }
   const delay = delays[name];
-  if (delay === undefined || (delay.scope !== undefined && delay.scope !== scope)) return;
+  if (delay === undefined || (delay.scope !== undefined && !scopes.includes(delay.scope))) return;
   await new Promise((resolve) => setTimeout(resolve, delay.ms));
 }

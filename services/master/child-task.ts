@@ -50,7 +50,7 @@ export async function startChild(
     `child instance ${childId}`,
   );
   armTaskTimeout(run, deps, task, kill);
-  if (!(await checkChild(run, deps, task))) deps.submitChild(childId);
+  if (!(await checkChild(run, deps, task))) deps.submitChild(childId, task.def.workflow);
 }
 
 /** Reads the child's state; when it has ended, ends the task accordingly. True if it ended. */

@@ -225,7 +225,9 @@ export class InstanceRun implements RunHandle {
   /** A worker's result for one of this instance's task attempts. Resolves once recorded. */
   onTaskReport(report: TaskReportEvent): Promise<void> {
     return this.enqueue('task report', async () => {
-      if (await applyTaskReport(this, this.deps, report)) await this.advance();
+      if (!(await applyTaskReport(this, this.deps, report))) return;
+      await racePoint('master.report.before-advance', this.id, this.workflow);
+      await this.advance();
     });
   }
 
@@ -246,6 +248,7 @@ export class InstanceRun implements RunHandle {
         return;
       }
       if (this.state === 'RUNNING') await this.toReadyStop(reason);
+      await racePoint('master.stop.before-kill', this.id, this.workflow);
       await this.advance();
     });
   }

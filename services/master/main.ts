@@ -1,3 +1,4 @@
+import { racePoint } from '../../shared/race-points.js';
 import { parseEnv } from '../../shared/config/common-env.js';
 import { connectDb } from '../../shared/db/connect.js';
 import { migrateToLatest } from '../../shared/db/migrate.js';
@@ -56,7 +57,10 @@ async function main(): Promise<void> {
     stopDeps,
     serial,
     log,
-    submitChild: (childId) => void submitToMaster(masters, channels, childId, log),
+    submitChild: (childId, workflow) =>
+      void racePoint('master.before-submit-child', childId, workflow).then(() =>
+        submitToMaster(masters, channels, childId, log),
+      ),
     ended: (instanceId, epoch, parentId) => {
       owned.ended(instanceId, epoch);
       if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);

@@ -19,7 +19,7 @@ export interface RunDeps {
   readonly serial: SerialGate;
   readonly log: Logger;
   /** Hands a created child instance to a master (fire and forget; reconcilers back it up). */
-  submitChild(childId: string): void;
+  submitChild(childId: string, workflow: string): void;
   /** The run reached a terminal state: forget it, release ownership, tell the parent. */
   ended(instanceId: string, epoch: bigint, parentId: string | null): void;
   /** The run lost ownership or reset itself: forget it (and release ownership if ours). */

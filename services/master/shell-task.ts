@@ -1,5 +1,5 @@
-import { systemParams } from '../../shared/domain/params.js';
-import { substituteParams } from '../../shared/domain/params.js';
+import { racePoint } from '../../shared/race-points.js';
+import { substituteParams, systemParams } from '../../shared/domain/params.js';
 import { isActiveTaskState } from '../../shared/domain/task-states.js';
 import {
   errorMessage,
@@ -107,6 +107,7 @@ export async function sendRunTask(
   takeoverOnly: boolean,
 ): Promise<void> {
   const { def } = task;
+  await racePoint('master.before-run-task', run.id, run.workflow);
   const params = {
     ...run.params,
     ...systemParams({

@@ -74,7 +74,7 @@ export class TaskActions {
         !(await checkChild(this.run, this.deps, task)) &&
         task.childId !== null
       ) {
-        this.deps.submitChild(task.childId);
+        this.deps.submitChild(task.childId, task.def.workflow);
       }
       return;
     }

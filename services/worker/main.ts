@@ -35,6 +35,14 @@ async function main(): Promise<void> {
     }
     await outbox.drain(Math.max(1_000, deadline - Date.now()));
   });
+  // A worker whose lease is gone has been given up on: its masters retry its tasks elsewhere.
+  // Kill its own copies at once, so a task never runs twice side by side; their late results
+  // are refused (the attempts ended NEED_FAULT_TOLERANCE) and dropped.
+  runtime.on('leaseLost', (reason) => {
+    for (const entry of registry.all()) {
+      if (entry.outcome === undefined) entry.process.kill(`worker lost its lease: ${reason}`, true);
+    }
+  });
   runtime.finishShutdownSteps();
   runtime.lifecycle.installSignalHandlers();
 }

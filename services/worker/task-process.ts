@@ -130,9 +130,13 @@ export class TaskProcess {
     return task;
   }
 
-  /** Kills the whole process group: SIGTERM, then SIGKILL after the grace period. Idempotent. */
-  kill(reason: string): void {
+  /**
+   * Kills the whole process group: SIGTERM, then SIGKILL after the grace period (at once with
+   * `now`). Idempotent.
+   */
+  kill(reason: string, now = false): void {
     this.terminate('kill', reason);
+    if (now) this.signalGroup('SIGKILL');
   }
 
   private terminate(kind: 'kill' | 'timeout', text: string): void {
