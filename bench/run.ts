@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../shared/local-infra/repo-root.js';
 import { measureBaselines, type BaselineRound } from './baselines.js';
+import { measureFailover } from './failover.js';
 import { measureHandoff, type HandoffRound } from './handoff.js';
 import { BenchInfra } from './support/bench-infra.js';
 import { startBenchCluster } from './support/bench-cluster.js';
@@ -22,6 +23,7 @@ const TARGETS: Record<string, string> = {
   handoff_p50_ms: '<= 10',
   handoff_p99_ms: '<= 50',
   handoff_deep_p99_ms: '<= 2 x handoff_p99_ms',
+  failover_ms: '<= lease_ttl_ms + 1000',
 };
 
 function collect<T extends object>(rounds: T[]): Results {
@@ -79,14 +81,34 @@ async function handoffQuick(infra: BenchInfra): Promise<Results> {
   }
 }
 
+async function failover(infra: BenchInfra): Promise<Results> {
+  const bench = await startBenchCluster(infra, 'failover', {
+    masters: 2,
+    coordinators: 1,
+    workers: 1,
+  });
+  try {
+    const rounds: { failoverMs: number; adoptMs: number }[] = [];
+    for (let i = 0; i < 3; i += 1) rounds.push(await measureFailover(bench, i));
+    return {
+      failover_ms: figure(rounds.map((r) => r.failoverMs)),
+      failover_adopt_ms: figure(rounds.map((r) => r.adoptMs)),
+      lease_ttl_ms: figure([bench.cluster.options.leaseTtlMs]),
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
 const BENCHMARKS: Record<string, (infra: BenchInfra) => Promise<Results>> = {
+  failover,
   handoff,
   'handoff-quick': handoffQuick,
 };
 
 async function main(): Promise<void> {
   const onlyAt = process.argv.indexOf('--only');
-  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['handoff'];
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['handoff', 'failover'];
   const unknown = only.filter((name) => !(name in BENCHMARKS));
   if (unknown.length > 0) throw new Error(`unknown benchmark: ${unknown.join(', ')}`);
   const file = join(repoRoot(), 'bench', 'results.json');

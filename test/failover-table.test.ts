@@ -36,11 +36,10 @@ describe('master failover table (instance state x task state)', () => {
   const shell = (name: string, body: string, extra = ''): string =>
     `{ name: ${name}, type: SHELL, command: '${recordedCommand(record, `echo ${name} >/dev/null; ${body}`)}'${extra} }`;
 
-  /** Kills the owner of `instance`, makes sure a survivor exists, restarts the dead one later. */
-  async function killOwner(instance: Instance__Output): Promise<string> {
-    const owner = instance.owner;
-    process.kill(t.cluster.get(owner).pid, 'SIGKILL');
-    return owner;
+  /** SIGKILLs the master owning `instance`; returns its name (restarted after the case). */
+  function killOwner(instance: Instance__Output): string {
+    process.kill(t.cluster.get(instance.owner).pid, 'SIGKILL');
+    return instance.owner;
   }
 
   async function finishAfterFailover(id: string, killed: string): Promise<Instance__Output> {
@@ -60,7 +59,7 @@ describe('master failover table (instance state x task state)', () => {
     await define('ft-submitted', [shell('a', 'true', ', workerGroup: late')]);
     const { id } = await t.api.StartInstance({ workflow: 'ft-submitted' });
     const held = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'SUBMITTED');
-    const killed = await killOwner(held);
+    const killed = killOwner(held);
     await t.cluster.add('worker', 'late-worker', { WORKER_GROUP: 'late' });
     const done = await finishAfterFailover(id, killed);
     expect([done.state, done.tasks.map((x) => [x.attempt, x.state])]).toEqual([
@@ -75,7 +74,7 @@ describe('master failover table (instance state x task state)', () => {
     t.setRacePoints({ 'master.before-run-task': { scope: 'ft-dispatched', ms: 60_000 } });
     const { id } = await t.api.StartInstance({ workflow: 'ft-dispatched' });
     const held = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'DISPATCHED');
-    const killed = await killOwner(held);
+    const killed = killOwner(held);
     t.setRacePoints({});
     const done = await finishAfterFailover(id, killed);
     expect([done.state, done.tasks.map((x) => [x.attempt, x.state])]).toEqual([
@@ -89,7 +88,7 @@ describe('master failover table (instance state x task state)', () => {
     await define('ft-running', [shell('a', 'sleep 2')]);
     const { id } = await t.api.StartInstance({ workflow: 'ft-running' });
     const held = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'RUNNING');
-    const killed = await killOwner(held);
+    const killed = killOwner(held);
     const done = await finishAfterFailover(id, killed);
     expect([done.state, done.tasks.map((x) => [x.attempt, x.state])]).toEqual([
       'SUCCESS',
@@ -104,7 +103,7 @@ describe('master failover table (instance state x task state)', () => {
     const { id } = await t.api.StartInstance({ workflow: 'ft-success' });
     const held = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'SUCCESS');
     expect(held.tasks).toHaveLength(1);
-    const killed = await killOwner(held);
+    const killed = killOwner(held);
     t.setRacePoints({});
     const done = await finishAfterFailover(id, killed);
     expect([done.state, done.tasks.map((x) => [x.name, x.attempt, x.state])]).toEqual([
@@ -124,7 +123,7 @@ describe('master failover table (instance state x task state)', () => {
     t.setRacePoints({ 'master.report.before-advance': { scope: 'ft-failure', ms: 60_000 } });
     const { id } = await t.api.StartInstance({ workflow: 'ft-failure' });
     const held = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'FAILURE');
-    const killed = await killOwner(held);
+    const killed = killOwner(held);
     t.setRacePoints({});
     const done = await finishAfterFailover(id, killed);
     expect([done.state, done.tasks.map((x) => [x.attempt, x.state])]).toEqual([
@@ -144,7 +143,7 @@ describe('master failover table (instance state x task state)', () => {
     t.setRacePoints({ 'master.stop.before-kill': { scope: 'ft-stop-running', ms: 60_000 } });
     await t.api.StopInstance({ id });
     const held = await waitForInstance(t.api, id, (i) => i.state === 'READY_STOP');
-    const killed = await killOwner(held);
+    const killed = killOwner(held);
     t.setRacePoints({});
     const done = await finishAfterFailover(id, killed);
     expect([done.state, done.tasks.map((x) => [x.attempt, x.state])]).toEqual([
@@ -162,7 +161,7 @@ describe('master failover table (instance state x task state)', () => {
     t.setRacePoints({ 'master.stop.before-kill': { scope: 'ft-stop-submitted', ms: 60_000 } });
     await t.api.StopInstance({ id });
     const held = await waitForInstance(t.api, id, (i) => i.state === 'READY_STOP');
-    const killed = await killOwner(held);
+    const killed = killOwner(held);
     t.setRacePoints({});
     const done = await finishAfterFailover(id, killed);
     expect([done.state, done.tasks.map((x) => [x.attempt, x.state])]).toEqual([

@@ -115,3 +115,57 @@ describe('a serial holder and its waiting successor on one dead master', () => {
     expect(lines(record)).toEqual([a.id, b.id]);
   });
 });
+
+describe('a worker paused past its lease', () => {
+  let t: TestCluster | undefined;
+  afterEach(async () => {
+    await t?.dispose();
+    t = undefined;
+  });
+
+  it('has its task retried elsewhere; resumed, its stale result is refused and it rejoins', async () => {
+    t = await startTestCluster('worker-paused', { layout: { masters: 1, workers: 2 } });
+    await t.api.ApplyWorkflow({
+      yaml: 'name: wf\ntasks:\n  - { name: a, type: SHELL, command: "sleep 2" }\n',
+    });
+    const { id } = await t.api.StartInstance({ workflow: 'wf' });
+    const running = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'RUNNING');
+    const paused = t.cluster.get(running.tasks[0]!.worker);
+    process.kill(paused.pid, 'SIGSTOP');
+    const retried = await waitForEnd(t.api, id, 30_000);
+    expect(retried.tasks.map((x) => [x.attempt, x.state, x.worker === paused.name])).toEqual([
+      [1, 'NEED_FAULT_TOLERANCE', true],
+      [2, 'SUCCESS', false],
+    ]);
+    const before = (await t.api.GetInstanceHistory({ id })).changes;
+    process.kill(paused.pid, 'SIGCONT');
+    // It notices it lost its lease and registers again under a new one ...
+    await expect
+      .poll(
+        async () => {
+          const raw = await t!.cluster.etcd
+            .get(`${t!.cluster.options.etcdPrefix}members/worker/${paused.name}`)
+            .string();
+          return raw === null ? undefined : (JSON.parse(raw) as { pid: number }).pid;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(paused.pid);
+    // ... and its result for attempt 1 was refused (the attempt had ended) and dropped.
+    await expect
+      .poll(
+        () =>
+          readFileSync(join(t!.dir, `${paused.name}.log`), 'utf8').includes(
+            'result declined by owner',
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const after = await t.api.GetInstance({ id });
+    expect(after.tasks.map((x) => [x.attempt, x.state])).toEqual([
+      [1, 'NEED_FAULT_TOLERANCE'],
+      [2, 'SUCCESS'],
+    ]);
+    expect((await t.api.GetInstanceHistory({ id })).changes).toEqual(before);
+  });
+});

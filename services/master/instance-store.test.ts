@@ -3,6 +3,7 @@ import { connectDb, type Db } from '../../shared/db/connect.js';
 import { migrateToLatest } from '../../shared/db/migrate.js';
 import { OwnershipLostError } from '../../shared/errors.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-env.js';
+import { ClaimStore } from './claim-store.js';
 import { InstanceStore } from './instance-store.js';
 
 /**
@@ -72,7 +73,7 @@ describe('InstanceStore fencing on a real MariaDB', () => {
     const id = await newInstance();
     const zombie = new InstanceStore(db, 'master-old', () => undefined);
     const successor = new InstanceStore(db, 'master-new', () => undefined);
-    expect(await zombie.claim(id, 100n)).toBeDefined();
+    expect(await new ClaimStore(db, 'master-old', () => undefined).claim(id, 100n)).toBeDefined();
     await zombie.transitionInstance(
       id,
       100n,
@@ -87,7 +88,7 @@ describe('InstanceStore fencing on a real MariaDB', () => {
       { name: 'a', type: 'SHELL', attempt: 1 },
       'worker-1',
     );
-    expect(await successor.claim(id, 200n)).toBeDefined();
+    expect(await new ClaimStore(db, 'master-new', () => undefined).claim(id, 200n)).toBeDefined();
     const before = await snapshot(id);
 
     const attempts: [string, () => Promise<unknown>][] = [
@@ -142,22 +143,39 @@ describe('InstanceStore fencing on a real MariaDB', () => {
     });
   });
 
-  it('a stale claim (older epoch than the row) is moot', async () => {
+  it('a stale claim (older epoch than the row) is moot, one by one or in a batch', async () => {
     const id = await newInstance();
-    const fresh = new InstanceStore(db, 'master-new', () => undefined);
-    expect(await fresh.claim(id, 300n)).toBeDefined();
-    const stale = new InstanceStore(db, 'master-old', () => undefined);
-    expect(await stale.claim(id, 250n)).toBeUndefined();
+    expect(await new ClaimStore(db, 'master-new', () => undefined).claim(id, 300n)).toBeDefined();
+    expect(await new ClaimStore(db, 'master-old', () => undefined).claim(id, 250n)).toBeUndefined();
+    expect(await new ClaimStore(db, 'master-old', () => undefined).claimMany([id], 250n)).toEqual(
+      [],
+    );
     expect((await snapshot(id)).instance).toMatchObject({
       owner: 'master-new',
       owner_epoch: '300',
     });
   });
 
+  it('a batch claim takes only the instances that still need an owner', async () => {
+    const [a, b] = [await newInstance(), await newInstance()];
+    await db
+      .updateTable('workflow_instances')
+      .set({ state: 'SUCCESS' })
+      .where('id', '=', b)
+      .execute();
+    const claimed = await new ClaimStore(db, 'master-z', () => undefined).claimMany([a, b], 500n);
+    expect(claimed.map((r) => [r.id, r.owner, r.owner_epoch])).toEqual([[a, 'master-z', '500']]);
+    expect((await snapshot(b)).instance.owner).toBeNull();
+    expect((await snapshot(a)).history.at(-1)).toMatchObject({
+      actor: 'master-z',
+      epoch: '500',
+      reason: 'claimed',
+    });
+  });
+
   it('a master whose lease is not fresh writes nothing at all', async () => {
     const id = await newInstance();
-    const live = new InstanceStore(db, 'master-a', () => undefined);
-    await live.claim(id, 400n);
+    await new ClaimStore(db, 'master-a', () => undefined).claim(id, 400n);
     const stale = new InstanceStore(db, 'master-a', () => {
       throw new OwnershipLostError('lease not fresh');
     });

@@ -1,10 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../shared/db/connect.js';
-import type { Database, InstanceRow } from '../../shared/db/schema.js';
+import type { Database } from '../../shared/db/schema.js';
 import { assertTaskTransition, type TaskState } from '../../shared/domain/task-states.js';
 import {
   assertWorkflowTransition,
-  OWNED_WORKFLOW_STATES,
   type WorkflowState,
 } from '../../shared/domain/workflow-states.js';
 import { ConflictError, OwnershipLostError } from '../../shared/errors.js';
@@ -38,38 +37,6 @@ export class InstanceStore {
     private readonly actor: string,
     private readonly assertLive: () => void,
   ) {}
-
-  /**
-   * Records this master as owner under `epoch` if that is newer than the row's epoch and the
-   * instance still needs an owner. Returns the row, or undefined if the claim is moot.
-   */
-  async claim(instanceId: string, epoch: bigint): Promise<InstanceRow | undefined> {
-    this.assertLive();
-    return this.db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('workflow_instances')
-        .selectAll()
-        .where('id', '=', instanceId)
-        .forUpdate()
-        .executeTakeFirst();
-      // An equal epoch is our own earlier claim (revisions are unique): adopting again is fine.
-      if (before === undefined || BigInt(before.owner_epoch) > epoch) return undefined;
-      if (!(OWNED_WORKFLOW_STATES as readonly string[]).includes(before.state)) return undefined;
-      if (BigInt(before.owner_epoch) === epoch) return before;
-      const now = new Date();
-      await trx
-        .updateTable('workflow_instances')
-        .set({ owner: this.actor, owner_epoch: epoch.toString(), updated_at: now })
-        .where('id', '=', instanceId)
-        .execute();
-      const reason =
-        before.owner === null
-          ? 'claimed'
-          : `taken over from ${before.owner} (epoch ${before.owner_epoch})`;
-      await this.history(trx, instanceId, epoch, before.state, reason);
-      return { ...before, owner: this.actor, owner_epoch: epoch.toString(), updated_at: now };
-    });
-  }
 
   async transitionInstance(
     instanceId: string,
@@ -269,29 +236,5 @@ export class InstanceStore {
     throw new ConflictError(
       `instance ${instanceId} (state ${row.state}) did not match the expected state`,
     );
-  }
-
-  private async history(
-    trx: Transaction<Database>,
-    instanceId: string,
-    epoch: bigint,
-    state: string,
-    reason: string,
-  ): Promise<void> {
-    await trx
-      .insertInto('state_changes')
-      .values({
-        instance_id: instanceId,
-        task: null,
-        attempt: null,
-        from_state: state,
-        to_state: state,
-        actor: this.actor,
-        epoch: epoch.toString(),
-        reason: reasonOf(reason),
-        // The database's clock, like the triggers that record every other change.
-        at: sql<Date>`NOW(6)`,
-      })
-      .execute();
   }
 }

@@ -10,6 +10,7 @@ import { ServiceRuntime } from '../../shared/service-runtime.js';
 import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
 import { SerialKeys } from '../../shared/serial/serial-keys.js';
 import { ShardDirectory } from '../../shared/serial/shard-directory.js';
+import { ClaimStore } from './claim-store.js';
 import { ClusterView } from './cluster-view.js';
 import { DefinitionCache } from './definition-cache.js';
 import { masterEnvSchema } from './env.js';
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
     dropped: (instanceId, epoch, release) => owned.forget(instanceId, epoch, release),
   });
   // Runs are only made at adoption, once everything below exists.
-  const owned = new OwnedInstances(runtime, store, definitions, makeDeps);
+  const claims = new ClaimStore(db, runtime.name, () => runtime.lease.assertFresh());
+  const owned = new OwnedInstances(runtime, store, claims, definitions, makeDeps);
   const slotWatch = new SlotWatch(
     etcd,
     serialKeys,

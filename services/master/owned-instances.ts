@@ -1,6 +1,13 @@
+import type { InstanceRow } from '../../shared/db/schema.js';
 import { errorMessage } from '../../shared/errors.js';
-import { claimOwnership, readOwnership, releaseOwnership } from '../../shared/etcd/ownership.js';
+import {
+  claimOwnership,
+  claimOwnershipBatch,
+  readOwnership,
+  releaseOwnership,
+} from '../../shared/etcd/ownership.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
+import type { ClaimStore } from './claim-store.js';
 import type { DefinitionCache } from './definition-cache.js';
 import type { InstanceStore } from './instance-store.js';
 import { InstanceRun } from './instance-run.js';
@@ -11,6 +18,9 @@ export interface Adoption {
   owner: string;
   epoch: bigint;
 }
+
+/** Instances claimed together on failover (one etcd transaction, one MySQL transaction). */
+const BATCH = 64;
 
 /**
  * The instances this master owns. Adopting one is: claim it in etcd (`create_revision == 0`
@@ -24,6 +34,7 @@ export class OwnedInstances {
   constructor(
     private readonly runtime: ServiceRuntime,
     private readonly store: InstanceStore,
+    private readonly claims: ClaimStore,
     private readonly definitions: DefinitionCache,
     private readonly makeDeps: (owned: OwnedInstances) => RunDeps,
   ) {}
@@ -56,6 +67,72 @@ export class OwnedInstances {
     return pending;
   }
 
+  /**
+   * Adopts many at once (a dead master's instances), `BATCH` per etcd and MySQL transaction. A
+   * batch that finds any key owned already falls back to claiming its instances one by one.
+   */
+  async adoptMany(instanceIds: readonly string[]): Promise<void> {
+    const todo = instanceIds.filter((id) => !this.runs.has(id) && !this.adopting.has(id));
+    for (let i = 0; i < todo.length && this.runtime.lease.isFresh(); i += BATCH) {
+      const chunk = todo
+        .slice(i, i + BATCH)
+        .filter((id) => !this.runs.has(id) && !this.adopting.has(id));
+      const done = this.claimBatch(chunk);
+      for (const id of chunk) {
+        const pending = done.then((adopted) => (adopted.has(id) ? this.adoption(id) : undefined));
+        this.adopting.set(
+          id,
+          pending.finally(() => this.adopting.delete(id)),
+        );
+      }
+      await done.catch((err: unknown) =>
+        this.runtime.log.warn({ err: errorMessage(err) }, 'batch adoption failed'),
+      );
+    }
+  }
+
+  private adoption(instanceId: string): Adoption | undefined {
+    const run = this.runs.get(instanceId);
+    return run === undefined ? undefined : { owner: this.runtime.name, epoch: run.epoch };
+  }
+
+  private async claimBatch(ids: string[]): Promise<Set<string>> {
+    const { etcd, keys, name, lease } = this.runtime;
+    if (ids.length === 0) return new Set();
+    const epoch = await claimOwnershipBatch(etcd, keys, ids, name, lease);
+    if (epoch === undefined) {
+      const results = await Promise.all(
+        ids.map((id) => this.claimAndStart(id).catch(() => undefined)),
+      );
+      return new Set(ids.filter((_, k) => results[k]?.owner === name));
+    }
+    try {
+      const rows = await this.claims.claimMany(ids, epoch);
+      const claimed = new Set(rows.map((r) => r.id));
+      await Promise.all(
+        ids.filter((id) => !claimed.has(id)).map((id) => releaseOwnership(etcd, keys, id, epoch)),
+      );
+      const taskRows = await this.store.db
+        .selectFrom('task_instances')
+        .selectAll()
+        .where('instance_id', 'in', [...claimed, '0'])
+        .execute();
+      for (const row of rows) {
+        await this.startRun(
+          row,
+          epoch,
+          taskRows.filter((t) => t.instance_id === row.id),
+        );
+      }
+      return claimed;
+    } catch (err) {
+      await Promise.all(
+        ids.map((id) => releaseOwnership(etcd, keys, id, epoch).catch(() => undefined)),
+      );
+      throw err;
+    }
+  }
+
   private async claimAndStart(instanceId: string): Promise<Adoption | undefined> {
     const { etcd, keys, name } = this.runtime;
     const epoch = await claimOwnership(etcd, keys, instanceId, name, this.runtime.lease);
@@ -65,7 +142,7 @@ export class OwnedInstances {
       return owner === undefined ? undefined : { owner: owner.holder, epoch: owner.epoch };
     }
     try {
-      const row = await this.store.claim(instanceId, epoch);
+      const row = await this.claims.claim(instanceId, epoch);
       if (row === undefined) {
         this.runtime.log.info(
           { instance_id: instanceId, epoch: epoch.toString() },
@@ -74,27 +151,36 @@ export class OwnedInstances {
         await releaseOwnership(etcd, keys, instanceId, epoch);
         return undefined;
       }
-      const spec = await this.definitions.get(row.workflow, row.version);
       const taskRows = await this.store.db
         .selectFrom('task_instances')
         .selectAll()
         .where('instance_id', '=', instanceId)
         .execute();
-      const run = new InstanceRun(
-        row,
-        epoch,
-        spec,
-        taskRunsFromRows(spec.tasks, taskRows),
-        this.makeDeps(this),
-      );
-      this.runs.set(instanceId, run);
-      run.log.info({ state: run.currentState }, 'adopted');
-      run.start();
+      await this.startRun(row, epoch, taskRows);
       return { owner: name, epoch };
     } catch (err) {
       await releaseOwnership(etcd, keys, instanceId, epoch).catch(() => undefined);
       throw err;
     }
+  }
+
+  /** Rebuilds a claimed instance's state from its rows and runs it. */
+  private async startRun(
+    row: InstanceRow,
+    epoch: bigint,
+    taskRows: Parameters<typeof taskRunsFromRows>[1],
+  ): Promise<void> {
+    const spec = await this.definitions.get(row.workflow, row.version);
+    const run = new InstanceRun(
+      row,
+      epoch,
+      spec,
+      taskRunsFromRows(spec.tasks, taskRows),
+      this.makeDeps(this),
+    );
+    this.runs.set(row.id, run);
+    run.log.info({ state: run.currentState }, 'adopted');
+    run.start();
   }
 
   /** The run ended: forget it and delete its owner key. */

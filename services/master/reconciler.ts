@@ -8,7 +8,6 @@ import type { OwnedInstances } from './owned-instances.js';
 
 const LOST_PUSH_LIMIT = 1_000;
 const FULL_SCAN_LIMIT = 20_000;
-const ADOPT_CONCURRENCY = 16;
 /** Every this many passes, a full scan for orphans whatever their recorded owner. */
 const FULL_SCAN_EVERY = 10;
 
@@ -148,18 +147,7 @@ export class Reconciler {
   }
 
   private async adoptAll(ids: string[]): Promise<void> {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < ids.length && !this.stopped && this.runtime.lease.isFresh()) {
-        const id = ids[next]!;
-        next += 1;
-        await this.owned
-          .adopt(id)
-          .catch((err: unknown) =>
-            this.runtime.log.warn({ instance_id: id, err: errorMessage(err) }, 'adoption failed'),
-          );
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(ADOPT_CONCURRENCY, ids.length) }, worker));
+    if (ids.length === 0 || this.stopped) return;
+    await this.owned.adoptMany(ids);
   }
 }

@@ -80,3 +80,27 @@ export async function releaseOwnership(
     .commit();
   return result.succeeded;
 }
+
+/**
+ * Claims several instances in ONE transaction (every owner key `create_revision == 0`, all put
+ * under the lease): the epoch is the same revision for all. Fails as a whole (undefined) if
+ * any is owned already; the caller then claims them one by one. Used by failover, where a dead
+ * master's instances are all unowned at once.
+ */
+export async function claimOwnershipBatch(
+  etcd: Etcd3,
+  keys: EtcdKeys,
+  instanceIds: readonly string[],
+  holder: string,
+  lease: MemberLease,
+): Promise<bigint | undefined> {
+  lease.assertFresh();
+  const [first, ...rest] = instanceIds;
+  if (first === undefined) return undefined;
+  let txn = etcd.if(keys.owner(first), 'Create', '==', 0);
+  for (const id of rest) txn = txn.and(keys.owner(id), 'Create', '==', 0);
+  const result = await txn
+    .then(...instanceIds.map((id) => etcd.put(keys.owner(id)).value(holder).lease(lease.etcdId)))
+    .commit();
+  return result.succeeded ? BigInt(result.header.revision) : undefined;
+}
