@@ -169,3 +169,37 @@ describe('a worker paused past its lease', () => {
     expect((await t.api.GetInstanceHistory({ id })).changes).toEqual(before);
   });
 });
+
+describe('orphans of a master that died while no other was alive', () => {
+  let t: TestCluster | undefined;
+  afterEach(async () => {
+    await t?.dispose();
+    t = undefined;
+  });
+
+  it('are adopted by a master that starts later, which takes the running task over', async () => {
+    t = await startTestCluster('late-master', { layout: { masters: 1, workers: 1 } });
+    const record = join(t.dir, 'record.txt');
+    await t.api.ApplyWorkflow({
+      yaml: `name: wf\ntasks:\n  - { name: a, type: SHELL, command: 'echo "$BATON_TASK_ATTEMPT" >> ${record}; sleep 6' }\n`,
+    });
+    const { id } = await t.api.StartInstance({ workflow: 'wf' });
+    await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'RUNNING');
+    process.kill(t.cluster.get('master-1').pid, 'SIGKILL');
+    // Nobody is alive to notice; the lease runs out with no one watching.
+    await expect
+      .poll(
+        async () => t!.cluster.etcd.get(`${t!.cluster.options.etcdPrefix}owners/${id}`).exists(),
+        { timeout: 15_000 },
+      )
+      .toBe(false);
+    const late = await t.cluster.add('master');
+    const done = await waitForEnd(t.api, id, 30_000);
+    expect([done.state, done.owner, done.tasks.map((x) => [x.attempt, x.state])]).toEqual([
+      'SUCCESS',
+      late.name,
+      [[1, 'SUCCESS']],
+    ]);
+    expect(lines(record)).toEqual(['1']);
+  });
+});

@@ -79,12 +79,18 @@ describe('serial execution under concurrency and process deaths (3 masters, 2 co
   });
 
   it("the holder's master is killed: a survivor resumes the holder, the slot is kept, then handed on", async () => {
-    const record = await define('master-dies', 'sleep 2');
+    const record = await define('master-dies', 'sleep 6');
     const a = await t.api.StartInstance({ workflow: 'master-dies' });
     const running = await waitForInstance(t.api, a.id, (i) => i.tasks[0]?.state === 'RUNNING');
     const b = await t.api.StartInstance({ workflow: 'master-dies' });
     await waitForInstance(t.api, b.id, (i) => i.state === 'SERIAL_WAIT');
     process.kill(t.cluster.get(running.owner).pid, 'SIGKILL');
+    // The new owner keeps the slot: the coordinator records its name and epoch; B still waits.
+    const resumed = await waitForInstance(t.api, a.id, (i) => i.owner !== running.owner, 30_000);
+    await expect
+      .poll(async () => (await t.api.GetSerialState({ workflow: 'master-dies' })).holder)
+      .toMatchObject({ instance_id: a.id, owner: resumed.owner, epoch: resumed.owner_epoch });
+    expect((await t.api.GetInstance({ id: b.id })).state).toBe('SERIAL_WAIT');
     const [endA, endB] = await Promise.all([waitForEnd(t.api, a.id), waitForEnd(t.api, b.id)]);
     expect([endA.state, endB.state]).toEqual(['SUCCESS', 'SUCCESS']);
     expect(endA.owner).not.toBe(running.owner);
