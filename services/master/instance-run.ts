@@ -194,32 +194,12 @@ export class InstanceRun implements RunHandle {
       stopping: this.state === 'READY_STOP',
       now: Date.now(),
     });
-    for (const action of actions) {
-      switch (action.kind) {
-        case 'start': {
-          const def = this.spec.tasks.find((t) => t.name === action.task);
-          if (def !== undefined) await this.actions.start(action.task, action.attempt, def);
-          break;
-        }
-        case 'kill': {
-          const task = this.tasks.get(action.task);
-          const why =
-            this.state === 'READY_STOP'
-              ? (this.stopReason ?? 'instance stopping')
-              : 'failure strategy END';
-          if (task !== undefined) await this.actions.killTask(task, why);
-          break;
-        }
-        case 'retry-at':
-          this.armTimer(`retry:${action.task}`, action.at - Date.now(), () => this.advance());
-          break;
-        case 'finish':
-          await this.finish(action.state);
-          return;
-        default:
-          assertNever(action);
-      }
-    }
+    const killReason =
+      this.state === 'READY_STOP'
+        ? (this.stopReason ?? 'instance stopping')
+        : 'failure strategy END';
+    const end = await this.actions.carryOut(actions, killReason);
+    if (end !== undefined) await this.finish(end);
   }
 
   /** A worker's result for one of this instance's task attempts. Resolves once recorded. */
@@ -255,15 +235,7 @@ export class InstanceRun implements RunHandle {
 
   onWorkerGone(worker: string): void {
     this.post('worker gone', async () => {
-      for (const task of [...this.tasks.values()]) {
-        if (
-          task.def.type === 'SHELL' &&
-          task.worker === worker &&
-          (task.state === 'DISPATCHED' || task.state === 'RUNNING')
-        ) {
-          await this.actions.workerGone(task);
-        }
-      }
+      await this.actions.workerGone(worker);
       await this.advance();
     });
   }

@@ -1,3 +1,4 @@
+import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import type { Logger } from '../../shared/log.js';
 import type { TaskRun } from './run-model.js';
 
@@ -7,6 +8,7 @@ export interface RunHandle {
   readonly epoch: bigint;
   readonly workflow: string;
   readonly params: Readonly<Record<string, string>>;
+  readonly spec: WorkflowDefinitionSpec;
   readonly tasks: Map<string, TaskRun>;
   readonly log: Logger;
   /** Runs `op` after every earlier event of this instance; rejects with its error. */

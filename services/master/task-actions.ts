@@ -2,6 +2,8 @@ import { requestStop } from '../../shared/instances/request-stop.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { RunDeps } from './run-deps.js';
 import type { RunHandle } from './run-handle.js';
+import { assertNever, type PlanAction } from './dag-planner.js';
+import type { EndState } from './run-summary.js';
 import { newAttempt, type TaskRun } from './run-model.js';
 import { checkChild, startChild } from './child-task.js';
 import { dispatchShell, sendKill, sendRunTask, startShell } from './shell-task.js';
@@ -84,7 +86,7 @@ export class TaskActions {
     }
     const worker = task.worker === null ? undefined : this.deps.cluster.worker(task.worker);
     if (worker === undefined) {
-      await this.workerGone(task);
+      await this.attemptLost(task);
       return;
     }
     this.deps.cluster.noteDispatched(worker.name);
@@ -104,14 +106,54 @@ export class TaskActions {
       return;
     }
     const worker = task.worker === null ? undefined : this.deps.cluster.worker(task.worker);
-    if (worker === undefined) await this.workerGone(task);
+    if (worker === undefined) await this.attemptLost(task);
     else if (task.killRequested) this.sendKill(task, 'kill (resent)');
     else if (!task.dispatchConfirmed)
       void sendRunTask(this.run, this.deps, task, worker, task.state === 'RUNNING');
   }
 
+  /**
+   * Carries out one plan of the DAG planner. Returns the state to end the instance in when the
+   * plan says so (the caller ends it).
+   */
+  async carryOut(actions: PlanAction[], killReason: string): Promise<EndState | undefined> {
+    for (const action of actions) {
+      switch (action.kind) {
+        case 'start': {
+          const def = this.run.spec.tasks.find((t) => t.name === action.task);
+          if (def !== undefined) await this.start(action.task, action.attempt, def);
+          break;
+        }
+        case 'kill': {
+          const task = this.run.tasks.get(action.task);
+          if (task !== undefined) await this.killTask(task, killReason);
+          break;
+        }
+        case 'retry-at':
+          this.run.armTimer(`retry:${action.task}`, action.at - Date.now(), () =>
+            this.run.advance(),
+          );
+          break;
+        case 'finish':
+          return action.state;
+        default:
+          assertNever(action);
+      }
+    }
+    return undefined;
+  }
+
+  /** A worker left the cluster: its attempts of this instance are lost. */
+  async workerGone(worker: string): Promise<void> {
+    for (const task of [...this.run.tasks.values()]) {
+      const onIt = task.def.type === 'SHELL' && task.worker === worker;
+      if (onIt && (task.state === 'DISPATCHED' || task.state === 'RUNNING'))
+        await this.attemptLost(task);
+    }
+  }
+
   /** The task's worker left the cluster: the attempt is lost and will be retried elsewhere. */
-  async workerGone(task: TaskRun): Promise<void> {
+  async attemptLost(task: TaskRun): Promise<void> {
     await transitionTask(
       this.run,
       this.deps,
