@@ -6,8 +6,6 @@ import { bindService } from '../../shared/grpc/server.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
 import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
-import { SerialKeys } from '../../shared/serial/serial-keys.js';
-import { ShardDirectory } from '../../shared/serial/shard-directory.js';
 import { Definitions } from './definitions.js';
 import { apiHandlers } from './handlers.js';
 import { Instances } from './instances.js';
@@ -24,14 +22,7 @@ async function main(): Promise<void> {
   const definitions = new Definitions(db);
   const stopDeps = { db, etcd, keys, masters, channels, log };
   const instances = new Instances(db, definitions, masters, channels, stopDeps, runtime.name, log);
-  const shards = await ShardDirectory.open(etcd, new SerialKeys(env.ETCD_PREFIX), log);
-  const coordinatorMembers = await MemberDirectory.open(etcd, keys, 'coordinator', log);
-  const coordinators = new CoordinatorClient(
-    shards,
-    coordinatorMembers,
-    channels,
-    env.SERIAL_SHARDS,
-  );
+  const coordinators = await CoordinatorClient.open(runtime);
   const handlers = apiHandlers({
     db,
     etcd,
@@ -46,8 +37,7 @@ async function main(): Promise<void> {
   runtime.lifecycle.addStep('close directories', async () => {
     await masters.close();
     await workers.close();
-    await shards.close();
-    await coordinatorMembers.close();
+    await coordinators.close();
   });
   runtime.finishShutdownSteps();
   runtime.lifecycle.addStep('close database', () => db.destroy());

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Watcher } from 'etcd3';
+import { CoalescingLoop } from '../../shared/coalescing-loop.js';
 import { UnavailableError } from '../../shared/errors.js';
 import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import type { SerialKeys } from '../../shared/serial/serial-keys.js';
@@ -20,10 +21,7 @@ interface ShardKeeperEvents {
 export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
   private readonly owned = new Map<number, bigint>();
   private watcher: Watcher | undefined;
-  private balancing: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly loop: CoalescingLoop;
 
   constructor(
     private readonly runtime: ServiceRuntime,
@@ -32,6 +30,12 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
     private readonly coordinators: MemberDirectory,
   ) {
     super();
+    // The watch on the shard keys drives balancing; the interval only retries what failed.
+    this.loop = new CoalescingLoop(
+      () => this.balance(),
+      runtime.env.LEASE_TTL_MS,
+      (err) => runtime.log.warn({ err }, 'shard balancing failed'),
+    );
   }
 
   async start(): Promise<void> {
@@ -67,23 +71,7 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
 
   /** Re-balances now (or right after the pass in progress). */
   rebalance(): void {
-    if (this.stopped) return;
-    if (this.balancing !== undefined) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.balancing = this.balance()
-      .catch((err: unknown) => this.runtime.log.warn({ err }, 'shard balancing failed'))
-      .finally(() => {
-        this.balancing = undefined;
-        if (this.again) {
-          this.again = false;
-          this.rebalance();
-        } else if (!this.stopped) {
-          this.timer = setTimeout(() => this.rebalance(), this.runtime.env.LEASE_TTL_MS);
-        }
-      });
+    this.loop.trigger();
   }
 
   private async balance(): Promise<void> {
@@ -130,9 +118,7 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
 
   /** Gives every shard back (deleting the keys) so others take them at once. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.balancing;
+    await this.loop.stop();
     await this.watcher?.cancel();
     const { etcd } = this.runtime;
     for (const [shard, revision] of this.owned) {

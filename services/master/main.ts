@@ -9,7 +9,6 @@ import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
 import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
 import { SerialKeys } from '../../shared/serial/serial-keys.js';
-import { ShardDirectory } from '../../shared/serial/shard-directory.js';
 import { ClaimStore } from './claim-store.js';
 import { ClusterView } from './cluster-view.js';
 import { DefinitionCache } from './definition-cache.js';
@@ -39,14 +38,7 @@ async function main(): Promise<void> {
   const definitions = new DefinitionCache(db);
   const stopDeps = { db, etcd, keys, masters, channels, log };
   const serialKeys = new SerialKeys(env.ETCD_PREFIX);
-  const shards = await ShardDirectory.open(etcd, serialKeys, log);
-  const coordinators = await MemberDirectory.open(etcd, keys, 'coordinator', log);
-  const coordinatorClient = new CoordinatorClient(
-    shards,
-    coordinators,
-    channels,
-    env.SERIAL_SHARDS,
-  );
+  const coordinatorClient = await CoordinatorClient.open(runtime);
 
   const makeDeps = (owned: OwnedInstances): RunDeps => ({
     self: { name: runtime.name, address: runtime.address },
@@ -125,8 +117,7 @@ async function main(): Promise<void> {
   });
   runtime.lifecycle.addStep('close watches', async () => {
     await slotWatch.close();
-    await shards.close();
-    await coordinators.close();
+    await coordinatorClient.close();
     await masters.close();
     await workers.close();
   });

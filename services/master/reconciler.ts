@@ -4,6 +4,7 @@ import { errorMessage } from '../../shared/errors.js';
 import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { listOwnerships } from '../../shared/etcd/ownership.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
+import { CoalescingLoop } from '../../shared/coalescing-loop.js';
 import type { OwnedInstances } from './owned-instances.js';
 
 const LOST_PUSH_LIMIT = 1_000;
@@ -20,9 +21,7 @@ const FULL_SCAN_EVERY = 10;
  * (e.g. orphans of a master that died while no other was alive).
  */
 export class Reconciler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly loop: CoalescingLoop;
   private stopped = false;
   private passes = 0;
 
@@ -31,9 +30,15 @@ export class Reconciler {
     private readonly db: Db,
     private readonly owned: OwnedInstances,
     private readonly masters: MemberDirectory,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly submitGraceMs: number,
-  ) {}
+  ) {
+    this.loop = new CoalescingLoop(
+      () => this.pass(),
+      intervalMs,
+      (err) => runtime.log.warn({ err: errorMessage(err) }, 'reconcile pass failed'),
+    );
+  }
 
   /** Starts with a full scan: orphans may date from before this master existed. */
   start(): void {
@@ -42,26 +47,7 @@ export class Reconciler {
 
   /** Runs a pass now (or right after the one in progress). */
   trigger(): void {
-    if (this.stopped) return;
-    if (this.running !== undefined) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.pass()
-      .catch((err: unknown) =>
-        this.runtime.log.warn({ err: errorMessage(err) }, 'reconcile pass failed'),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.trigger();
-        } else {
-          this.timer = setTimeout(() => this.trigger(), this.intervalMs);
-        }
-      });
+    this.loop.trigger();
   }
 
   /** A master left: race the survivors for each of its unfinished instances now. */
@@ -89,8 +75,7 @@ export class Reconciler {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   private async pass(): Promise<void> {

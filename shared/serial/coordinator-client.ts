@@ -1,4 +1,4 @@
-import type { MemberDirectory } from '../etcd/member-directory.js';
+import { MemberDirectory } from '../etcd/member-directory.js';
 import { UnavailableError } from '../errors.js';
 import {
   makeServiceClient,
@@ -8,8 +8,9 @@ import {
 } from '../grpc/client.js';
 import type { CoordinatorDefinition } from '../proto/gen/baton/v1/Coordinator.js';
 import { batonProto } from '../proto/load.js';
-import type { ShardDirectory } from './shard-directory.js';
-import { shardOf } from './serial-keys.js';
+import { ShardDirectory } from './shard-directory.js';
+import type { ServiceRuntime } from '../service-runtime.js';
+import { SerialKeys, shardOf } from './serial-keys.js';
 
 type Coordinator = ServiceClient<CoordinatorDefinition>;
 
@@ -19,12 +20,25 @@ type Coordinator = ServiceClient<CoordinatorDefinition>;
  * owns it, the call is retried against the owner of the moment, until `totalMs` has passed.
  */
 export class CoordinatorClient {
-  constructor(
+  private constructor(
     private readonly shards: ShardDirectory,
     private readonly coordinators: MemberDirectory,
     private readonly channels: ChannelPool,
     readonly shardCount: number,
   ) {}
+
+  /** Opens the watches it routes by (shard owners, live coordinators); `close` ends them. */
+  static async open(runtime: ServiceRuntime): Promise<CoordinatorClient> {
+    const { etcd, keys, log, channels, env } = runtime;
+    const shards = await ShardDirectory.open(etcd, new SerialKeys(env.ETCD_PREFIX), log);
+    const coordinators = await MemberDirectory.open(etcd, keys, 'coordinator', log);
+    return new CoordinatorClient(shards, coordinators, channels, env.SERIAL_SHARDS);
+  }
+
+  async close(): Promise<void> {
+    await this.shards.close();
+    await this.coordinators.close();
+  }
 
   async call<T>(
     workflow: string,

@@ -1,4 +1,5 @@
-import type { Etcd3, Watcher } from 'etcd3';
+import type { Etcd3 } from 'etcd3';
+import { WatchedPrefix } from '../etcd/watched-prefix.js';
 import type { Logger } from '../log.js';
 import type { SerialKeys } from './serial-keys.js';
 
@@ -7,68 +8,21 @@ import type { SerialKeys } from './serial-keys.js';
  * Callers route a definition's requests to `owner(shardOf(name))` and re-resolve on refusal.
  */
 export class ShardDirectory {
-  private readonly owners = new Map<number, string>();
-  private watcher: Watcher | undefined;
-  private closed = false;
-
-  private constructor(
-    private readonly etcd: Etcd3,
-    private readonly keys: SerialKeys,
-    private readonly log: Logger,
-  ) {}
+  private constructor(private readonly view: WatchedPrefix<string>) {}
 
   static async open(etcd: Etcd3, keys: SerialKeys, log: Logger): Promise<ShardDirectory> {
-    const directory = new ShardDirectory(etcd, keys, log);
-    await directory.sync();
-    return directory;
+    const shardId = (key: string): string | undefined =>
+      /^\d+$/.test(key) ? String(Number(key)) : undefined;
+    const view = new WatchedPrefix(etcd, keys.shards(), shardId, (owner) => owner, log);
+    await view.open();
+    return new ShardDirectory(view);
   }
 
   owner(shard: number): string | undefined {
-    return this.owners.get(shard);
+    return this.view.get(String(shard));
   }
 
-  private async sync(): Promise<void> {
-    const listing = await this.etcd.getAll().prefix(this.keys.shards()).exec();
-    this.owners.clear();
-    for (const kv of listing.kvs) {
-      const shard = this.keys.shardOfKey(kv.key.toString());
-      if (shard !== undefined) this.owners.set(shard, kv.value.toString());
-    }
-    const from = (BigInt(listing.header.revision) + 1n).toString();
-    const watcher = await this.etcd.watch().prefix(this.keys.shards()).startRevision(from).create();
-    if (this.closed) {
-      await watcher.cancel();
-      return;
-    }
-    this.watcher = watcher;
-    watcher.on('put', (kv) => {
-      const shard = this.keys.shardOfKey(kv.key.toString());
-      if (shard !== undefined) this.owners.set(shard, kv.value.toString());
-    });
-    watcher.on('delete', (kv) => {
-      const shard = this.keys.shardOfKey(kv.key.toString());
-      if (shard !== undefined) this.owners.delete(shard);
-    });
-    watcher.on('error', (err) => {
-      this.log.warn({ err }, 'shard watch failed; listing again');
-      void this.resync();
-    });
-  }
-
-  private async resync(): Promise<void> {
-    await this.watcher?.cancel().catch(() => undefined);
-    while (!this.closed) {
-      try {
-        await this.sync();
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.watcher?.cancel();
+  close(): Promise<void> {
+    return this.view.close();
   }
 }
