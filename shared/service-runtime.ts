@@ -1,3 +1,6 @@
+import { ReflectionService } from '@grpc/reflection';
+import { serviceNameOf, ServiceHealth } from './grpc/health.js';
+import { reflectedPackageDefinition } from './proto/load.js';
 import { EventEmitter } from 'node:events';
 import type { Etcd3 } from 'etcd3';
 import { commonEnvSchema, defaultNodeName, type CommonEnv } from './config/common-env.js';
@@ -86,10 +89,25 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
    * the server (in-flight calls finish).
    */
   async serve(bindings: ServiceBinding[]): Promise<RunningServer> {
-    const server = await startGrpcServer(this.env.LISTEN, bindings);
+    const health = new ServiceHealth(bindings.map((b) => serviceNameOf(b.definition)));
+    const server = await startGrpcServer(this.env.LISTEN, bindings, (grpcServer) => {
+      health.addTo(grpcServer);
+      // Describes only what this process serves, so grpcurl lists nothing it cannot call.
+      const services = [
+        ...bindings.map((b) => serviceNameOf(b.definition)),
+        'grpc.health.v1.Health',
+      ];
+      new ReflectionService(reflectedPackageDefinition(), { services }).addToServer(grpcServer);
+    });
     this.address = this.env.ADVERTISE_ADDRESS ?? server.address;
-    this.lifecycle.addStep('stop gRPC server', () => server.shutdown(this.env.SHUTDOWN_GRACE_MS));
+    this.lifecycle.addStep('stop gRPC server', async () => {
+      health.set(false);
+      await server.shutdown(this.env.SHUTDOWN_GRACE_MS);
+    });
+    this.on('leaseLost', () => health.set(false));
+    this.on('rejoined', () => health.set(true));
     await this.register();
+    health.set(true);
     this.log.info({ address: this.address, role: this.role }, 'serving');
     return server;
   }

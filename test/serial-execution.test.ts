@@ -33,12 +33,16 @@ describe('serial execution types (2 masters, 2 coordinators, 2 workers)', () => 
   }
 
   it('SERIAL_WAIT runs one at a time, in submission order, every instance eventually', async () => {
-    const record = await define('wait', 'SERIAL_WAIT', 'sleep 0.3');
+    const record = await define('wait', 'SERIAL_WAIT', 'sleep 1');
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push((await t.api.StartInstance({ workflow: 'wait' })).id);
-    const waiting = await t.api.GetSerialState({ workflow: 'wait' });
-    expect(waiting.holder?.instance_id).toBe(ids[0]);
-    expect(waiting.waiting.map((w) => w.instance_id)).toEqual(ids.slice(1));
+    // A start is acknowledged before its master enqueues it: wait for the queue to fill.
+    await expect
+      .poll(async () => {
+        const state = await t.api.GetSerialState({ workflow: 'wait' });
+        return [state.holder?.instance_id, ...state.waiting.map((w) => w.instance_id)];
+      })
+      .toEqual(ids);
     const ends = await Promise.all(ids.map((id) => waitForEnd(t.api, id)));
     expect(ends.map((e) => e.state)).toEqual(ids.map(() => 'SUCCESS'));
     const intervals = readIntervals(record);

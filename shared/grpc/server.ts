@@ -81,13 +81,18 @@ export interface RunningServer {
   shutdown(graceMs: number): Promise<void>;
 }
 
-/** Binds `listen` (host:port, port may be 0) and serves the given services. */
+/**
+ * Binds `listen` (host:port, port may be 0) and serves the given services; `extras` adds
+ * standard ones (health, reflection) to the same server.
+ */
 export async function startGrpcServer(
   listen: string,
   services: ServiceBinding[],
+  extras: (server: grpc.Server) => void = () => undefined,
 ): Promise<RunningServer> {
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
   for (const s of services) server.addService(s.definition, s.implementation);
+  extras(server);
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, bound) =>
       err ? reject(err) : resolve(bound),

@@ -79,6 +79,7 @@ export async function startMariaDb(opts: MariaDbServerOptions): Promise<MariaDbS
   const socket = socketPathFor(dataDir);
   await initializeDataDir(binaries.mariadbInstallDb, dataDir, logFile, opts.log);
 
+  await mkdir(tmpDirOf(dataDir), { recursive: true });
   return retryOnPortClash(opts.port !== undefined, async () => {
     const port = opts.port ?? (await freePort());
     await assertPortsFree('mariadbd', [port]);
@@ -117,6 +118,11 @@ export async function startMariaDb(opts: MariaDbServerOptions): Promise<MariaDbS
   });
 }
 
+/** Beside the data directory, created before each start. */
+function tmpDirOf(dataDir: string): string {
+  return `${dataDir}.tmp`;
+}
+
 function serverArgs(o: { dataDir: string; port: number; socket: string; durable: boolean }) {
   return [
     // Must come first; keeps Debian's /etc/mysql (port 3306, its socket, its datadir) out.
@@ -126,6 +132,9 @@ function serverArgs(o: { dataDir: string; port: number; socket: string; durable:
     `--port=${o.port}`,
     `--socket=${o.socket}`,
     `--pid-file=${join(o.dataDir, 'mariadbd.pid')}`,
+    // Its own temporary directory: a server starting in a shared /tmp deletes every stale-
+    // looking #sql* file there, including the temporary tables of another running server.
+    `--tmpdir=${tmpDirOf(o.dataDir)}`,
     // mariadbd refuses to run as root unless told to.
     ...(isRoot ? ['--user=root'] : []),
     '--skip-log-bin',

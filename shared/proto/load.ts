@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { protoPath as healthProtoPath } from 'grpc-health-check';
 import loaderOptions from './loader-options.json' with { type: 'json' };
 import type { ProtoGrpcType as ApiProto } from './gen/api.js';
 import type { ProtoGrpcType as CoordinatorProto } from './gen/coordinator.js';
@@ -29,15 +30,32 @@ function protoRoot(): string {
 
 type BatonProto = ApiProto & MasterProto & WorkerProto & CoordinatorProto;
 
+let definition: protoLoader.PackageDefinition | undefined;
 let cached: BatonProto['baton']['v1'] | undefined;
 
-/** Loads every Baton service definition once per process. */
-export function batonProto(): BatonProto['baton']['v1'] {
-  if (cached === undefined) {
-    const root = protoRoot();
+/** Every Baton proto, loaded once per process (also what server reflection describes). */
+export function batonPackageDefinition(): protoLoader.PackageDefinition {
+  if (definition === undefined) {
     const files = ['api', 'master', 'worker', 'coordinator'].map((f) => `baton/v1/${f}.proto`);
-    const definition = protoLoader.loadSync(files, { ...LOADER_OPTIONS, includeDirs: [root] });
-    cached = (grpc.loadPackageDefinition(definition) as unknown as BatonProto).baton.v1;
+    definition = protoLoader.loadSync(files, { ...LOADER_OPTIONS, includeDirs: [protoRoot()] });
   }
+  return definition;
+}
+
+let described: protoLoader.PackageDefinition | undefined;
+
+/** What server reflection describes: Baton's protos and the standard health service. */
+export function reflectedPackageDefinition(): protoLoader.PackageDefinition {
+  described ??= {
+    ...batonPackageDefinition(),
+    ...protoLoader.loadSync(healthProtoPath, { ...LOADER_OPTIONS }),
+  };
+  return described;
+}
+
+/** The Baton services and messages as gRPC constructors. */
+export function batonProto(): BatonProto['baton']['v1'] {
+  cached ??= (grpc.loadPackageDefinition(batonPackageDefinition()) as unknown as BatonProto).baton
+    .v1;
   return cached;
 }
