@@ -4,7 +4,8 @@
  * (etcd transaction, MySQL commit, process spawn) measured in the same run.
  *
  *   npm run bench                    every benchmark
- *   npm run bench -- --only handoff  some of them (baselines always run)
+ *   npm run bench -- --only handoff  some of them (baselines always run); BENCH_BREAKDOWN=1
+ *                                    prints each hand-off step, BENCH_KEEP_DIR=1 keeps logs
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -66,21 +67,6 @@ async function handoff(infra: BenchInfra): Promise<Results> {
   }
 }
 
-async function handoffQuick(infra: BenchInfra): Promise<Results> {
-  const bench = await startBenchCluster(infra, 'handoff-quick', {
-    masters: 2,
-    coordinators: 1,
-    workers: 2,
-  });
-  try {
-    await measureHandoff(bench, 'warmup', 30);
-    const round = await measureHandoff(bench, 'quick', 200);
-    return { handoff_quick_p50_ms: figure([round.p50]), handoff_quick_p99_ms: figure([round.p99]) };
-  } finally {
-    await bench.stop();
-  }
-}
-
 async function failover(infra: BenchInfra): Promise<Results> {
   const bench = await startBenchCluster(infra, 'failover', {
     masters: 2,
@@ -103,12 +89,11 @@ async function failover(infra: BenchInfra): Promise<Results> {
 const BENCHMARKS: Record<string, (infra: BenchInfra) => Promise<Results>> = {
   failover,
   handoff,
-  'handoff-quick': handoffQuick,
 };
 
 async function main(): Promise<void> {
   const onlyAt = process.argv.indexOf('--only');
-  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : ['handoff', 'failover'];
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : Object.keys(BENCHMARKS);
   const unknown = only.filter((name) => !(name in BENCHMARKS));
   if (unknown.length > 0) throw new Error(`unknown benchmark: ${unknown.join(', ')}`);
   const file = join(repoRoot(), 'bench', 'results.json');

@@ -14,8 +14,3 @@ export function createLogger(service: string, node: string, level = 'info'): Log
     formatters: { level: (label) => ({ level: label }) },
   });
 }
-
-/** A logger that drops everything (for library code used outside a service, e.g. the CLI). */
-export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
-}

@@ -3,7 +3,7 @@ import { serviceNameOf, ServiceHealth } from './grpc/health.js';
 import { reflectedPackageDefinition } from './proto/load.js';
 import { EventEmitter } from 'node:events';
 import type { Etcd3 } from 'etcd3';
-import { commonEnvSchema, defaultNodeName, type CommonEnv } from './config/common-env.js';
+import { defaultNodeName, type CommonEnv } from './config/common-env.js';
 import { connectEtcd } from './etcd/connect.js';
 import { EtcdKeys, type Role } from './etcd/keys.js';
 import { MemberLease } from './etcd/member-lease.js';
@@ -12,8 +12,6 @@ import { ChannelPool } from './grpc/client.js';
 import { startGrpcServer, type RunningServer, type ServiceBinding } from './grpc/server.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger, type Logger } from './log.js';
-
-export { commonEnvSchema };
 
 interface RuntimeEvents {
   /** The old lease was lost and the process registered again under `lease`. */

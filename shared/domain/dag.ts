@@ -1,6 +1,6 @@
 /**
- * Pure functions over a workflow's task graph, used by definition validation and by the master
- * at run time. An edge `a.dependsOn = [b]` means b must finish before a starts.
+ * Validation of a workflow's task graph. An edge `a.dependsOn = [b]` means b must finish
+ * before a starts.
  */
 import { InvalidArgumentError } from '../errors.js';
 import type { TaskDefinition } from './workflow-spec.js';
@@ -20,49 +20,7 @@ export function validateDag(tasks: readonly DagTask[]): void {
   checkedOrder(tasks);
 }
 
-/**
- * The task names in an order where every task comes after all of its dependencies. Stable: among
- * the tasks that are ready at each step, the earliest-declared comes first, so a workflow without
- * dependencies keeps its declaration order.
- *
- * @throws InvalidArgumentError as {@link validateDag} when the tasks are not a valid DAG
- */
-export function topologicalOrder(tasks: readonly DagTask[]): string[] {
-  return checkedOrder(tasks);
-}
-
-/**
- * Every task that depends on `name` directly or transitively (not `name` itself): the tasks that
- * cannot run if `name` fails, or that must re-run if it re-runs.
- *
- * @throws InvalidArgumentError('task', …) when no task is called `name`
- */
-export function downstreamOf(tasks: readonly DagTask[], name: string): Set<string> {
-  if (!tasks.some((task) => task.name === name)) {
-    throw new InvalidArgumentError('task', `unknown task "${name}"`);
-  }
-  const dependents = new Map<string, string[]>();
-  for (const task of tasks) {
-    for (const dep of task.dependsOn) {
-      const list = dependents.get(dep);
-      if (list === undefined) dependents.set(dep, [task.name]);
-      else list.push(task.name);
-    }
-  }
-  const seen = new Set<string>();
-  const queue = [name];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const dependent of dependents.get(next) ?? []) {
-      if (dependent !== name && !seen.has(dependent)) {
-        seen.add(dependent);
-        queue.push(dependent);
-      }
-    }
-  }
-  return seen;
-}
-
-/** Validates the graph and returns the stable topological order (Kahn's algorithm). */
+/** Validates the graph by computing a topological order (Kahn's algorithm). */
 function checkedOrder(tasks: readonly DagTask[]): string[] {
   const index = new Map<string, number>();
   tasks.forEach((task, i) => {

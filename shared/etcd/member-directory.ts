@@ -44,10 +44,6 @@ export class MemberDirectory extends EventEmitter<MemberDirectoryEvents> {
     return this.view.get(name);
   }
 
-  has(name: string): boolean {
-    return this.view.get(name) !== undefined;
-  }
-
   close(): Promise<void> {
     return this.view.close();
   }
