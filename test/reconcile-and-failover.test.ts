@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -38,13 +38,17 @@ describe('nothing is lost when a message or a process is', () => {
   it('a task whose worker is killed dies with it and is retried on another worker as a new attempt', async () => {
     t = await startTestCluster('worker-death', { layout: { masters: 1, workers: 2 } });
     const record = join(t.dir, 'record.txt');
+    // Attempts wait for the gate, opened only once the first attempt's worker is dead.
+    const gate = join(t.dir, 'gate');
     await t.api.ApplyWorkflow({
-      yaml: `name: wf\ntasks:\n  - { name: a, type: SHELL, command: 'echo "start $BATON_TASK_ATTEMPT" >> ${record}; sleep 2; echo "end $BATON_TASK_ATTEMPT" >> ${record}' }\n`,
+      yaml: `name: wf\ntasks:\n  - { name: a, type: SHELL, command: 'echo "start $BATON_TASK_ATTEMPT" >> ${record}; while [ ! -e ${gate} ]; do sleep 0.1; done; echo "end $BATON_TASK_ATTEMPT" >> ${record}' }\n`,
     });
     const { id } = await t.api.StartInstance({ workflow: 'wf' });
     const running = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'RUNNING');
     const victim = running.tasks[0]!.worker;
     process.kill(t.cluster.get(victim).pid, 'SIGKILL');
+    await waitForInstance(t.api, id, (i) => i.tasks.length === 2);
+    writeFileSync(gate, '');
     const done = await waitForEnd(t.api, id);
     expect(done.state).toBe('SUCCESS');
     expect(done.tasks.map((x) => [x.attempt, x.state])).toEqual([
@@ -96,8 +100,10 @@ describe('a serial holder and its waiting successor on one dead master', () => {
   it('both are failed over: the holder resumes, the waiting one keeps its place and runs next', async () => {
     t = await startTestCluster('serial-same-master', { layout: { masters: 1, workers: 1 } });
     const record = join(t.dir, 'record.txt');
+    // The holder runs until the test opens the gate, so it cannot end before its master dies.
+    const gate = join(t.dir, 'gate');
     await t.api.ApplyWorkflow({
-      yaml: `name: wf\nexecutionType: SERIAL_WAIT\ntasks:\n  - { name: a, type: SHELL, command: 'echo "$BATON_INSTANCE_ID" >> ${record}; sleep 2' }\n`,
+      yaml: `name: wf\nexecutionType: SERIAL_WAIT\ntasks:\n  - { name: a, type: SHELL, command: 'echo "$BATON_INSTANCE_ID" >> ${record}; while [ ! -e ${gate} ]; do sleep 0.1; done' }\n`,
     });
     const a = await t.api.StartInstance({ workflow: 'wf' });
     await waitForInstance(t.api, a.id, (i) => i.tasks[0]?.state === 'RUNNING');
@@ -105,6 +111,7 @@ describe('a serial holder and its waiting successor on one dead master', () => {
     await waitForInstance(t.api, b.id, (i) => i.state === 'SERIAL_WAIT');
     await t.cluster.add('master');
     process.kill(t.cluster.get('master-1').pid, 'SIGKILL');
+    writeFileSync(gate, '');
     const [endA, endB] = await Promise.all([waitForEnd(t.api, a.id), waitForEnd(t.api, b.id)]);
     expect([endA.state, endB.state, endA.owner, endB.owner]).toEqual([
       'SUCCESS',
