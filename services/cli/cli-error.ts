@@ -60,7 +60,7 @@ export function reportError(err: unknown): number {
 }
 
 /** `connect ECONNREFUSED 127.0.0.1:1` out of grpc-js's longer "No connection established" text. */
-function transportReason(message: string): string {
+export function transportReason(message: string): string {
   const reason = firstLine(message)
     .replace(/\s*Resolution note:.*$/, '')
     .replace(/^No connection established\. Last error: /, '')

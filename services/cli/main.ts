@@ -5,11 +5,13 @@
  *
  * Exit codes: 0 success; 1 failure (bad usage or input, not found, an instance that did not
  * end as wanted, a timeout); 2 the api could not be reached; 130 `cluster up` interrupted.
+ * `baton health` exits 0 or 1 only (Docker reserves 2 in healthchecks).
  */
 import { Command } from 'commander';
 import { registerCluster } from './cluster/register.js';
 import { registerApply } from './commands/apply.js';
 import { registerGet } from './commands/get.js';
+import { registerHealth } from './commands/health.js';
 import { registerHistory } from './commands/history.js';
 import { registerList } from './commands/list.js';
 import { registerLogs } from './commands/logs.js';
@@ -40,6 +42,7 @@ for (const register of [
   registerWorkflows,
   registerMembers,
   registerSerial,
+  registerHealth,
   registerCluster,
 ]) {
   register(program);

@@ -1,6 +1,7 @@
 /**
  * Finding (and, on Debian as root, installing) the etcd and MariaDB server binaries that the
- * test suite and `baton cluster up` run as child processes.
+ * test suite and `baton cluster up` run as child processes, and Debian's `docker-compose` that
+ * the tests validate deploy/compose.yaml with.
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -21,8 +22,7 @@ const BINARY_NAMES: Record<keyof InfraBinaries, string> = {
   mariadbInstallDb: 'mariadb-install-db',
 };
 const PACKAGES = ['etcd-server', 'mariadb-server'];
-const INSTALL_ARGS = ['install', '-y', '--no-install-recommends', ...PACKAGES];
-const INSTALL_COMMAND = `DEBIAN_FRONTEND=noninteractive apt-get ${INSTALL_ARGS.join(' ')}`;
+const COMPOSE_PACKAGE = 'docker-compose';
 // Debian keeps daemons in sbin dirs, which a non-root PATH usually lacks.
 const EXTRA_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin'];
 
@@ -35,6 +35,7 @@ const APT_LOCK_MESSAGE =
   /Could not get lock|Unable to acquire the dpkg frontend lock|Unable to lock/;
 
 let pending: Promise<InfraBinaries> | undefined;
+let pendingCompose: Promise<string> | undefined;
 
 /**
  * Returns the absolute paths of `etcd`, `mariadbd` and `mariadb-install-db`, searched in PATH,
@@ -62,14 +63,7 @@ export async function ensureInfraBinaries(
 async function locateOrInstall(log: (line: string) => void): Promise<InfraBinaries> {
   const first = await locateBinaries();
   if (first.found !== undefined) return first.found;
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      `Missing ${first.missing.join(', ')}. Install the Debian packages ${PACKAGES.join(' and ')} ` +
-        `as root: sudo env ${INSTALL_COMMAND}`,
-    );
-  }
-  log(`missing ${first.missing.join(', ')}; installing ${PACKAGES.join(', ')} with apt-get`);
-  await installPackages(log);
+  await installMissing(PACKAGES, first.missing, log);
   const second = await locateBinaries();
   if (second.found !== undefined) return second.found;
   throw new Error(
@@ -77,8 +71,62 @@ async function locateOrInstall(log: (line: string) => void): Promise<InfraBinari
   );
 }
 
+/**
+ * Returns the absolute path of `docker-compose` (Debian 12 ships 1.29), searched like
+ * {@link ensureInfraBinaries}; when it is missing and the process runs as root, installs the
+ * Debian package `docker-compose` the same way (without recommended packages: no Docker
+ * engine, which `docker-compose config` does not need).
+ *
+ * Throws an Error naming the package and the apt-get command when not root, and an Error with
+ * apt-get's output when the install fails or the command is still missing after it.
+ */
+export async function ensureDockerCompose(log: (line: string) => void = () => {}): Promise<string> {
+  pendingCompose ??= locateOrInstallCompose(log).catch((error: unknown) => {
+    pendingCompose = undefined;
+    throw error;
+  });
+  return pendingCompose;
+}
+
+async function locateOrInstallCompose(log: (line: string) => void): Promise<string> {
+  const found = await findExecutable(COMPOSE_PACKAGE, searchDirs());
+  if (found !== undefined) return found;
+  await installMissing([COMPOSE_PACKAGE], [COMPOSE_PACKAGE], log);
+  const installed = await findExecutable(COMPOSE_PACKAGE, searchDirs());
+  if (installed !== undefined) return installed;
+  throw new Error(`apt-get installed ${COMPOSE_PACKAGE} but the command is still missing`);
+}
+
+/** Installs `packages` as root, or throws an Error saying how to when not root. */
+async function installMissing(
+  packages: string[],
+  missing: string[],
+  log: (line: string) => void,
+): Promise<void> {
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `Missing ${missing.join(', ')}. Install the Debian packages ${packages.join(' and ')} ` +
+        `as root: sudo env ${installCommand(packages)}`,
+    );
+  }
+  log(`missing ${missing.join(', ')}; installing ${packages.join(', ')} with apt-get`);
+  await installPackages(packages, log);
+}
+
+function installArgs(packages: string[]): string[] {
+  return ['install', '-y', '--no-install-recommends', ...packages];
+}
+
+function installCommand(packages: string[]): string {
+  return `DEBIAN_FRONTEND=noninteractive apt-get ${installArgs(packages).join(' ')}`;
+}
+
+function searchDirs(): string[] {
+  return [...new Set([...(process.env['PATH'] ?? '').split(delimiter), ...EXTRA_DIRS])];
+}
+
 async function locateBinaries(): Promise<{ found?: InfraBinaries; missing: string[] }> {
-  const dirs = [...new Set([...(process.env['PATH'] ?? '').split(delimiter), ...EXTRA_DIRS])];
+  const dirs = searchDirs();
   const [etcd, mariadbd, mariadbInstallDb] = await Promise.all(
     [BINARY_NAMES.etcd, BINARY_NAMES.mariadbd, BINARY_NAMES.mariadbInstallDb].map((name) =>
       findExecutable(name, dirs),
@@ -112,16 +160,16 @@ async function findExecutable(name: string, dirs: string[]): Promise<string | un
   return undefined;
 }
 
-async function installPackages(log: (line: string) => void): Promise<void> {
+async function installPackages(packages: string[], log: (line: string) => void): Promise<void> {
   const restorePolicy = await blockServiceStarts();
   try {
     try {
-      await aptGet(INSTALL_ARGS, log);
+      await aptGet(installArgs(packages), packages, log);
     } catch {
       // Fresh images ship without package lists; stale lists point at removed .debs.
       log('apt-get install failed; running apt-get update and retrying');
-      await aptGet(['update'], log);
-      await aptGet(INSTALL_ARGS, log);
+      await aptGet(['update'], packages, log);
+      await aptGet(installArgs(packages), packages, log);
     }
   } finally {
     await restorePolicy();
@@ -145,11 +193,18 @@ async function blockServiceStarts(): Promise<() => Promise<void>> {
   };
 }
 
-/** Runs apt-get, retrying while another apt/dpkg holds its lock (for up to 2 minutes). */
-async function aptGet(args: string[], log: (line: string) => void): Promise<void> {
+/**
+ * Runs apt-get on behalf of installing `packages`, retrying while another apt/dpkg holds its
+ * lock (for up to 2 minutes).
+ */
+async function aptGet(
+  args: string[],
+  packages: string[],
+  log: (line: string) => void,
+): Promise<void> {
   const deadline = Date.now() + APT_LOCK_WAIT_MS;
   for (;;) {
-    const { code, output } = await runCapturing('apt-get', args, log);
+    const { code, output } = await runCapturing('apt-get', args, packages, log);
     if (code === 0) return;
     if (APT_LOCK_MESSAGE.test(output) && Date.now() < deadline) {
       log('apt/dpkg is locked by another process; waiting');
@@ -157,7 +212,7 @@ async function aptGet(args: string[], log: (line: string) => void): Promise<void
       continue;
     }
     throw new Error(
-      `apt-get ${args.join(' ')} failed (exit ${code}); to install by hand run: ${INSTALL_COMMAND}\n` +
+      `apt-get ${args.join(' ')} failed (exit ${code}); to install by hand run: ${installCommand(packages)}\n` +
         output.slice(-4000),
     );
   }
@@ -166,6 +221,7 @@ async function aptGet(args: string[], log: (line: string) => void): Promise<void
 function runCapturing(
   command: string,
   args: string[],
+  packages: string[],
   log: (line: string) => void,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -182,7 +238,7 @@ function runCapturing(
     }
     child.once('error', (error) =>
       reject(
-        new Error(`cannot run ${command}; install ${PACKAGES.join(' and ')} by hand`, {
+        new Error(`cannot run ${command}; install ${packages.join(' and ')} by hand`, {
           cause: error,
         }),
       ),

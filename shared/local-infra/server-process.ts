@@ -41,6 +41,8 @@ export interface ServerProcessSpec {
   stopGraceMs: number;
   /** The child's environment; default: this process's. */
   env?: NodeJS.ProcessEnv;
+  /** The child's working directory; default: this process's. */
+  cwd?: string;
 }
 
 export interface ServerProcess {
@@ -74,6 +76,7 @@ export async function spawnServer(spec: ServerProcessSpec): Promise<ServerProces
       stdio: ['ignore', logFd, logFd],
       detached: spec.detached,
       env: spec.env ?? process.env,
+      cwd: spec.cwd,
     });
   } finally {
     closeSync(logFd);
