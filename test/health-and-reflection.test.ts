@@ -1,3 +1,4 @@
+import { ROLE_SERVICES } from './support/health-check.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -81,12 +82,7 @@ describe('standard gRPC health checking and server reflection in every service',
     await t?.dispose();
   });
 
-  it.each([
-    ['api', 'baton.v1.BatonApi'],
-    ['master', 'baton.v1.Master'],
-    ['coordinator', 'baton.v1.Coordinator'],
-    ['worker', 'baton.v1.Worker'],
-  ] as const)('%s reports SERVING and describes its services', async (role, service) => {
+  it.each(ROLE_SERVICES)('%s reports SERVING and describes its services', async (role, service) => {
     const address = t.cluster.ofRole(role)[0]!.address;
     const health = connect(loaded.grpc.health.v1.Health, address);
     expect(await check(health, '')).toBe('SERVING');

@@ -35,9 +35,14 @@ export class ClusterView {
     return makeServiceClient(batonProto().Master.service, this.channels.get(address));
   }
 
-  /** The least loaded live worker of `group` (round-robin among equals), or undefined. */
+  /**
+   * The least loaded live worker of `group` (round-robin among equals), or undefined. A
+   * draining worker is never picked: it refuses new tasks while it finishes its own.
+   */
   pickWorker(group: string): MemberInfo | undefined {
-    const candidates = this.workers.list().filter((w) => (w.group ?? 'default') === group);
+    const candidates = this.workers
+      .list()
+      .filter((w) => (w.group ?? 'default') === group && w.draining !== true);
     if (candidates.length === 0) return undefined;
     this.cursor = (this.cursor + 1) % candidates.length;
     let best: MemberInfo | undefined;

@@ -4,6 +4,7 @@ import { bindService } from '../../shared/grpc/server.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
 import { workerEnvSchema } from './env.js';
+import { finishRunningTasks } from './finish-running-tasks.js';
 import { workerHandlers } from './handlers.js';
 import { ResultOutbox } from './result-outbox.js';
 import { TaskRegistry } from './task-entry.js';
@@ -21,20 +22,14 @@ async function main(): Promise<void> {
     outbox,
     isDraining: () => runtime.lifecycle.draining,
   });
-  await runtime.serve([bindService(batonProto().Worker.service, handlers, runtime.log)]);
-  runtime.lifecycle.addStep('finish running tasks', async () => {
-    const running = registry.all().filter((e) => e.outcome === undefined);
-    const deadline = Date.now() + env.SHUTDOWN_GRACE_MS;
-    for (const entry of running) {
-      const left = deadline - Date.now();
-      const ended = await Promise.race([
-        entry.process.done.then(() => true),
-        sleep(left).then(() => false),
-      ]);
-      if (!ended) entry.process.kill('worker shutting down');
-    }
-    await outbox.drain(Math.max(1_000, deadline - Date.now()));
+  // Draining, it still answers (health, take-overs, kills) and refuses new tasks until its own
+  // have finished or been handed back and their results delivered; only then the lease goes.
+  await runtime.serve([bindService(batonProto().Worker.service, handlers, runtime.log)], {
+    serveWhileDraining: true,
   });
+  runtime.lifecycle.addStep('finish running tasks', () =>
+    finishRunningTasks(registry, outbox, env.SHUTDOWN_GRACE_MS, env.TASK_KILL_GRACE_MS),
+  );
   // A worker whose lease is gone has been given up on: its masters retry its tasks elsewhere.
   // Kill its own copies at once, so a task never runs twice side by side; their late results
   // are refused (the attempts ended NEED_FAULT_TOLERANCE) and dropped.
@@ -45,10 +40,6 @@ async function main(): Promise<void> {
   });
   runtime.finishShutdownSteps();
   runtime.lifecycle.installSignalHandlers();
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
 main().catch((err: unknown) => {

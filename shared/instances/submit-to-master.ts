@@ -5,9 +5,9 @@ import type { Logger } from '../log.js';
 import { batonProto } from '../proto/load.js';
 
 /**
- * Pushes a recorded instance to a live master, trying up to two of them. A push that fails is
- * not an error for the caller: the instance is in MySQL and a master's reconciler adopts it.
- * Returns the owner's name when a master took it.
+ * Pushes a recorded instance to a live master that is not draining, trying up to two of them.
+ * A push that fails is not an error for the caller: the instance is in MySQL and a master's
+ * reconciler adopts it. Returns the owner's name when a master took it.
  */
 export async function submitToMaster(
   masters: MemberDirectory,
@@ -17,6 +17,7 @@ export async function submitToMaster(
 ): Promise<string | undefined> {
   const candidates = masters
     .list()
+    .filter((m) => m.draining !== true)
     .sort(() => Math.random() - 0.5)
     .slice(0, 2);
   for (const master of candidates) {
