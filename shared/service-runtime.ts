@@ -7,11 +7,15 @@ import { defaultNodeName, type CommonEnv } from './config/common-env.js';
 import { connectEtcd } from './etcd/connect.js';
 import { EtcdKeys, type Role } from './etcd/keys.js';
 import { MemberLease } from './etcd/member-lease.js';
-import { describeSelf, registerMember } from './etcd/members.js';
+import { describeSelf, markDraining, registerMember, type MemberInfo } from './etcd/members.js';
 import { ChannelPool } from './grpc/client.js';
 import { startGrpcServer, type RunningServer, type ServiceBinding } from './grpc/server.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger, type Logger } from './log.js';
+import { registerLeaseMetrics, type LeaseMetrics } from './telemetry/lease-metrics.js';
+import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
+
+const MARK_DRAINING_MS = 2_000;
 
 interface RuntimeEvents {
   /** The old lease was lost and the process registered again under `lease`. */
@@ -26,7 +30,11 @@ interface RuntimeEvents {
  */
 export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   private currentLease: MemberLease;
+  private readonly leaseMetrics: LeaseMetrics;
   private rejoining = false;
+  private server: RunningServer | undefined;
+  /** What `register` last published under the lease. */
+  private member: MemberInfo | undefined;
   /** The address other processes reach this one at; set by `serve`. */
   address = '';
 
@@ -40,10 +48,13 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     lease: MemberLease,
     readonly channels: ChannelPool,
     readonly lifecycle: Lifecycle,
+    private readonly telemetry: Telemetry,
     private readonly group: string | undefined,
   ) {
     super();
     this.currentLease = lease;
+    // The SDK started in `create`, before this: the instruments are live.
+    this.leaseMetrics = registerLeaseMetrics(() => this.currentLease);
     this.watchLease(lease);
   }
 
@@ -62,6 +73,12 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   }): Promise<ServiceRuntime> {
     const { role, env } = options;
     const name = env.NODE_NAME ?? defaultNodeName(role);
+    // First, so every span and instrument made from here on is recorded.
+    const telemetry = await startTelemetry({
+      serviceName: `baton-${role}`,
+      instanceId: name,
+      metricsListen: env.METRICS_LISTEN,
+    });
     const log = createLogger(role, name, env.LOG_LEVEL);
     const etcd = connectEtcd(env.ETCD_ENDPOINTS);
     const keys = new EtcdKeys(env.ETCD_PREFIX);
@@ -77,6 +94,7 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       lease,
       new ChannelPool(),
       lifecycle,
+      telemetry,
       options.group,
     );
   }
@@ -84,9 +102,15 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   /**
    * Starts the gRPC server with `bindings` and registers the process under
    * `members/<role>/<name>` with the address others should use. The first shutdown step stops
-   * the server (in-flight calls finish).
+   * accepting: health turns NOT_SERVING and the member key is marked draining, so peers send no
+   * new work; then the server stops (in-flight calls finish). With `serveWhileDraining` the
+   * server keeps answering (health, take-overs, kills) while the process finishes its work, and
+   * stops only in `finishShutdownSteps`, just before the lease is revoked.
    */
-  async serve(bindings: ServiceBinding[]): Promise<RunningServer> {
+  async serve(
+    bindings: ServiceBinding[],
+    options: { serveWhileDraining?: boolean } = {},
+  ): Promise<RunningServer> {
     const health = new ServiceHealth(bindings.map((b) => serviceNameOf(b.definition)));
     const server = await startGrpcServer(this.env.LISTEN, bindings, (grpcServer) => {
       health.addTo(grpcServer);
@@ -98,9 +122,11 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       new ReflectionService(reflectedPackageDefinition(), { services }).addToServer(grpcServer);
     });
     this.address = this.env.ADVERTISE_ADDRESS ?? server.address;
-    this.lifecycle.addStep('stop gRPC server', async () => {
+    this.server = server;
+    this.lifecycle.addStep('stop accepting', async () => {
       health.set(false);
-      await server.shutdown(this.env.SHUTDOWN_GRACE_MS);
+      await this.markDraining();
+      if (options.serveWhileDraining !== true) await server.shutdown(this.env.SHUTDOWN_GRACE_MS);
     });
     this.on('leaseLost', () => health.set(false));
     this.on('rejoined', () => health.set(true));
@@ -112,23 +138,47 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
 
   /** Publishes this process under its lease (waits for an earlier incarnation's key to expire). */
   async register(): Promise<void> {
-    const info = describeSelf(this.role, this.name, this.address, this.group);
+    const info = describeSelf(
+      this.role,
+      this.name,
+      this.address,
+      this.group,
+      reachableMetricsAddress(this.telemetry.metricsAddress, this.address),
+    );
     await registerMember(this.etcd, this.keys, this.currentLease, info, this.env.LEASE_TTL_MS * 3);
+    this.member = info;
   }
 
-  /** Adds the final steps: revoke the lease (our keys vanish at once), close clients. */
+  /** Best effort, bounded: a shutdown must not wait on an unreachable etcd. */
+  private async markDraining(): Promise<void> {
+    if (this.member === undefined) return;
+    const marked = markDraining(this.etcd, this.keys, this.currentLease, this.member).catch(
+      (err: unknown) => this.log.warn({ err }, 'could not mark this member draining'),
+    );
+    await Promise.race([marked, new Promise((r) => setTimeout(r, MARK_DRAINING_MS).unref())]);
+  }
+
+  /**
+   * Adds the final steps: stop the gRPC server (if `serve` left it running; in-flight calls
+   * finish), revoke the lease (our keys vanish at once), close clients.
+   */
   finishShutdownSteps(): void {
+    this.lifecycle.addStep('stop gRPC server', async () => {
+      await this.server?.shutdown(this.env.SHUTDOWN_GRACE_MS);
+    });
     this.lifecycle.addStep('revoke lease', () => this.currentLease.revoke());
     this.lifecycle.addStep('close clients', () => {
       this.channels.close();
       this.etcd.close();
       return Promise.resolve();
     });
+    this.lifecycle.addStep('flush telemetry', () => this.telemetry.shutdown());
   }
 
   private watchLease(lease: MemberLease): void {
     lease.on('lost', (reason) => {
       if (this.lifecycle.draining) return;
+      this.leaseMetrics.leaseLost();
       this.emit('leaseLost', reason);
       void this.rejoin();
     });
@@ -157,4 +207,19 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       this.rejoining = false;
     }
   }
+}
+
+/**
+ * Where others scrape this process: a wildcard bind (0.0.0.0 in a container) is published with
+ * the host of the advertised gRPC address, which is the name peers already reach it by.
+ */
+function reachableMetricsAddress(
+  bound: string | undefined,
+  advertised: string,
+): string | undefined {
+  if (bound === undefined) return undefined;
+  const cut = bound.lastIndexOf(':');
+  const host = bound.slice(0, cut);
+  if (host !== '0.0.0.0' && host !== '::' && host !== '[::]') return bound;
+  return `${advertised.slice(0, advertised.lastIndexOf(':'))}${bound.slice(cut)}`;
 }

@@ -58,7 +58,14 @@ describe('a timeout racing the serial hand-off (DolphinScheduler #16369)', () =>
     const intervals = readIntervals(record).filter((i) => i.instance === a || i.instance === b);
     expect(intervals.map((i) => i.instance)).toEqual([a, b]);
     expect(overlaps(intervals)).toEqual([]);
-    const state = await t.api.GetSerialState({ workflow: 'timed' });
+    // B's release is sent after its end is committed (A's is still held): the slot frees
+    // within a push or a reconciler pass, never later.
+    const deadline = Date.now() + 5_000;
+    let state = await t.api.GetSerialState({ workflow: 'timed' });
+    while (state.holder !== null && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await t.api.GetSerialState({ workflow: 'timed' });
+    }
     expect([state.holder, state.waiting_count]).toEqual([null, '0']);
     expect(
       (await t.api.ListInstances({ workflow: 'timed', state: 'SERIAL_WAIT' })).instances,

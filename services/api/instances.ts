@@ -1,3 +1,4 @@
+import { ATTR, inSpan, traceparentOf } from '../../shared/telemetry/tracing.js';
 import type { Db } from '../../shared/db/connect.js';
 import type { InstanceRow, TaskRow } from '../../shared/db/schema.js';
 import { NAME_PATTERN, LIMITS } from '../../shared/domain/definition-schema.js';
@@ -42,26 +43,35 @@ export class Instances {
     requireName(workflow, 'workflow');
     validateStartParams(params);
     const definition = await this.definitions.get(workflow, 0);
-    const now = new Date();
-    // One statement: a trigger records the SUBMITTED state change with it.
-    const inserted = await this.db
-      .insertInto('workflow_instances')
-      .values({
-        workflow,
-        version: definition.version,
-        execution_type: definition.spec.executionType,
-        state: 'SUBMITTED',
-        params: JSON.stringify(mergeParams(definition.spec.params, params)),
-        owner: null,
-        change_actor: this.actor,
-        change_reason: 'started',
-        created_at: now,
-        updated_at: now,
-      })
-      .executeTakeFirstOrThrow();
-    const id = String(inserted.insertId);
-    await submitToMaster(this.masters, this.channels, id, this.log);
-    return this.get(id);
+    // The instance's trace: everything that runs it, on any master or worker, hangs under this.
+    return inSpan(
+      'baton.instance.start',
+      { attributes: { [ATTR.workflow]: workflow, 'baton.version': definition.version } },
+      async (span) => {
+        const now = new Date();
+        // One statement: a trigger records the SUBMITTED state change with it.
+        const inserted = await this.db
+          .insertInto('workflow_instances')
+          .values({
+            workflow,
+            version: definition.version,
+            execution_type: definition.spec.executionType,
+            state: 'SUBMITTED',
+            params: JSON.stringify(mergeParams(definition.spec.params, params)),
+            owner: null,
+            change_actor: this.actor,
+            change_reason: 'started',
+            trace_parent: traceparentOf(),
+            created_at: now,
+            updated_at: now,
+          })
+          .executeTakeFirstOrThrow();
+        const id = String(inserted.insertId);
+        span.setAttribute(ATTR.instanceId, id);
+        await submitToMaster(this.masters, this.channels, id, this.log);
+        return this.get(id);
+      },
+    );
   }
 
   /** @throws NotFoundError */

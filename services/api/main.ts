@@ -9,6 +9,7 @@ import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
 import { Definitions } from './definitions.js';
 import { apiHandlers } from './handlers.js';
 import { Instances } from './instances.js';
+import { registerStateCountMetrics } from './metrics.js';
 
 /** The public API: definitions, instances, logs. Stateless; wiring only. */
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     channels,
     coordinators,
   });
+  registerStateCountMetrics(db);
   await runtime.serve([bindService(batonProto().BatonApi.service, handlers, log)]);
   runtime.lifecycle.addStep('close directories', async () => {
     await masters.close();

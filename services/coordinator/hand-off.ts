@@ -1,3 +1,4 @@
+import { ATTR, inSpan } from '../../shared/telemetry/tracing.js';
 import { ConflictError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import { racePoint } from '../../shared/race-points.js';
@@ -39,7 +40,32 @@ export class HandOff {
    * @param releasing an instance whose release was asked for: its MySQL state is read along
    *   with the other first reads, and reported back as `releasingEnded`.
    */
-  async tryAdmit(fence: Fence, workflow: string, releasing?: string): Promise<HandOffResult> {
+  tryAdmit(fence: Fence, workflow: string, releasing?: string): Promise<HandOffResult> {
+    return inSpan(
+      'baton.serial.handoff',
+      {
+        attributes: {
+          [ATTR.workflow]: workflow,
+          'baton.serial.shard': fence.shard,
+          ...(releasing === undefined ? {} : { 'baton.serial.releasing': releasing }),
+        },
+      },
+      async (span) => {
+        const result = await this.admitNext(fence, workflow, releasing);
+        if (result.released !== undefined)
+          span.setAttribute('baton.serial.released', result.released);
+        if (result.admitted !== undefined)
+          span.setAttribute('baton.serial.admitted', result.admitted);
+        return result;
+      },
+    );
+  }
+
+  private async admitNext(
+    fence: Fence,
+    workflow: string,
+    releasing?: string,
+  ): Promise<HandOffResult> {
     const { store, states } = this;
     const slotKey = store.keys.slot(fence.shard, workflow);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {

@@ -13,6 +13,7 @@ import { HandOff } from './hand-off.js';
 import { coordinatorHandlers } from './handlers.js';
 import { InstanceStates } from './instance-states.js';
 import { MasterNotifier } from './master-notifier.js';
+import { registerCoordinatorMetrics } from './metrics.js';
 import { SerialOperations } from './serial-operations.js';
 import { SerialReconciler } from './serial-reconciler.js';
 import { SerialStore } from './serial-store.js';
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
     notifier,
     env.SERIAL_RECONCILE_INTERVAL_MS,
     log,
+  );
+  registerCoordinatorMetrics(
+    () => reconciler.activeDefinitions(),
+    (shard, workflow) => store.queueLength(shard, workflow),
   );
   const handlers = coordinatorHandlers(operations, store, {
     name: runtime.name,

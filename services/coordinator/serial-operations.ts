@@ -10,6 +10,7 @@ import type {
 import type { HandOff } from './hand-off.js';
 import type { InstanceStates } from './instance-states.js';
 import type { MasterNotifier } from './master-notifier.js';
+import { recordHandOff } from './metrics.js';
 import type { Fence, SerialStore, Stored } from './serial-store.js';
 import type { ShardKeeper } from './shard-keeper.js';
 
@@ -185,7 +186,9 @@ export class SerialOperations {
   }
 
   private async admitOrQueue(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
+    const startedAt = performance.now();
     const result = await this.handOff.tryAdmit(fence, input.workflow);
+    recordHandOff('enqueue', input.workflow, result, startedAt);
     const slot = await this.store.slot(fence.shard, input.workflow);
     if (result.admitted === input.instanceId || slot?.value.instanceId === input.instanceId) {
       return { decision: 'ADMITTED', position: 0, holder: input.instanceId };
@@ -202,9 +205,12 @@ export class SerialOperations {
     workflow: string,
     instanceId: string,
   ): Promise<{ released: boolean; next: string | undefined }> {
+    // The hand-off's latency counts from the request's arrival, waiting for the mutex included.
+    const startedAt = performance.now();
     return this.exclusive(workflow, async (fence) => {
       // Frees the slot and admits the next in one transaction, if MySQL shows the holder ended.
       const result = await this.handOff.tryAdmit(fence, workflow, instanceId);
+      recordHandOff('release', workflow, result, startedAt);
       if (result.releasingEnded === false && result.holder === instanceId) {
         throw new FailedPreconditionError(`instance ${instanceId} has not ended in MySQL`);
       }
@@ -222,7 +228,10 @@ export class SerialOperations {
         .and(entry.key, 'Mod', '==', entry.mod)
         .then(this.store.etcd.delete().key(entry.key))
         .commit();
-      if (result.succeeded) await this.handOff.tryAdmit(fence, workflow);
+      if (result.succeeded) {
+        const startedAt = performance.now();
+        recordHandOff('remove', workflow, await this.handOff.tryAdmit(fence, workflow), startedAt);
+      }
       return result.succeeded;
     });
   }

@@ -3,6 +3,7 @@ import type { Logger } from '../../shared/log.js';
 import type { HandOff } from './hand-off.js';
 import type { InstanceStates } from './instance-states.js';
 import type { MasterNotifier } from './master-notifier.js';
+import { recordHandOff, type ShardDefinition } from './metrics.js';
 import type { SerialOperations } from './serial-operations.js';
 import type { SerialStore } from './serial-store.js';
 import type { ShardKeeper } from './shard-keeper.js';
@@ -41,6 +42,13 @@ export class SerialReconciler {
     let set = this.active.get(shard);
     if (set === undefined) this.active.set(shard, (set = new Set()));
     set.add(workflow);
+  }
+
+  /** Definitions with a slot, queue or tombstones on the shards this coordinator owns. */
+  activeDefinitions(): ShardDefinition[] {
+    return [...this.active].flatMap(([shard, workflows]) =>
+      [...workflows].map((workflow) => ({ shard, workflow })),
+    );
   }
 
   start(): void {
@@ -100,7 +108,8 @@ export class SerialReconciler {
     workflow: string,
   ): Promise<boolean> {
     const { shard } = fence;
-    await this.handOff.tryAdmit(fence, workflow);
+    const startedAt = performance.now();
+    recordHandOff('reconciler', workflow, await this.handOff.tryAdmit(fence, workflow), startedAt);
     const entries = await this.store.head(shard, workflow, SWEEP);
     const ended = await this.states.ended(entries.map((e) => e.value.instanceId));
     for (const entry of entries.filter((e) => ended.has(e.value.instanceId))) {

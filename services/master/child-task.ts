@@ -1,3 +1,4 @@
+import { ATTR, inSpan } from '../../shared/telemetry/tracing.js';
 import { isTerminalWorkflowState, isWorkflowState } from '../../shared/domain/workflow-states.js';
 import type { TaskState } from '../../shared/domain/task-states.js';
 import type { RunDeps } from './run-deps.js';
@@ -30,16 +31,32 @@ export async function startChild(
   kill: KillFn,
 ): Promise<void> {
   const child = await deps.definitions.latest(task.def.workflow);
-  const childId = await deps.store.createChild(
-    run.id,
-    run.epoch,
+  // The child's row stores this span as its trace parent: the child runs in the same trace.
+  const childId = await inSpan(
+    'baton.task.child',
     {
-      workflow: task.def.workflow,
-      version: child.version,
-      executionType: child.spec.executionType,
-      params: inheritParams(child.spec.params, run.params),
+      attributes: {
+        ...run.spanAttributes,
+        [ATTR.task]: task.def.name,
+        [ATTR.attempt]: task.attempt,
+        'baton.child.workflow': task.def.workflow,
+      },
     },
-    { name: task.def.name, attempt: task.attempt },
+    async (span) => {
+      const id = await deps.store.createChild(
+        run.id,
+        run.epoch,
+        {
+          workflow: task.def.workflow,
+          version: child.version,
+          executionType: child.spec.executionType,
+          params: inheritParams(child.spec.params, run.params),
+        },
+        { name: task.def.name, attempt: task.attempt },
+      );
+      span.setAttribute('baton.child.instance.id', id);
+      return id;
+    },
   );
   await transitionTask(
     run,

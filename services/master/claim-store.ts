@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../shared/db/connect.js';
 import type { Database, InstanceRow } from '../../shared/db/schema.js';
 import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
+import { countFailovers } from './metrics.js';
 
 /**
  * Recording in MySQL that this master owns instances, after it claimed them in etcd. An
@@ -21,7 +22,8 @@ export class ClaimStore {
    */
   async claim(instanceId: string, epoch: bigint): Promise<InstanceRow | undefined> {
     this.assertLive();
-    return this.db.transaction().execute(async (trx) => {
+    const { row, takenOver } = await this.db.transaction().execute(async (trx) => {
+      const none = { row: undefined, takenOver: false };
       const before = await trx
         .selectFrom('workflow_instances')
         .selectAll()
@@ -29,9 +31,9 @@ export class ClaimStore {
         .forUpdate()
         .executeTakeFirst();
       // An equal epoch is our own earlier claim (revisions are unique): adopting again is fine.
-      if (before === undefined || BigInt(before.owner_epoch) > epoch) return undefined;
-      if (!(OWNED_WORKFLOW_STATES as readonly string[]).includes(before.state)) return undefined;
-      if (BigInt(before.owner_epoch) === epoch) return before;
+      if (before === undefined || BigInt(before.owner_epoch) > epoch) return none;
+      if (!(OWNED_WORKFLOW_STATES as readonly string[]).includes(before.state)) return none;
+      if (BigInt(before.owner_epoch) === epoch) return { row: before, takenOver: false };
       const now = new Date();
       await trx
         .updateTable('workflow_instances')
@@ -43,8 +45,14 @@ export class ClaimStore {
           ? 'claimed'
           : `taken over from ${before.owner} (epoch ${before.owner_epoch})`;
       await this.history(trx, instanceId, epoch, before.state, reason);
-      return { ...before, owner: this.actor, owner_epoch: epoch.toString(), updated_at: now };
+      return {
+        row: { ...before, owner: this.actor, owner_epoch: epoch.toString(), updated_at: now },
+        takenOver: before.owner !== null,
+      };
     });
+    // Counted once committed: a rolled-back claim took nothing over.
+    if (takenOver) countFailovers(1);
+    return row;
   }
 
   /**
@@ -54,7 +62,7 @@ export class ClaimStore {
   async claimMany(instanceIds: readonly string[], epoch: bigint): Promise<InstanceRow[]> {
     this.assertLive();
     if (instanceIds.length === 0) return [];
-    return this.db.transaction().execute(async (trx) => {
+    const { claimed, takenOver } = await this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('workflow_instances')
         .selectAll()
@@ -66,7 +74,7 @@ export class ClaimStore {
           BigInt(r.owner_epoch) < epoch &&
           (OWNED_WORKFLOW_STATES as readonly string[]).includes(r.state),
       );
-      if (claimable.length === 0) return [];
+      if (claimable.length === 0) return { claimed: [], takenOver: 0 };
       const now = new Date();
       await trx
         .updateTable('workflow_instances')
@@ -94,13 +102,18 @@ export class ClaimStore {
           })),
         )
         .execute();
-      return claimable.map((r) => ({
-        ...r,
-        owner: this.actor,
-        owner_epoch: epoch.toString(),
-        updated_at: now,
-      }));
+      return {
+        claimed: claimable.map((r) => ({
+          ...r,
+          owner: this.actor,
+          owner_epoch: epoch.toString(),
+          updated_at: now,
+        })),
+        takenOver: claimable.filter((r) => r.owner !== null).length,
+      };
     });
+    countFailovers(takenOver);
+    return claimed;
   }
 
   private async history(

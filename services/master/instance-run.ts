@@ -1,3 +1,12 @@
+import {
+  ATTR,
+  context,
+  inSpan,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+} from '../../shared/telemetry/tracing.js';
 import type { InstanceRow } from '../../shared/db/schema.js';
 import { formatDuration } from '../../shared/domain/duration.js';
 import { isActiveTaskState } from '../../shared/domain/task-states.js';
@@ -54,6 +63,8 @@ export class InstanceRun implements RunHandle {
     readonly spec: WorkflowDefinitionSpec,
     readonly tasks: Map<string, TaskRun>,
     private readonly deps: RunDeps,
+    /** This owner's span in the instance's trace: everything the run does hangs under it. */
+    readonly traceContext: Context,
   ) {
     if (!isWorkflowState(row.state))
       throw new InternalError(`instance ${row.id} has unknown state ${row.state}`);
@@ -74,11 +85,20 @@ export class InstanceRun implements RunHandle {
   }
 
   enqueue<T>(label: string, op: () => Promise<T>): Promise<T> {
-    return this.queue.enqueue(label, op);
+    return this.queue.enqueue(label, () => context.with(this.traceContext, op));
   }
 
   post(label: string, op: () => Promise<void>): void {
-    this.queue.post(label, op);
+    this.queue.post(label, () => context.with(this.traceContext, op));
+  }
+
+  /** Span attributes naming this instance and its owner's epoch. */
+  get spanAttributes(): Attributes {
+    return {
+      [ATTR.instanceId]: this.id,
+      [ATTR.workflow]: this.workflow,
+      [ATTR.epoch]: this.epoch.toString(),
+    };
   }
 
   private get dropped(): boolean {
@@ -135,11 +155,19 @@ export class InstanceRun implements RunHandle {
   /** Asks the coordinator for the serial slot (idempotent) and acts on its answer. */
   private async askToRun(): Promise<void> {
     this.lastAskedAt = Date.now();
-    const decision = await this.deps.serial.enqueue(
-      this.workflow,
-      this.id,
-      this.executionType,
-      this.epoch,
+    const decision = await inSpan(
+      'baton.serial.enqueue',
+      { attributes: { ...this.spanAttributes, 'baton.execution_type': this.executionType } },
+      async (span) => {
+        const answer = await this.deps.serial.enqueue(
+          this.workflow,
+          this.id,
+          this.executionType,
+          this.epoch,
+        );
+        span.setAttribute('baton.serial.decision', answer);
+        return answer;
+      },
     );
     await this.applyDecision(decision);
   }
@@ -149,7 +177,9 @@ export class InstanceRun implements RunHandle {
     switch (decision) {
       case 'ADMITTED':
         this.deps.serial.watch.remove(this.workflow, this.id);
-        await this.toRunning();
+        await inSpan('baton.serial.admitted', { attributes: this.spanAttributes }, () =>
+          this.toRunning(),
+        );
         return;
       case 'QUEUED':
         if (this.state === 'SUBMITTED') {
@@ -204,11 +234,22 @@ export class InstanceRun implements RunHandle {
 
   /** A worker's result for one of this instance's task attempts. Resolves once recorded. */
   onTaskReport(report: TaskReportEvent): Promise<void> {
-    return this.enqueue('task report', async () => {
-      if (!(await applyTaskReport(this, this.deps, report))) return;
-      await racePoint('master.report.before-advance', this.id, this.workflow);
-      await this.advance();
-    });
+    // Linked to the worker's report call, which sits in the worker's trace of the task run.
+    const from = trace.getActiveSpan()?.spanContext();
+    return this.enqueue('task report', () =>
+      inSpan(
+        'baton.task.report',
+        {
+          attributes: { ...this.spanAttributes, [ATTR.taskInstanceId]: report.taskInstanceId },
+          ...(from === undefined ? {} : { links: [{ context: from }] }),
+        },
+        async () => {
+          if (!(await applyTaskReport(this, this.deps, report))) return;
+          await racePoint('master.report.before-advance', this.id, this.workflow);
+          await this.advance();
+        },
+      ),
+    );
   }
 
   onChildEnded(childId: string): Promise<void> {
@@ -303,7 +344,18 @@ export class InstanceRun implements RunHandle {
     );
   }
 
-  private async finish(to: EndState): Promise<void> {
+  private finish(to: EndState): Promise<void> {
+    return inSpan(
+      'baton.instance.end',
+      { attributes: { ...this.spanAttributes, [ATTR.state]: to } },
+      (span) => {
+        if (to === 'FAILURE') span.setStatus({ code: SpanStatusCode.ERROR, message: to });
+        return this.commitEnd(to);
+      },
+    );
+  }
+
+  private async commitEnd(to: EndState): Promise<void> {
     const from = this.state;
     const heldSlot = this.serial && (from === 'RUNNING' || from === 'READY_STOP');
     if (heldSlot) await racePoint('serial.before-terminal-commit', this.id);

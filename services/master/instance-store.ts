@@ -1,3 +1,4 @@
+import { traceparentOf } from '../../shared/telemetry/tracing.js';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../shared/db/connect.js';
 import type { Database } from '../../shared/db/schema.js';
@@ -180,6 +181,8 @@ export class InstanceStore {
             parent_task_attempt: task.attempt,
             change_actor: this.actor,
             change_reason: `child of ${parentId} task ${task.name} attempt ${task.attempt}`,
+            // The child continues its parent's trace, under the span that made it.
+            trace_parent: traceparentOf(),
             created_at: now,
             updated_at: now,
           })

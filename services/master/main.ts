@@ -14,6 +14,7 @@ import { ClusterView } from './cluster-view.js';
 import { DefinitionCache } from './definition-cache.js';
 import { masterEnvSchema } from './env.js';
 import { masterHandlers } from './handlers.js';
+import { registerMasterMetrics } from './metrics.js';
 import { InstanceStore } from './instance-store.js';
 import { notifyParent } from './notify-parent.js';
 import { OwnedInstances } from './owned-instances.js';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   // Runs are only made at adoption, once everything below exists.
   const claims = new ClaimStore(db, runtime.name, () => runtime.lease.assertFresh());
   const owned = new OwnedInstances(runtime, store, claims, definitions, makeDeps);
+  registerMasterMetrics(() => owned.all().map((run) => run.currentState));
   const slotWatch = new SlotWatch(
     etcd,
     serialKeys,

@@ -1,3 +1,4 @@
+import { ATTR, contextOf, contextWith, startSpan } from '../../shared/telemetry/tracing.js';
 import type { InstanceRow } from '../../shared/db/schema.js';
 import { errorMessage } from '../../shared/errors.js';
 import {
@@ -171,15 +172,31 @@ export class OwnedInstances {
     taskRows: Parameters<typeof taskRunsFromRows>[1],
   ): Promise<void> {
     const spec = await this.definitions.get(row.workflow, row.version);
+    // Continues the instance's trace from its row; a resumed instance (one that ran under an
+    // earlier owner) shows as a takeover beside that owner's spans.
+    const resumed = row.state !== 'SUBMITTED';
+    const span = startSpan('baton.instance.run', {
+      parent: contextOf(row.trace_parent),
+      attributes: {
+        [ATTR.instanceId]: row.id,
+        [ATTR.workflow]: row.workflow,
+        [ATTR.epoch]: epoch.toString(),
+        [ATTR.owner]: this.runtime.name,
+        [ATTR.state]: row.state,
+        'baton.takeover': resumed,
+      },
+    });
+    span.end();
     const run = new InstanceRun(
       row,
       epoch,
       spec,
       taskRunsFromRows(spec.tasks, taskRows),
       this.makeDeps(this),
+      contextWith(span, contextOf(row.trace_parent)),
     );
     this.runs.set(row.id, run);
-    run.log.info({ state: run.currentState }, 'adopted');
+    run.log.info({ state: run.currentState }, resumed ? 'adopted (resumed)' : 'adopted');
     run.start();
   }
 

@@ -1,3 +1,4 @@
+import type { Attributes } from '../../shared/telemetry/tracing.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import type { Logger } from '../../shared/log.js';
 import type { TaskRun } from './run-model.js';
@@ -11,6 +12,8 @@ export interface RunHandle {
   readonly spec: WorkflowDefinitionSpec;
   readonly tasks: Map<string, TaskRun>;
   readonly log: Logger;
+  /** Span attributes naming the instance, its workflow and the owner's epoch. */
+  readonly spanAttributes: Attributes;
   /** Runs `op` after every earlier event of this instance; rejects with its error. */
   enqueue<T>(label: string, op: () => Promise<T>): Promise<T>;
   /** `enqueue` for callers that do not wait: failures are handled by the run itself. */

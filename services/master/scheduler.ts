@@ -1,3 +1,10 @@
+import {
+  ATTR,
+  contextWith,
+  ROOT_CONTEXT,
+  startSpan,
+  traceparentOf,
+} from '../../shared/telemetry/tracing.js';
 import type { Watcher } from 'etcd3';
 import { sql } from 'kysely';
 import type { Db } from '../../shared/db/connect.js';
@@ -134,14 +141,22 @@ export class Scheduler {
   /** Starts the instance of one fire time, unless it exists already (UNIQUE). */
   private async fire(entry: Scheduled, at: Date): Promise<void> {
     if (!this.election.isLeader()) return;
+    // Each fire is the root of its instance's trace.
+    const span = startSpan('baton.schedule.fire', {
+      parent: ROOT_CONTEXT,
+      attributes: { [ATTR.workflow]: entry.workflow, 'baton.schedule.time': at.toISOString() },
+    });
     const now = new Date();
     const result = await sql<never>`
       INSERT IGNORE INTO workflow_instances
-        (workflow, version, execution_type, state, params, owner, scheduled_at, change_actor, change_reason, created_at, updated_at)
+        (workflow, version, execution_type, state, params, owner, scheduled_at, change_actor, change_reason, trace_parent, created_at, updated_at)
       VALUES (${entry.workflow}, ${entry.version}, ${entry.spec.executionType}, 'SUBMITTED',
               ${JSON.stringify(mergeParams(entry.spec.params, { 'system.schedule.time': at.toISOString() }))},
               NULL, ${at}, ${`scheduler@${this.runtime.name}`}, ${`schedule ${entry.schedule.cron} (${entry.schedule.timezone})`},
-              ${now}, ${now})`.execute(this.db);
+              ${traceparentOf(contextWith(span, ROOT_CONTEXT))}, ${now}, ${now})`
+      .execute(this.db)
+      .finally(() => span.end());
+    // A duplicate fire (UNIQUE) inserted nothing; its span stays in the trace of no instance.
     if (result.numAffectedRows === 0n || result.insertId === undefined) return;
     this.runtime.log.info(
       { workflow: entry.workflow, at: at.toISOString(), instance_id: String(result.insertId) },

@@ -1,3 +1,4 @@
+import { ATTR, failActiveSpan, inSpan } from '../../shared/telemetry/tracing.js';
 import { racePoint } from '../../shared/race-points.js';
 import { substituteParams, systemParams } from '../../shared/domain/params.js';
 import { isActiveTaskState } from '../../shared/domain/task-states.js';
@@ -15,6 +16,7 @@ import type { RunHandle } from './run-handle.js';
 import { newAttempt, type TaskRun } from './run-model.js';
 import type { TaskDefinition } from '../../shared/domain/workflow-spec.js';
 import { armTaskTimeout, redispatchKey, transitionTask } from './task-lifecycle.js';
+import { countTakeover } from './metrics.js';
 
 const REDISPATCH_DELAY_MS = 1_000;
 
@@ -99,63 +101,83 @@ export type KillFn = (task: TaskRun, reason: string) => Promise<void>;
  * newer epoch re-points a running task's result to this master (take-over). With
  * `takeoverOnly`, a worker that does not know the task says so instead of starting it.
  */
-export async function sendRunTask(
+export function sendRunTask(
   run: RunHandle,
   deps: RunDeps,
   task: TaskRun,
   worker: MemberInfo,
   takeoverOnly: boolean,
 ): Promise<void> {
-  const { def } = task;
-  await racePoint('master.before-run-task', run.id, run.workflow);
-  const params = {
-    ...run.params,
-    ...systemParams({
-      instanceId: run.id,
-      workflow: run.workflow,
-      task: def.name,
-      attempt: task.attempt,
-    }),
-  };
-  try {
-    const response = await deps.cluster.workerClient(worker.address).RunTask(
-      {
-        task_instance_id: task.id,
-        instance_id: run.id,
-        epoch: run.epoch.toString(),
-        owner: deps.self.name,
-        owner_address: deps.self.address,
-        task_name: def.name,
-        attempt: task.attempt,
-        command: substituteParams(def.command, params),
-        params,
-        timeout_ms:
-          def.timeoutStrategy === 'FAIL' && def.timeoutMs !== null ? String(def.timeoutMs) : '0',
-        workflow: run.workflow,
-        takeover_only: takeoverOnly,
+  return inSpan(
+    takeoverOnly ? 'baton.task.takeover' : 'baton.task.dispatch',
+    {
+      attributes: {
+        ...run.spanAttributes,
+        [ATTR.task]: task.def.name,
+        [ATTR.attempt]: task.attempt,
+        [ATTR.taskInstanceId]: task.id,
+        [ATTR.worker]: worker.name,
       },
-      { timeoutMs: 10_000 },
-    );
-    await run.enqueue('dispatch confirmed', async () => {
-      if (!run.isCurrent(task)) return;
-      task.dispatchConfirmed = true;
-      if (task.state === 'DISPATCHED') {
-        const startedAt = response.started_at === '' ? new Date() : new Date(response.started_at);
-        await transitionTask(
-          run,
-          deps,
-          task,
-          'RUNNING',
-          { startedAt },
-          `running on ${worker.name}`,
+    },
+    async () => {
+      const { def } = task;
+      await racePoint('master.before-run-task', run.id, run.workflow);
+      const params = {
+        ...run.params,
+        ...systemParams({
+          instanceId: run.id,
+          workflow: run.workflow,
+          task: def.name,
+          attempt: task.attempt,
+        }),
+      };
+      try {
+        const response = await deps.cluster.workerClient(worker.address).RunTask(
+          {
+            task_instance_id: task.id,
+            instance_id: run.id,
+            epoch: run.epoch.toString(),
+            owner: deps.self.name,
+            owner_address: deps.self.address,
+            task_name: def.name,
+            attempt: task.attempt,
+            command: substituteParams(def.command, params),
+            params,
+            timeout_ms:
+              def.timeoutStrategy === 'FAIL' && def.timeoutMs !== null
+                ? String(def.timeoutMs)
+                : '0',
+            workflow: run.workflow,
+            takeover_only: takeoverOnly,
+          },
+          { timeoutMs: 10_000 },
         );
+        // The worker had the task and now reports to this master: re-attached, not run again.
+        if (takeoverOnly && response.already_known) countTakeover();
+        await run.enqueue('dispatch confirmed', async () => {
+          if (!run.isCurrent(task)) return;
+          task.dispatchConfirmed = true;
+          if (task.state === 'DISPATCHED') {
+            const startedAt =
+              response.started_at === '' ? new Date() : new Date(response.started_at);
+            await transitionTask(
+              run,
+              deps,
+              task,
+              'RUNNING',
+              { startedAt },
+              `running on ${worker.name}`,
+            );
+          }
+        });
+      } catch (err) {
+        failActiveSpan(err);
+        await run
+          .enqueue('dispatch failed', () => onDispatchError(run, deps, task, worker, err))
+          .catch(() => undefined);
       }
-    });
-  } catch (err) {
-    await run
-      .enqueue('dispatch failed', () => onDispatchError(run, deps, task, worker, err))
-      .catch(() => undefined);
-  }
+    },
+  );
 }
 
 async function onDispatchError(

@@ -1,3 +1,4 @@
+import { ATTR, context, contextWith, failSpan, startSpan } from '../../shared/telemetry/tracing.js';
 import { join } from 'node:path';
 import { FailedPreconditionError, NotFoundError, StaleEpochError } from '../../shared/errors.js';
 import type { ServiceHandlers } from '../../shared/grpc/server.js';
@@ -46,6 +47,18 @@ export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefiniti
         timeoutMs: Number(req.timeout_ms),
         killGraceMs: env.TASK_KILL_GRACE_MS,
       });
+      // Lives as long as the task; the result report is sent inside it.
+      const span = startSpan('baton.task.run', {
+        attributes: {
+          [ATTR.instanceId]: req.instance_id,
+          [ATTR.workflow]: req.workflow,
+          [ATTR.task]: req.task_name,
+          [ATTR.attempt]: req.attempt,
+          [ATTR.taskInstanceId]: taskInstanceId,
+          [ATTR.epoch]: epoch.toString(),
+          'process.pid': process.pid,
+        },
+      });
       const entry: TaskEntry = {
         taskInstanceId,
         instanceId: req.instance_id,
@@ -61,7 +74,11 @@ export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefiniti
       registry.add(entry);
       void process.done.then((outcome) => {
         entry.outcome = outcome;
-        outbox.deliver(entry);
+        span.setAttribute(ATTR.state, outcome.state);
+        if (outcome.exitCode !== null) span.setAttribute('process.exit.code', outcome.exitCode);
+        if (outcome.state !== 'SUCCESS') failSpan(span, new Error(outcome.reason));
+        span.end();
+        context.with(contextWith(span), () => outbox.deliver(entry));
       });
       return {
         started_at: process.startedAt.toISOString(),

@@ -44,6 +44,8 @@ export const commonEnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** Shards serial definitions are spread over; the same on every process of a cluster. */
   SERIAL_SHARDS: z.coerce.number().int().min(1).max(1024).default(DEFAULT_SERIAL_SHARDS),
+  /** Where Prometheus scrapes `/metrics` (port 0 picks one; published in the member key). */
+  METRICS_LISTEN: hostPort.default('127.0.0.1:0'),
   /** Time a draining process waits for in-flight work before forcing its exit. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });

@@ -5,6 +5,7 @@ import { initialSchema } from './migrations/0001-initial.js';
 import { ownerIndex } from './migrations/0002-owner-index.js';
 import { stateChangeTriggers } from './migrations/0003-state-change-triggers.js';
 import { scheduledFires } from './migrations/0004-scheduled-fires.js';
+import { traceParent } from './migrations/0005-trace-parent.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-owner-index': ownerIndex,
   '0003-state-change-triggers': stateChangeTriggers,
   '0004-scheduled-fires': scheduledFires,
+  '0005-trace-parent': traceParent,
 };
 
 const provider: MigrationProvider = {

@@ -50,6 +50,8 @@ export interface WorkflowInstancesTable {
   change_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** The schedule fire time that started it (UNIQUE per workflow). */
   scheduled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** W3C traceparent of the span the instance's work continues (see migration 0005). */
+  trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

@@ -15,6 +15,8 @@ export const memberInfoSchema = z.object({
   startedAt: z.string(),
   group: z.string().optional(),
   metricsAddress: z.string().optional(),
+  /** Shutting down: finishing its work, taking no new work. */
+  draining: z.boolean().optional(),
 });
 
 /** What a process publishes about itself under `members/<role>/<name>`. */
@@ -25,6 +27,7 @@ export function describeSelf(
   name: string,
   address: string,
   group?: string,
+  metricsAddress?: string,
 ): MemberInfo {
   return {
     name,
@@ -34,6 +37,7 @@ export function describeSelf(
     host: hostname(),
     startedAt: new Date().toISOString(),
     ...(group === undefined ? {} : { group }),
+    ...(metricsAddress === undefined ? {} : { metricsAddress }),
   };
 }
 
@@ -78,6 +82,29 @@ export async function registerMember(
     }
     await waitForDelete(etcd, key, Math.max(100, deadline - Date.now()));
   }
+}
+
+/**
+ * Republishes `info` marked `draining`, under the same lease and only while the key is still
+ * held under it. Peers then send a shutting-down member no new work, while its key, and with it
+ * the work it still runs, stays until the lease is revoked. Same `startedAt`: not a new member.
+ */
+export async function markDraining(
+  etcd: Etcd3,
+  keys: EtcdKeys,
+  lease: MemberLease,
+  info: MemberInfo,
+): Promise<void> {
+  const key = keys.member(info.role, info.name);
+  await etcd
+    .if(key, 'Lease', '==', lease.etcdId)
+    .then(
+      etcd
+        .put(key)
+        .value(JSON.stringify({ ...info, draining: true }))
+        .lease(lease.etcdId),
+    )
+    .commit();
 }
 
 async function waitForDelete(etcd: Etcd3, key: string, timeoutMs: number): Promise<void> {

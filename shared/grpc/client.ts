@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Deserialize, MethodDefinition, Serialize } from '@grpc/proto-loader';
 import { fromGrpcError } from './status-mapping.js';
 import { remainingMs, type CallContext } from './call-context.js';
+import { clientSpan, markRpcError } from './rpc-telemetry.js';
 
 export interface CallOptions {
   /** Deadline for this call; default 10 s. Never longer than the parent call's deadline. */
@@ -50,28 +51,34 @@ function unaryCall(
 ): Promise<unknown> {
   const timeoutMs = remainingMs(options.parent, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signals = [options.signal, options.parent?.signal].filter((s) => s !== undefined);
-  return new Promise((resolve, reject) => {
-    const call = channel.makeUnaryRequest(
-      method.path,
-      method.requestSerialize,
-      method.responseDeserialize,
-      request,
-      new grpc.Metadata(),
-      { deadline: Date.now() + timeoutMs },
-      (err, response) => {
-        for (const s of signals) s.removeEventListener('abort', cancel);
-        if (err) reject(fromGrpcError(err));
-        else resolve(response);
-      },
-    );
-    function cancel(): void {
-      call.cancel();
-    }
-    for (const s of signals) {
-      if (s.aborted) call.cancel();
-      else s.addEventListener('abort', cancel, { once: true });
-    }
-  });
+  return clientSpan(
+    method.path,
+    (metadata, span) =>
+      new Promise((resolve, reject) => {
+        const call = channel.makeUnaryRequest(
+          method.path,
+          method.requestSerialize,
+          method.responseDeserialize,
+          request,
+          metadata,
+          { deadline: Date.now() + timeoutMs },
+          (err, response) => {
+            for (const s of signals) s.removeEventListener('abort', cancel);
+            if (err) {
+              markRpcError(span, err.code, err);
+              reject(fromGrpcError(err));
+            } else resolve(response);
+          },
+        );
+        function cancel(): void {
+          call.cancel();
+        }
+        for (const s of signals) {
+          if (s.aborted) call.cancel();
+          else s.addEventListener('abort', cancel, { once: true });
+        }
+      }),
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { BatonError } from '../errors.js';
 import type { CallContext } from './call-context.js';
 import { toGrpcStatus } from './status-mapping.js';
+import { markRpcError, rpcServerObserver, serverSpan, type RpcObserver } from './rpc-telemetry.js';
 
 /** Handlers for a generated service definition: plain async functions of (request, context). */
 export type ServiceHandlers<D> = {
@@ -27,12 +28,13 @@ export function bindService<D extends grpc.ServiceDefinition>(
   log: Logger,
 ): ServiceBinding {
   const implementation: grpc.UntypedServiceImplementation = {};
+  const observe = rpcServerObserver();
   for (const [name, method] of Object.entries(definition)) {
     const handler = (
       handlers as Record<string, (req: unknown, ctx: CallContext) => Promise<unknown>>
     )[name];
     if (handler === undefined) throw new Error(`no handler for ${method.path}`);
-    implementation[name] = wrapUnary(method.path, handler, log);
+    implementation[name] = wrapUnary(method.path, handler, log, observe);
   }
   return { definition, implementation };
 }
@@ -41,8 +43,10 @@ function wrapUnary(
   path: string,
   handler: (req: unknown, ctx: CallContext) => Promise<unknown>,
   log: Logger,
+  observe: RpcObserver,
 ): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) => {
+    const started = performance.now();
     const controller = new AbortController();
     call.on('cancelled', () => controller.abort());
     const deadline = call.getDeadline();
@@ -58,16 +62,24 @@ function wrapUnary(
       metadata: call.metadata,
       method: path,
     };
-    handler(call.request, ctx).then(
-      (response) => callback(null, response),
-      (err: unknown) => {
-        if (!(err instanceof BatonError) || err.constructor.name === 'InternalError') {
-          log.error({ err, method: path }, 'handler failed');
-        } else {
-          log.debug({ err: err.message, method: path }, 'handler refused');
-        }
-        callback(toGrpcStatus(err));
-      },
+    void serverSpan(path, call.metadata, (span) =>
+      handler(call.request, ctx).then(
+        (response) => {
+          observe(path, grpc.status.OK, performance.now() - started);
+          callback(null, response);
+        },
+        (err: unknown) => {
+          if (!(err instanceof BatonError) || err.constructor.name === 'InternalError') {
+            log.error({ err, method: path }, 'handler failed');
+          } else {
+            log.debug({ err: err.message, method: path }, 'handler refused');
+          }
+          const status = toGrpcStatus(err);
+          observe(path, status.code, performance.now() - started);
+          markRpcError(span, status.code, err);
+          callback(status);
+        },
+      ),
     );
   };
 }

@@ -38,7 +38,7 @@ function codeFor(err: BatonError): status {
  * Server side: the one place an error becomes a gRPC status. Anything that is not a BatonError
  * is a bug and reaches the caller as INTERNAL (never UNKNOWN), without its internals.
  */
-export function toGrpcStatus(err: unknown): Partial<StatusObject> {
+export function toGrpcStatus(err: unknown): Partial<StatusObject> & { code: status } {
   const metadata = new Metadata();
   if (!(err instanceof BatonError)) {
     return { code: status.INTERNAL, details: 'internal error', metadata };
