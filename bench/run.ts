@@ -14,6 +14,9 @@ import { repoRoot } from '../shared/local-infra/repo-root.js';
 import { measureBaselines, type BaselineRound } from './baselines.js';
 import { measureFailover } from './failover.js';
 import { measureHandoff, type HandoffRound } from './handoff.js';
+import { measureMasterMemory } from './memory.js';
+import { CpuMeter } from './support/cpu-usage.js';
+import { measureThroughput, type ThroughputRound } from './throughput.js';
 import { BenchInfra } from './support/bench-infra.js';
 import { startBenchCluster } from './support/bench-cluster.js';
 import { figure, type Figure } from './support/stats.js';
@@ -25,6 +28,8 @@ const TARGETS: Record<string, string> = {
   handoff_p99_ms: '<= 50',
   handoff_deep_p99_ms: '<= 2 x handoff_p99_ms',
   failover_ms: '<= lease_ttl_ms + 1000',
+  throughput_wps: '>= 300',
+  master_rss_mb_10k: '< 512',
 };
 
 function collect<T extends object>(rounds: T[]): Results {
@@ -86,9 +91,63 @@ async function failover(infra: BenchInfra): Promise<Results> {
   }
 }
 
+async function throughput(infra: BenchInfra): Promise<Results> {
+  const bench = await startBenchCluster(infra, 'throughput', {
+    masters: 2,
+    coordinators: 1,
+    workers: 2,
+  });
+  try {
+    const pids = new Map<string, number>([
+      ...[...bench.cluster.processes].map(([name, p]) => [name, p.pid] as const),
+      ['etcd', infra.etcd.pid],
+      ['mysql', infra.mariadb.pid],
+      ['bench-client', process.pid],
+    ]);
+    const cpu = new CpuMeter(pids);
+    await measureThroughput(bench, 'warmup', 10, cpu);
+    const rounds: ThroughputRound[] = [];
+    for (let i = 0; i < 3; i += 1) rounds.push(await measureThroughput(bench, `r${i}`, 60, cpu));
+    const cpuFigures = Object.fromEntries(
+      [...(rounds[0]?.cpuMsPerInstance.keys() ?? [])].map((group) => [
+        `throughput_cpu_ms_${group.replace(/-/g, '_')}`,
+        figure(rounds.map((r) => r.cpuMsPerInstance.get(group) ?? 0)),
+      ]),
+    );
+    return {
+      throughput_wps: figure(rounds.map((r) => r.throughputWps)),
+      throughput_started_per_s: figure(rounds.map((r) => r.startedPerS)),
+      throughput_failed: figure(rounds.map((r) => r.failed)),
+      ...cpuFigures,
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+/** One master, 10,000 instances in flight; a fresh cluster per round. */
+async function memory(infra: BenchInfra): Promise<Results> {
+  const rounds: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const bench = await startBenchCluster(infra, `memory-${i}`, {
+      masters: 1,
+      coordinators: 1,
+      workers: 1,
+    });
+    try {
+      rounds.push(await measureMasterMemory(bench, 10_000));
+    } finally {
+      await bench.stop();
+    }
+  }
+  return { master_rss_mb_10k: figure(rounds) };
+}
+
 const BENCHMARKS: Record<string, (infra: BenchInfra) => Promise<Results>> = {
-  failover,
+  throughput,
   handoff,
+  failover,
+  memory,
 };
 
 async function main(): Promise<void> {
@@ -135,6 +194,21 @@ async function main(): Promise<void> {
       ].join(''),
     );
   }
+  const ratio = (a: string, b: string): string => {
+    const x = results[a]?.median;
+    const y = results[b]?.median;
+    return x === undefined || y === undefined || y === 0 ? 'n/a' : (x / y).toFixed(2);
+  };
+  console.log('against what this machine allows, measured in the same run:');
+  console.log(`  throughput_wps / spawn_per_s        ${ratio('throughput_wps', 'spawn_per_s')}`);
+  console.log(`  throughput_wps / etcd_txn_per_s     ${ratio('throughput_wps', 'etcd_txn_per_s')}`);
+  console.log(
+    `  throughput_wps / mysql_commit_per_s ${ratio('throughput_wps', 'mysql_commit_per_s')}`,
+  );
+  console.log(
+    `  handoff_deep_p99_ms / handoff_p99_ms ${ratio('handoff_deep_p99_ms', 'handoff_p99_ms')}`,
+  );
+  console.log(`  failover_ms / lease_ttl_ms           ${ratio('failover_ms', 'lease_ttl_ms')}`);
   console.log(`written to ${file}`);
 }
 
