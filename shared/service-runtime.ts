@@ -136,6 +136,15 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     return server;
   }
 
+  /**
+   * The `startedAt` this process is registered under right now: undefined before it has
+   * registered, and from a lease loss until it has registered again under a new lease. Work
+   * addressed to another incarnation (or arriving in between) must be refused.
+   */
+  get incarnation(): string | undefined {
+    return this.currentLease.isFresh() ? this.member?.startedAt : undefined;
+  }
+
   /** Publishes this process under its lease (waits for an earlier incarnation's key to expire). */
   async register(): Promise<void> {
     const info = describeSelf(
@@ -177,6 +186,8 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
 
   private watchLease(lease: MemberLease): void {
     lease.on('lost', (reason) => {
+      // Whatever was registered went with the lease; `register` sets it again on rejoining.
+      this.member = undefined;
       if (this.lifecycle.draining) return;
       this.leaseMetrics.leaseLost();
       this.emit('leaseLost', reason);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Watcher } from 'etcd3';
+import type { IKeyValue, Watcher } from 'etcd3';
 import { CoalescingLoop } from '../../shared/coalescing-loop.js';
 import { UnavailableError } from '../../shared/errors.js';
 import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
@@ -42,7 +42,12 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
     this.watcher = await this.runtime.etcd.watch().prefix(this.keys.shards()).create();
     this.watcher.on('delete', (kv) => {
       const shard = this.keys.shardOfKey(kv.key.toString());
-      if (shard !== undefined && this.owned.has(shard)) this.lose(shard);
+      const ours = shard === undefined ? undefined : this.owned.get(shard);
+      // The watch can lag behind our own claim: the deletion of the key an earlier holder had
+      // (its lease expired) may arrive after we claimed the shard anew. Only a deletion after
+      // our claim's revision deletes our claim.
+      if (shard !== undefined && ours !== undefined && BigInt(kv.mod_revision) > ours)
+        this.lose(shard);
       this.rebalance();
     });
     this.watcher.on('put', () => this.rebalance());
@@ -77,6 +82,8 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
   private async balance(): Promise<void> {
     const { etcd, lease, name } = this.runtime;
     if (!lease.isFresh()) return;
+    const claims = (await etcd.getAll().prefix(this.keys.shards()).exec()).kvs;
+    this.recoverOwnClaims(claims, lease.etcdId);
     const live = Math.max(1, this.coordinators.list().length);
     const target = Math.ceil(this.shardCount / live);
     for (const shard of [...this.owned.keys()].sort((a, b) => b - a)) {
@@ -90,9 +97,7 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
       this.runtime.log.info({ shard, target }, 'released shard for balance');
     }
     if (this.owned.size >= target) return;
-    const taken = new Set(
-      (await etcd.getAll().prefix(this.keys.shards()).keys()).map((k) => this.keys.shardOfKey(k)),
-    );
+    const taken = new Set(claims.map((kv) => this.keys.shardOfKey(kv.key.toString())));
     // Start from a per-coordinator offset so that coordinators starting together spread out.
     const offset = shardOf(name, this.shardCount);
     for (let i = 0; i < this.shardCount && this.owned.size < target; i += 1) {
@@ -106,6 +111,23 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
       if (!result.succeeded) continue;
       this.owned.set(shard, BigInt(result.header.revision));
       this.runtime.log.info({ shard }, 'acquired shard');
+      this.emit('acquired', shard);
+    }
+  }
+
+  /**
+   * Takes back claims that are ours in etcd (our name, our current lease) but not in `owned`:
+   * a claim transaction that landed although its answer was lost (the retry then finds the key
+   * taken), or a claim dropped by mistake. Left alone, such a key would hold its shard — and
+   * every serial queue in it — until our lease ends, with nobody serving it.
+   */
+  private recoverOwnClaims(claims: readonly IKeyValue[], leaseId: string): void {
+    for (const kv of claims) {
+      const shard = this.keys.shardOfKey(kv.key.toString());
+      if (shard === undefined || this.owned.has(shard)) continue;
+      if (kv.value.toString() !== this.runtime.name || kv.lease !== leaseId) continue;
+      this.owned.set(shard, BigInt(kv.create_revision));
+      this.runtime.log.info({ shard }, 'recovered shard claim');
       this.emit('acquired', shard);
     }
   }

@@ -8,6 +8,7 @@ import {
   type Context,
 } from '../../shared/telemetry/tracing.js';
 import type { InstanceRow } from '../../shared/db/schema.js';
+import type { MemberInfo } from '../../shared/etcd/members.js';
 import { formatDuration } from '../../shared/domain/duration.js';
 import { isActiveTaskState } from '../../shared/domain/task-states.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
@@ -274,7 +275,7 @@ export class InstanceRun implements RunHandle {
     });
   }
 
-  onWorkerGone(worker: string): void {
+  onWorkerGone(worker: MemberInfo): void {
     this.post('worker gone', async () => {
       await this.actions.workerGone(worker);
       await this.advance();

@@ -59,7 +59,13 @@ async function main(): Promise<void> {
       owned.ended(instanceId, epoch);
       if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);
     },
-    dropped: (instanceId, epoch, release) => owned.forget(instanceId, epoch, release),
+    dropped: (instanceId, epoch, release) => {
+      // A reset run (not a lost one) is still ours in MySQL: a pass after the release of its
+      // owner key (so the release cannot undo the re-claim) takes it back.
+      void owned.forget(instanceId, epoch, release).then(() => {
+        if (release) reconciler.scanForOrphans(false);
+      });
+    },
   });
   // Runs are only made at adoption, once everything below exists.
   const claims = new ClaimStore(db, runtime.name, () => runtime.lease.assertFresh());
@@ -90,11 +96,12 @@ async function main(): Promise<void> {
     reconciler.failover(m.name);
   });
   workers.on('removed', (w) => {
-    for (const run of owned.all()) run.onWorkerGone(w.name);
+    for (const run of owned.all()) run.onWorkerGone(w);
   });
   workers.on('added', () => reconciler.trigger());
   runtime.on('leaseLost', () => owned.dropAll());
-  runtime.on('rejoined', () => reconciler.trigger());
+  // Everything dropped with the lost lease is still ours in MySQL: take back what nobody took.
+  runtime.on('rejoined', () => reconciler.scanForOrphans(true));
   reconciler.start();
   const election = new LeaderElection(runtime, keys.schedulerLeader());
   const scheduler = new Scheduler(

@@ -80,11 +80,13 @@ export class OwnedInstances {
         .filter((id) => !this.runs.has(id) && !this.adopting.has(id));
       const done = this.claimBatch(chunk);
       for (const id of chunk) {
-        const pending = done.then((adopted) => (adopted.has(id) ? this.adoption(id) : undefined));
-        this.adopting.set(
-          id,
-          pending.finally(() => this.adopting.delete(id)),
-        );
+        const pending = done
+          .then((adopted) => (adopted.has(id) ? this.adoption(id) : undefined))
+          .finally(() => this.adopting.delete(id));
+        // A caller of `adopt` sharing this attempt sees its failure; without one, a failed
+        // batch (logged below) must not become an unhandled rejection, which ends the process.
+        pending.catch(() => undefined);
+        this.adopting.set(id, pending);
       }
       await done.catch((err: unknown) =>
         this.runtime.log.warn({ err: errorMessage(err) }, 'batch adoption failed'),
@@ -202,15 +204,18 @@ export class OwnedInstances {
 
   /** The run ended: forget it and delete its owner key. */
   ended(instanceId: string, epoch: bigint): void {
-    this.forget(instanceId, epoch, true);
+    void this.forget(instanceId, epoch, true);
   }
 
-  /** The run dropped itself: forget it; release the owner key if it is still ours. */
-  forget(instanceId: string, epoch: bigint, release: boolean): void {
+  /**
+   * The run dropped itself: forget it; release the owner key if it is still ours. Resolves once
+   * the release is done or has failed (the key then expires with the lease); never rejects.
+   */
+  async forget(instanceId: string, epoch: bigint, release: boolean): Promise<void> {
     const run = this.runs.get(instanceId);
     if (run !== undefined && run.epoch === epoch) this.runs.delete(instanceId);
     if (!release) return;
-    releaseOwnership(this.runtime.etcd, this.runtime.keys, instanceId, epoch).catch(
+    await releaseOwnership(this.runtime.etcd, this.runtime.keys, instanceId, epoch).catch(
       (err: unknown) =>
         this.runtime.log.warn(
           { instance_id: instanceId, err: errorMessage(err) },

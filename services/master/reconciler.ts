@@ -18,12 +18,18 @@ const FULL_SCAN_EVERY = 10;
  * its etcd lease. Each pass (every interval) it adopts starts whose push was lost and asks each
  * owned run to re-check what it waits on; a dead master's instances are adopted at once, found
  * by owner; and every few passes a full scan adopts anything else that has no owner in etcd
- * (e.g. orphans of a master that died while no other was alive).
+ * (e.g. orphans of a master that died while no other was alive). The full scan also takes back
+ * this master's own instances that it no longer runs: runs it reset after a failure, and
+ * everything it dropped when it lost its lease (when every master lost its lease at once, say
+ * in an etcd outage, no survivor was there to adopt them, and their recorded owners are all
+ * alive again) — so it is due at once after either, not only every few passes.
  */
 export class Reconciler {
   private readonly loop: CoalescingLoop;
   private stopped = false;
   private passes = 0;
+  /** A full scan is wanted at the next pass (and stays wanted until one succeeds). */
+  private fullScanDue = true;
 
   constructor(
     private readonly runtime: ServiceRuntime,
@@ -48,6 +54,16 @@ export class Reconciler {
   /** Runs a pass now (or right after the one in progress). */
   trigger(): void {
     this.loop.trigger();
+  }
+
+  /**
+   * Makes the next pass a full scan: this master dropped instances it still owns in MySQL (a
+   * reset run, or all of them with a lost lease). `now` runs that pass at once; a reset waits
+   * for the interval, so a failure that repeats cannot make a busy loop.
+   */
+  scanForOrphans(now: boolean): void {
+    this.fullScanDue = true;
+    if (now) this.trigger();
   }
 
   /** A master left: race the survivors for each of its unfinished instances now. */
@@ -80,11 +96,17 @@ export class Reconciler {
 
   private async pass(): Promise<void> {
     if (!this.runtime.lease.isFresh()) return;
-    const full = this.passes % FULL_SCAN_EVERY === 0;
+    if (this.passes % FULL_SCAN_EVERY === 0) this.fullScanDue = true;
     this.passes += 1;
     await this.adoptLostPushes();
     await this.reconcileOwned();
-    if (full) await this.adoptOrphans();
+    if (this.fullScanDue) {
+      this.fullScanDue = false;
+      await this.adoptOrphans().catch((err: unknown) => {
+        this.fullScanDue = true;
+        throw err;
+      });
+    }
   }
 
   /** Starts recorded but never claimed (the push to a master failed). */
@@ -114,21 +136,36 @@ export class Reconciler {
       run.reconcile(stopReasons.has(run.id), stopReasons.get(run.id) ?? null);
   }
 
-  /** Unfinished instances whose recorded owner is not a live master and that no one claims. */
+  /**
+   * Unfinished instances whose recorded owner is not a live master, or is this master, and
+   * that no other master claims in etcd. An owner key of our own for an instance we do not run
+   * (its release failed) does not stop us: claiming recognises our own key.
+   */
   private async adoptOrphans(): Promise<void> {
-    const live = this.masters.list().map((m) => m.name);
+    const self = this.runtime.name;
+    const others = this.masters
+      .list()
+      .map((m) => m.name)
+      .filter((name) => name !== self);
     let query = this.db
       .selectFrom('workflow_instances')
       .select('id')
       .where('state', 'in', [...OWNED_WORKFLOW_STATES])
       .orderBy('id')
       .limit(FULL_SCAN_LIMIT);
-    if (live.length > 0)
-      query = query.where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', live)]));
+    if (others.length > 0)
+      query = query.where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', others)]));
     const rows = await query.execute();
     if (rows.length === 0) return;
     const owners = await listOwnerships(this.runtime.etcd, this.runtime.keys);
-    await this.adoptAll(rows.map((r) => r.id).filter((id) => !owners.has(id)));
+    const ids = rows
+      .map((r) => r.id)
+      .filter((id) => (owners.get(id)?.holder ?? self) === self && !this.owned.get(id));
+    await this.adoptAll(ids);
+    // A key of ours under the lease we lost blocks the claim until it expires (within the
+    // TTL; etcd restarts the clock when it restarts): look again at the next pass.
+    if (ids.some((id) => owners.has(id) && this.owned.get(id) === undefined))
+      this.fullScanDue = true;
   }
 
   private async adoptAll(ids: string[]): Promise<void> {

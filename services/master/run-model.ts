@@ -12,6 +12,12 @@ export interface TaskRun {
   state: TaskState;
   failures: number;
   worker: string | null;
+  /**
+   * The incarnation of `worker` (its member `startedAt`) the attempt was last sent to; null
+   * until it is sent (an attempt rebuilt from MySQL). A name can come back as a new process:
+   * only the loss of this incarnation loses the attempt.
+   */
+  workerStartedAt: string | null;
   childId: string | null;
   startedAt: Date | null;
   endedAt: Date | null;
@@ -42,6 +48,7 @@ export function newAttempt(
     state: 'SUBMITTED',
     failures: previous?.failures ?? 0,
     worker: null,
+    workerStartedAt: null,
     childId: null,
     startedAt: null,
     endedAt: null,
@@ -76,6 +83,7 @@ export function taskRunsFromRows(
       state: row.state,
       failures,
       worker: row.worker,
+      workerStartedAt: null,
       childId: row.child_instance_id,
       startedAt: row.started_at,
       endedAt: row.ended_at,

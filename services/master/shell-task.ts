@@ -108,6 +108,7 @@ export function sendRunTask(
   worker: MemberInfo,
   takeoverOnly: boolean,
 ): Promise<void> {
+  task.workerStartedAt = worker.startedAt;
   return inSpan(
     takeoverOnly ? 'baton.task.takeover' : 'baton.task.dispatch',
     {
@@ -149,6 +150,8 @@ export function sendRunTask(
                 : '0',
             workflow: run.workflow,
             takeover_only: takeoverOnly,
+            // Fenced by incarnation: a restarted worker at the same address refuses it.
+            worker_started_at: worker.startedAt,
           },
           { timeoutMs: 10_000 },
         );

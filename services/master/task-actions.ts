@@ -1,3 +1,4 @@
+import type { MemberInfo } from '../../shared/etcd/members.js';
 import { requestStop } from '../../shared/instances/request-stop.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { RunDeps } from './run-deps.js';
@@ -106,7 +107,10 @@ export class TaskActions {
       return;
     }
     const worker = task.worker === null ? undefined : this.deps.cluster.worker(task.worker);
-    if (worker === undefined) await this.attemptLost(task);
+    // Gone, or replaced by a new incarnation without the removal being seen (a re-listing
+    // after a broken watch shows only the new one): either way the attempt died with it.
+    const replaced = task.workerStartedAt !== null && worker?.startedAt !== task.workerStartedAt;
+    if (worker === undefined || replaced) await this.attemptLost(task);
     else if (task.killRequested) this.sendKill(task, 'kill (resent)');
     else if (!task.dispatchConfirmed)
       void sendRunTask(this.run, this.deps, task, worker, task.state === 'RUNNING');
@@ -143,10 +147,17 @@ export class TaskActions {
     return undefined;
   }
 
-  /** A worker left the cluster: its attempts of this instance are lost. */
-  async workerGone(worker: string): Promise<void> {
+  /**
+   * A worker incarnation left the cluster: its attempts of this instance are lost. Not those
+   * already sent to a newer incarnation of the same name: its removal may be seen after the
+   * new one took them (and a new incarnation refuses what was meant for the old one).
+   */
+  async workerGone(worker: MemberInfo): Promise<void> {
     for (const task of [...this.run.tasks.values()]) {
-      const onIt = task.def.type === 'SHELL' && task.worker === worker;
+      const onIt =
+        task.def.type === 'SHELL' &&
+        task.worker === worker.name &&
+        (task.workerStartedAt === null || task.workerStartedAt === worker.startedAt);
       if (onIt && (task.state === 'DISPATCHED' || task.state === 'RUNNING'))
         await this.attemptLost(task);
     }

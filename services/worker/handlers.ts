@@ -1,6 +1,7 @@
 import { ATTR, context, contextWith, failSpan, startSpan } from '../../shared/telemetry/tracing.js';
 import { join } from 'node:path';
 import { FailedPreconditionError, NotFoundError, StaleEpochError } from '../../shared/errors.js';
+import { KeyedMutex } from '../../shared/keyed-mutex.js';
 import type { ServiceHandlers } from '../../shared/grpc/server.js';
 import {
   requireEpoch,
@@ -22,70 +23,107 @@ export interface WorkerDeps {
   registry: TaskRegistry;
   outbox: ResultOutbox;
   isDraining: () => boolean;
+  /** The member `startedAt` this worker is registered under now (see ServiceRuntime). */
+  incarnation: () => string | undefined;
+  /** The epoch of the instance's current owner in etcd, or undefined when it has none. */
+  ownerEpoch: (instanceId: string) => Promise<bigint | undefined>;
 }
 
 export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefinition> {
   const { env, registry, outbox } = deps;
+  // One RunTask at a time per task: a dispatch and its retry arriving together must not both
+  // find the task unknown and start it twice.
+  const starts = new KeyedMutex();
   return {
     async RunTask(req) {
       const taskInstanceId = requireId(req.task_instance_id, 'task_instance_id');
       requireId(req.instance_id, 'instance_id');
       const epoch = requireEpoch(req.epoch);
       requireNonEmpty(req.owner_address, 'owner_address');
-      const known = registry.get(taskInstanceId);
-      if (known !== undefined) return describeKnown(known, req, epoch);
-      if (req.takeover_only)
-        throw new NotFoundError(`task ${taskInstanceId} is not running on this worker`);
-      requireNonEmpty(req.command, 'command');
-      // A definite refusal (not UNAVAILABLE): the master knows the task did not start here.
-      if (deps.isDraining()) throw new FailedPreconditionError('worker is draining');
-      const process = await TaskProcess.start({
-        command: req.command,
-        env: taskEnvironment(env.TASK_ENV_ALLOWLIST, req),
-        cwd: join(env.WORKER_DATA_DIR, 'work', taskInstanceId),
-        logPath: logPathFor(env.WORKER_DATA_DIR, taskInstanceId),
-        timeoutMs: Number(req.timeout_ms),
-        killGraceMs: env.TASK_KILL_GRACE_MS,
-      });
-      // Lives as long as the task; the result report is sent inside it.
-      const span = startSpan('baton.task.run', {
-        attributes: {
-          [ATTR.instanceId]: req.instance_id,
-          [ATTR.workflow]: req.workflow,
-          [ATTR.task]: req.task_name,
-          [ATTR.attempt]: req.attempt,
-          [ATTR.taskInstanceId]: taskInstanceId,
-          [ATTR.epoch]: epoch.toString(),
-          'process.pid': process.pid,
-        },
-      });
-      const entry: TaskEntry = {
-        taskInstanceId,
-        instanceId: req.instance_id,
-        taskName: req.task_name,
-        attempt: req.attempt,
-        epoch,
-        owner: req.owner,
-        ownerAddress: req.owner_address,
-        process,
-        outcome: undefined,
-        wake: undefined,
+      // Meant for another incarnation of this name (e.g. the one that died at this address
+      // before this process started, or this process before it lost its lease): that master
+      // runs the task again elsewhere once it sees that incarnation gone, so running it here
+      // would run it twice. Checked again after every wait below: the lease can go meanwhile.
+      const assertIncarnation = (): void => {
+        const self = deps.incarnation();
+        if (req.worker_started_at !== '' && req.worker_started_at !== self)
+          throw new FailedPreconditionError(
+            `sent to the worker started at ${req.worker_started_at}; this one is ${self ?? 'not registered'}`,
+          );
       };
-      registry.add(entry);
-      void process.done.then((outcome) => {
-        entry.outcome = outcome;
-        span.setAttribute(ATTR.state, outcome.state);
-        if (outcome.exitCode !== null) span.setAttribute('process.exit.code', outcome.exitCode);
-        if (outcome.state !== 'SUCCESS') failSpan(span, new Error(outcome.reason));
-        span.end();
-        context.with(contextWith(span), () => outbox.deliver(entry));
+      assertIncarnation();
+      return starts.run(taskInstanceId, async () => {
+        const known = registry.get(taskInstanceId);
+        if (known !== undefined) return describeKnown(known, req, epoch);
+        if (req.takeover_only)
+          throw new NotFoundError(`task ${taskInstanceId} is not running on this worker`);
+        requireNonEmpty(req.command, 'command');
+        // A definite refusal (not UNAVAILABLE): the master knows the task did not start here.
+        if (deps.isDraining()) throw new FailedPreconditionError('worker is draining');
+        // A master that lost the instance (paused or cut off past its lease, then resumed) may
+        // still send a dispatch it prepared before: only the owner etcd records now starts one.
+        const owner = await deps.ownerEpoch(req.instance_id);
+        if (owner !== epoch)
+          throw new StaleEpochError(
+            `epoch ${epoch} does not own instance ${req.instance_id} (owner epoch: ${owner ?? 'none'})`,
+          );
+        assertIncarnation();
+        const incarnationAtStart = deps.incarnation();
+        const process = await TaskProcess.start({
+          command: req.command,
+          env: taskEnvironment(env.TASK_ENV_ALLOWLIST, req),
+          cwd: join(env.WORKER_DATA_DIR, 'work', taskInstanceId),
+          logPath: logPathFor(env.WORKER_DATA_DIR, taskInstanceId),
+          timeoutMs: Number(req.timeout_ms),
+          killGraceMs: env.TASK_KILL_GRACE_MS,
+        });
+        // Lives as long as the task; the result report is sent inside it.
+        const span = startSpan('baton.task.run', {
+          attributes: {
+            [ATTR.instanceId]: req.instance_id,
+            [ATTR.workflow]: req.workflow,
+            [ATTR.task]: req.task_name,
+            [ATTR.attempt]: req.attempt,
+            [ATTR.taskInstanceId]: taskInstanceId,
+            [ATTR.epoch]: epoch.toString(),
+            'process.pid': process.pid,
+          },
+        });
+        const entry: TaskEntry = {
+          taskInstanceId,
+          instanceId: req.instance_id,
+          taskName: req.task_name,
+          attempt: req.attempt,
+          epoch,
+          owner: req.owner,
+          ownerAddress: req.owner_address,
+          process,
+          outcome: undefined,
+          wake: undefined,
+        };
+        registry.add(entry);
+        void process.done.then((outcome) => {
+          entry.outcome = outcome;
+          span.setAttribute(ATTR.state, outcome.state);
+          if (outcome.exitCode !== null) span.setAttribute('process.exit.code', outcome.exitCode);
+          if (outcome.state !== 'SUCCESS') failSpan(span, new Error(outcome.reason));
+          span.end();
+          context.with(contextWith(span), () => outbox.deliver(entry));
+        });
+        if (deps.incarnation() !== incarnationAtStart) {
+          // The lease went while the process was spawning, before the lease-loss handler
+          // could see it: kill it like the others, and refuse once it is gone.
+          process.kill('worker lost its lease while starting the task', true);
+          await process.done;
+          assertIncarnation();
+        }
+        return {
+          started_at: process.startedAt.toISOString(),
+          pid: process.pid,
+          already_known: false,
+          state: 'RUNNING',
+        };
       });
-      return {
-        started_at: process.startedAt.toISOString(),
-        pid: process.pid,
-        already_known: false,
-        state: 'RUNNING',
-      };
     },
 
     async KillTask(req) {

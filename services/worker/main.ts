@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseEnv } from '../../shared/config/common-env.js';
+import { UnavailableError } from '../../shared/errors.js';
+import { readOwnership } from '../../shared/etcd/ownership.js';
 import { bindService } from '../../shared/grpc/server.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
@@ -21,6 +23,15 @@ async function main(): Promise<void> {
     registry,
     outbox,
     isDraining: () => runtime.lifecycle.draining,
+    incarnation: () => runtime.incarnation,
+    ownerEpoch: async (instanceId) => {
+      try {
+        return (await readOwnership(runtime.etcd, runtime.keys, instanceId))?.epoch;
+      } catch (err) {
+        // Not a refusal: the master retries the dispatch once etcd answers again.
+        throw new UnavailableError('cannot read the instance owner from etcd', { cause: err });
+      }
+    },
   });
   // Draining, it still answers (health, take-overs, kills) and refuses new tasks until its own
   // have finished or been handed back and their results delivered; only then the lease goes.

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import type { Etcd3 } from 'etcd3';
 import { EtcdKeys, type Role } from '../etcd/keys.js';
 import { parseMemberInfo } from '../etcd/members.js';
-import { freePort } from './free-port.js';
 import { serviceEntry } from './repo-root.js';
 import { spawnServer, waitUntilReady, type ServerProcess } from './server-process.js';
 
@@ -38,7 +37,9 @@ export async function startServiceProcess(
 ): Promise<ServiceProcess> {
   const entry = serviceEntry(spec.role);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-  const port = spec.port ?? (await freePort());
+  // Port 0 unless told: the process binds a free port itself and publishes it, so no other
+  // process can take a port between our choosing it and the service binding it.
+  const port = spec.port ?? 0;
   const keys = new EtcdKeys(spec.env.ETCD_PREFIX ?? '/baton/');
   const server = await spawnServer({
     name: spec.name,
@@ -55,5 +56,7 @@ export async function startServiceProcess(
     if (info === undefined || info.pid !== server.pid) throw new Error('not registered yet');
     return info.address;
   });
-  return { ...server, role: spec.role, name: spec.name, address, spec: { ...spec, port } };
+  // A restart reuses the bound port, so the service keeps its address.
+  const bound = Number(address.slice(address.lastIndexOf(':') + 1));
+  return { ...server, role: spec.role, name: spec.name, address, spec: { ...spec, port: bound } };
 }

@@ -15,6 +15,7 @@ export interface RunTaskRequest {
   'timeout_ms'?: (number | string | Long);
   'workflow'?: (string);
   'takeover_only'?: (boolean);
+  'worker_started_at'?: (string);
 }
 
 export interface RunTaskRequest__Output {
@@ -30,4 +31,5 @@ export interface RunTaskRequest__Output {
   'timeout_ms': (string);
   'workflow': (string);
   'takeover_only': (boolean);
+  'worker_started_at': (string);
 }

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { WORKLOAD_KINDS } from './chaos/definitions.js';
+import { FAULT_KINDS } from './chaos/faults.js';
+import type { RunSummary } from './chaos/report.js';
+
+/**
+ * A short chaos run (test/chaos/run.ts) end to end, as `npm run chaos` runs it: its own etcd
+ * and MariaDB, a cluster of real processes, 90 s of faults and workload, then the settle and
+ * the checks. It passes only if nothing was violated AND the run was not vacuous: every kind
+ * of fault was injected and instances of every workload kind ran. The seed is random (printed;
+ * CHAOS_SEED pins it), so every CI run explores another schedule; a failure names the seed.
+ */
+const DURATION = '90s';
+const seed = process.env.CHAOS_SEED ?? String(Math.floor(Math.random() * 0x7fffffff));
+
+describe('chaos run (short)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-chaos-test-'));
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    // A run cut short by the timeout: SIGTERM makes the runner end its servers and services.
+    if (child !== undefined && child.exitCode === null && child.signalCode === null)
+      child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`holds every invariant under faults (seed ${seed})`, { timeout: 300_000 }, async () => {
+    const summaryFile = join(dir, 'summary.json');
+    const runner = join(repoRoot(), 'dist/test/chaos/run.js');
+    expect(existsSync(runner), 'npm run build first').toBe(true);
+    const run = spawn(
+      process.execPath,
+      [runner, '--duration', DURATION, '--seed', seed, '--summary', summaryFile],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child = run;
+    let output = '';
+    run.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    run.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => run.once('exit', resolve));
+    console.log(output);
+
+    expect(code, `replay: npm run chaos -- --seed ${seed} --duration ${DURATION}`).toBe(0);
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as RunSummary;
+    expect(Object.values(summary.violations).every((n) => n === 0)).toBe(true);
+    expect(summary.settledInMs).not.toBeNull();
+    for (const kind of FAULT_KINDS) expect(summary.faults[kind], kind).toBeGreaterThan(0);
+    for (const { kind } of WORKLOAD_KINDS)
+      expect(summary.kinds[kind]?.ran, kind).toBeGreaterThan(0);
+    // The children ran too: sub-workflows two levels deep.
+    expect(summary.taskRuns['tree-mid']).toBeGreaterThan(0);
+    expect(summary.taskRuns['tree-leaf']).toBeGreaterThan(0);
+  });
+});

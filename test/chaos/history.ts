@@ -1,0 +1,92 @@
+/**
+ * What MySQL says happened, read once after the run has settled: every instance, task attempt
+ * and state change (the triggers of migration 0003 record each change with its actor and
+ * epoch). Times are epoch milliseconds, comparable with the record's and the nemesis's clocks
+ * (one machine).
+ */
+import type { Db } from '../../shared/db/connect.js';
+
+export interface InstanceRecord {
+  id: string;
+  workflow: string;
+  executionType: string;
+  state: string;
+  owner: string | null;
+  ownerEpoch: bigint;
+  parentId: string | null;
+  parentTask: string | null;
+  parentTaskAttempt: number | null;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+export interface TaskRecord {
+  instanceId: string;
+  task: string;
+  type: string;
+  attempt: number;
+  state: string;
+  childInstanceId: string | null;
+}
+
+export interface ChangeRecord {
+  /** Auto-increment: the order in which MySQL committed the changes of one instance. */
+  id: number;
+  instanceId: string;
+  /** null for the instance itself. */
+  task: string | null;
+  attempt: number | null;
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  epoch: bigint;
+  reason: string | null;
+  at: number;
+}
+
+export interface History {
+  instances: InstanceRecord[];
+  tasks: TaskRecord[];
+  changes: ChangeRecord[];
+}
+
+export async function readHistory(db: Db): Promise<History> {
+  const instances = await db.selectFrom('workflow_instances').selectAll().orderBy('id').execute();
+  const tasks = await db.selectFrom('task_instances').selectAll().orderBy('id').execute();
+  const changes = await db.selectFrom('state_changes').selectAll().orderBy('id').execute();
+  return {
+    instances: instances.map((r) => ({
+      id: r.id,
+      workflow: r.workflow,
+      executionType: r.execution_type,
+      state: r.state,
+      owner: r.owner,
+      ownerEpoch: BigInt(r.owner_epoch),
+      parentId: r.parent_instance_id,
+      parentTask: r.parent_task,
+      parentTaskAttempt: r.parent_task_attempt,
+      createdAt: r.created_at.getTime(),
+      endedAt: r.ended_at?.getTime() ?? null,
+    })),
+    tasks: tasks.map((r) => ({
+      instanceId: r.instance_id,
+      task: r.task,
+      type: r.type,
+      attempt: r.attempt,
+      state: r.state,
+      childInstanceId: r.child_instance_id,
+    })),
+    changes: changes.map((r) => ({
+      id: Number(r.id),
+      instanceId: r.instance_id,
+      task: r.task,
+      attempt: r.attempt,
+      fromState: r.from_state,
+      toState: r.to_state,
+      actor: r.actor,
+      epoch: BigInt(r.epoch),
+      reason: r.reason,
+      at: r.at.getTime(),
+    })),
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The workload driver: applies the chaos definitions, then starts instances of every kind at
+ * its seeded random rate (one loop per kind, so a slow start of one kind never holds back the
+ * others) until stopped, and now and then stops a waiting serial instance (a stop must free
+ * its place in the queue at once). It remembers every id the api handed out, so the checker
+ * can tell whether any submitted instance got lost.
+ */
+import type { Db } from '../../shared/db/connect.js';
+import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
+import { errorMessage } from '../../shared/errors.js';
+import type { ApiClient } from './cluster.js';
+import { definitionsYaml, WORKLOAD_KINDS, type WorkloadKind } from './definitions.js';
+import type { Rng } from './rng.js';
+
+/** An instance the api confirmed it recorded. */
+export interface StartedInstance {
+  id: string;
+  kind: string;
+  workflow: string;
+}
+
+export interface WorkloadCounts {
+  /** Confirmed starts by kind. */
+  started: Map<string, number>;
+  /** Failed StartInstance calls by kind (the instance may or may not exist). */
+  startErrors: Map<string, number>;
+  stopsRequested: number;
+}
+
+const STOP_EVERY_MS: [number, number] = [3_000, 8_000];
+
+export class Workload {
+  readonly started: StartedInstance[] = [];
+  readonly counts: WorkloadCounts = {
+    started: new Map(),
+    startErrors: new Map(),
+    stopsRequested: 0,
+  };
+  private readonly open = new Map<string, number>();
+  private stopping = false;
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly db: Db,
+    private readonly rng: Rng,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async applyDefinitions(script: string, record: string): Promise<void> {
+    for (const yaml of definitionsYaml(script, record)) await this.api.ApplyWorkflow({ yaml });
+  }
+
+  /** Starts the loops; each kind draws from a generator of its own. */
+  start(): void {
+    this.loops = [
+      this.countOpen(),
+      this.stopSome(this.rng.fork()),
+      ...WORKLOAD_KINDS.map((kind) => this.drive(kind, this.rng.fork())),
+    ];
+  }
+
+  /** Stops starting new instances; resolves when no start is in flight any more. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.loops);
+  }
+
+  private async drive(kind: WorkloadKind, rng: Rng): Promise<void> {
+    while (!this.stopping) {
+      await this.sleep(rng.int(...kind.everyMs));
+      if (this.stopping) return;
+      if ((this.open.get(kind.workflow) ?? 0) >= kind.maxOpen) continue;
+      try {
+        const { id } = await this.api.StartInstance({
+          workflow: kind.workflow,
+          params: kind.params(rng),
+        });
+        this.started.push({ id, kind: kind.kind, workflow: kind.workflow });
+        bump(this.counts.started, kind.kind);
+        // Counted as open at once, so a burst cannot overshoot the cap before the next count.
+        bump(this.open, kind.workflow);
+      } catch (err) {
+        bump(this.counts.startErrors, kind.kind);
+        this.log(`start ${kind.workflow} failed: ${errorMessage(err)}`);
+      }
+    }
+  }
+
+  /** Stops a random recent instance of `wait-fast` (usually still waiting in the queue). */
+  private async stopSome(rng: Rng): Promise<void> {
+    while (!this.stopping) {
+      await this.sleep(rng.int(...STOP_EVERY_MS));
+      const candidates = this.started.slice(-40).filter((s) => s.workflow === 'wait-fast');
+      if (this.stopping || candidates.length === 0) continue;
+      const victim = rng.pick(candidates);
+      try {
+        await this.api.StopInstance({ id: victim.id });
+        this.counts.stopsRequested += 1;
+      } catch {
+        // Already ended, or the api could not reach MySQL just now: either way nothing to do.
+      }
+    }
+  }
+
+  /** Keeps `open` (unended root instances per definition) current, from MySQL, once a second. */
+  private async countOpen(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const rows = await this.db
+          .selectFrom('workflow_instances')
+          .select((eb) => ['workflow', eb.fn.countAll<number>().as('n')])
+          .where('state', 'in', [...OWNED_WORKFLOW_STATES])
+          .where('parent_instance_id', 'is', null)
+          .groupBy('workflow')
+          .execute();
+        this.open.clear();
+        for (const row of rows) this.open.set(row.workflow, Number(row.n));
+      } catch {
+        // MariaDB is being restarted: keep the last counts.
+      }
+      await this.sleep(1_000);
+    }
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (!this.stopping && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200, until - Date.now())));
+    }
+  }
+}
+
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}

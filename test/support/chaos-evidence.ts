@@ -1,0 +1,56 @@
+/**
+ * Synthetic evidence for the chaos checker's unit tests (test/chaos/*.test.ts): each check
+ * must pass on a clean run and fail on each way it can break.
+ */
+import type { ClosedRun } from '../chaos/evidence.js';
+import type { ChangeRecord, InstanceRecord } from '../chaos/history.js';
+import type { TaskRun } from '../chaos/record.js';
+
+export const T0 = Date.UTC(2026, 0, 1);
+
+export function run(o: Partial<ClosedRun> & Pick<TaskRun, 'instance' | 'start'>): ClosedRun {
+  return {
+    workflow: 'w',
+    task: 'a',
+    attempt: 1,
+    worker: 'worker-1',
+    pid: `${o.instance}-${o.start}`,
+    end: o.start + 1_000,
+    how: '0',
+    endRecorded: true,
+    ...o,
+  };
+}
+
+export function instance(o: Partial<InstanceRecord> & Pick<InstanceRecord, 'id'>): InstanceRecord {
+  return {
+    workflow: 'w',
+    executionType: 'SERIAL_WAIT',
+    state: 'SUCCESS',
+    owner: 'master-1',
+    ownerEpoch: 10n,
+    parentId: null,
+    parentTask: null,
+    parentTaskAttempt: null,
+    createdAt: T0,
+    endedAt: T0 + 60_000,
+    ...o,
+  };
+}
+
+let changeId = 0;
+export function change(o: Partial<ChangeRecord> & Pick<ChangeRecord, 'instanceId'>): ChangeRecord {
+  changeId += 1;
+  return {
+    id: changeId,
+    task: null,
+    attempt: null,
+    fromState: 'SUBMITTED',
+    toState: 'RUNNING',
+    actor: 'master-1',
+    epoch: 10n,
+    reason: null,
+    at: T0 + changeId,
+    ...o,
+  };
+}
