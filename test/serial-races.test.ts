@@ -60,13 +60,15 @@ describe('a timeout racing the serial hand-off (DolphinScheduler #16369)', () =>
     expect(overlaps(intervals)).toEqual([]);
     // B's release is sent after its end is committed (A's is still held): the slot frees
     // within a push or a reconciler pass, never later.
-    const deadline = Date.now() + 5_000;
-    let state = await t.api.GetSerialState({ workflow: 'timed' });
-    while (state.holder !== null && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      state = await t.api.GetSerialState({ workflow: 'timed' });
-    }
-    expect([state.holder, state.waiting_count]).toEqual([null, '0']);
+    await expect
+      .poll(
+        async () => {
+          const state = await t.api.GetSerialState({ workflow: 'timed' });
+          return [state.holder, state.waiting_count];
+        },
+        { timeout: 5_000, interval: 100 },
+      )
+      .toEqual([null, '0']);
     expect(
       (await t.api.ListInstances({ workflow: 'timed', state: 'SERIAL_WAIT' })).instances,
     ).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   startOtlpReceiver,
   type OtlpReceiver,
@@ -39,13 +39,14 @@ function tracedCluster(label: string, masters: number): Promise<TestCluster> {
 
 /** The spans exported so far, once `ready` holds of them (exports are batched). */
 async function spansWhen(ready: (spans: ReceivedSpan[]) => boolean): Promise<ReceivedSpan[]> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const spans = receiver.spans();
-    if (ready(spans)) return spans;
-    if (Date.now() > deadline) throw new Error(`spans never complete: ${listSpans(spans)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return vi.waitFor(
+    () => {
+      const spans = receiver.spans();
+      if (!ready(spans)) throw new Error(`spans never complete: ${listSpans(spans)}`);
+      return spans;
+    },
+    { timeout: 15_000, interval: 100 },
+  );
 }
 
 function listSpans(spans: ReceivedSpan[]): string {
