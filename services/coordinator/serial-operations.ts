@@ -1,4 +1,8 @@
-import { FailedPreconditionError, InvalidArgumentError } from '../../shared/errors.js';
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  UnavailableError,
+} from '../../shared/errors.js';
 import { KeyedMutex } from '../../shared/keyed-mutex.js';
 import type { Logger } from '../../shared/log.js';
 import type {
@@ -178,11 +182,20 @@ export class SerialOperations {
       queuedAt: new Date().toISOString(),
       executionType: input.executionType,
     };
-    await this.store
+    const result = await this.store
       .fenced(fence)
       .and(key, 'Version', '==', 0)
       .then(this.store.etcd.put(key).value(JSON.stringify(entry)))
       .commit();
+    if (result.succeeded) return;
+    // Not written: it was queued already (asked again), or this coordinator has just lost the
+    // shard (rebalanced away under the request). Then the master must ask the shard's new
+    // owner; told QUEUED, it would wait in a queue it is not in while later instances run.
+    if ((await this.store.entry(fence.shard, input.workflow, input.instanceId)) === undefined) {
+      throw new UnavailableError(
+        `instance ${input.instanceId} was not queued: shard ${fence.shard} moved; ask again`,
+      );
+    }
   }
 
   private async admitOrQueue(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
