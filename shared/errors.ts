@@ -39,6 +39,16 @@ export class FailedPreconditionError extends BatonError {
   readonly retryable = false;
 }
 
+/** The caller did not prove who it is (no credentials, or ones Baton does not know). */
+export class UnauthenticatedError extends BatonError {
+  readonly retryable = false;
+}
+
+/** The caller is known but may not do this (its role or identity does not allow it). */
+export class PermissionDeniedError extends BatonError {
+  readonly retryable = false;
+}
+
 /** A limit was hit (queue length, pending starts); the caller may retry later. */
 export class ResourceExhaustedError extends BatonError {
   readonly retryable = true;

@@ -34,13 +34,19 @@ export type ServiceClient<D> = {
 export function makeServiceClient<D extends grpc.ServiceDefinition>(
   definition: D,
   channel: grpc.Client,
+  identity: ClientIdentity = {},
 ): ServiceClient<D> {
   const client: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(definition)) {
     client[name] = (request: unknown, options: CallOptions = {}) =>
-      unaryCall(channel, method as MethodDefinition<unknown, unknown>, request, options);
+      unaryCall(channel, method as MethodDefinition<unknown, unknown>, request, options, identity);
   }
   return client as ServiceClient<D>;
+}
+
+/** Who a client calls as, beyond its channel's certificate: an api bearer token. */
+export interface ClientIdentity {
+  token?: string;
 }
 
 function unaryCall(
@@ -48,6 +54,7 @@ function unaryCall(
   method: MethodDefinition<unknown, unknown>,
   request: unknown,
   options: CallOptions,
+  identity: ClientIdentity,
 ): Promise<unknown> {
   const timeoutMs = remainingMs(options.parent, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signals = [options.signal, options.parent?.signal].filter((s) => s !== undefined);
@@ -55,6 +62,7 @@ function unaryCall(
     method.path,
     (metadata, span) =>
       new Promise((resolve, reject) => {
+        if (identity.token !== undefined) metadata.set('authorization', `Bearer ${identity.token}`);
         const call = channel.makeUnaryRequest(
           method.path,
           method.requestSerialize,

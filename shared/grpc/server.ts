@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Deserialize, Serialize } from '@grpc/proto-loader';
 import type { Logger } from 'pino';
 import { BatonError } from '../errors.js';
-import type { CallContext } from './call-context.js';
+import type { Authorizer, CallContext } from './call-context.js';
 import { toGrpcStatus } from './status-mapping.js';
 import { markRpcError, rpcServerObserver, serverSpan, type RpcObserver } from './rpc-telemetry.js';
 
@@ -22,10 +22,16 @@ export interface ServiceBinding {
 }
 
 /** Pairs a service definition with its handlers, wrapping each in error mapping and context. */
+export interface BindOptions {
+  /** Runs before every handler; a rejection is the call's answer and the handler never runs. */
+  authorize?: Authorizer;
+}
+
 export function bindService<D extends grpc.ServiceDefinition>(
   definition: D,
   handlers: ServiceHandlers<D>,
   log: Logger,
+  options: BindOptions = {},
 ): ServiceBinding {
   const implementation: grpc.UntypedServiceImplementation = {};
   const observe = rpcServerObserver();
@@ -34,7 +40,7 @@ export function bindService<D extends grpc.ServiceDefinition>(
       handlers as Record<string, (req: unknown, ctx: CallContext) => Promise<unknown>>
     )[name];
     if (handler === undefined) throw new Error(`no handler for ${method.path}`);
-    implementation[name] = wrapUnary(method.path, handler, log, observe);
+    implementation[name] = wrapUnary(method.path, handler, log, observe, options.authorize);
   }
   return { definition, implementation };
 }
@@ -44,6 +50,7 @@ function wrapUnary(
   handler: (req: unknown, ctx: CallContext) => Promise<unknown>,
   log: Logger,
   observe: RpcObserver,
+  authorize: Authorizer | undefined,
 ): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) => {
     const started = performance.now();
@@ -56,14 +63,24 @@ function wrapUnary(
         : Number.isFinite(deadline)
           ? Number(deadline)
           : undefined;
-    const ctx: CallContext = {
-      deadline: deadlineMs,
-      signal: controller.signal,
-      metadata: call.metadata,
-      method: path,
+    const run = async (): Promise<unknown> => {
+      const principal = authorize
+        ? await authorize(path, {
+            metadata: call.metadata,
+            peerCertificate: call.getAuthContext().sslPeerCertificate,
+          })
+        : undefined;
+      const ctx: CallContext = {
+        deadline: deadlineMs,
+        signal: controller.signal,
+        metadata: call.metadata,
+        method: path,
+        principal,
+      };
+      return handler(call.request, ctx);
     };
     void serverSpan(path, call.metadata, (span) =>
-      handler(call.request, ctx).then(
+      run().then(
         (response) => {
           observe(path, grpc.status.OK, performance.now() - started);
           callback(null, response);

@@ -10,8 +10,10 @@ import {
   InvalidArgumentError,
   NotFoundError,
   OwnershipLostError,
+  PermissionDeniedError,
   ResourceExhaustedError,
   StaleEpochError,
+  UnauthenticatedError,
   UnavailableError,
 } from '../errors.js';
 
@@ -28,6 +30,8 @@ function codeFor(err: BatonError): status {
   if (err instanceof OwnershipLostError) return status.ABORTED;
   if (err instanceof ConflictError) return status.ABORTED;
   if (err instanceof ResourceExhaustedError) return status.RESOURCE_EXHAUSTED;
+  if (err instanceof UnauthenticatedError) return status.UNAUTHENTICATED;
+  if (err instanceof PermissionDeniedError) return status.PERMISSION_DENIED;
   if (err instanceof UnavailableError) return status.UNAVAILABLE;
   if (err instanceof DeadlineExceededError) return status.DEADLINE_EXCEEDED;
   if (err instanceof CancelledError) return status.CANCELLED;
@@ -86,6 +90,10 @@ export function fromGrpcError(err: unknown): BatonError {
         : new ConflictError(message, options);
     case status.RESOURCE_EXHAUSTED:
       return new ResourceExhaustedError(message, options);
+    case status.UNAUTHENTICATED:
+      return new UnauthenticatedError(message, options);
+    case status.PERMISSION_DENIED:
+      return new PermissionDeniedError(message, options);
     case status.UNAVAILABLE:
       return new UnavailableError(message, options);
     case status.DEADLINE_EXCEEDED:
