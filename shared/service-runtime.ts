@@ -4,6 +4,7 @@ import { reflectedPackageDefinition } from './proto/load.js';
 import { EventEmitter } from 'node:events';
 import type { Etcd3 } from 'etcd3';
 import { defaultNodeName, type CommonEnv } from './config/common-env.js';
+import { etcdClientSettings } from './config/etcd-client-settings.js';
 import { connectEtcd } from './etcd/connect.js';
 import { EtcdKeys, type Role } from './etcd/keys.js';
 import { MemberLease } from './etcd/member-lease.js';
@@ -14,6 +15,8 @@ import { Lifecycle } from './lifecycle.js';
 import { createLogger, type Logger } from './log.js';
 import { registerLeaseMetrics, type LeaseMetrics } from './telemetry/lease-metrics.js';
 import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
+import { channelSecurity, serverCredentials } from './tls/credentials.js';
+import { readTlsMaterial, tlsFilesFrom, type TlsMaterial } from './tls/tls-settings.js';
 
 const MARK_DRAINING_MS = 2_000;
 
@@ -50,6 +53,8 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     readonly lifecycle: Lifecycle,
     private readonly telemetry: Telemetry,
     private readonly group: string | undefined,
+    /** This member's certificate and the cluster CA; undefined: internal traffic is plaintext. */
+    readonly tls: TlsMaterial | undefined,
   ) {
     super();
     this.currentLease = lease;
@@ -73,6 +78,9 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   }): Promise<ServiceRuntime> {
     const { role, env } = options;
     const name = env.NODE_NAME ?? defaultNodeName(role);
+    // Before anything connects: a partial or unreadable TLS setting fails the start.
+    const tlsFiles = tlsFilesFrom(env);
+    const tls = tlsFiles === undefined ? undefined : readTlsMaterial(tlsFiles);
     // First, so every span and instrument made from here on is recorded.
     const telemetry = await startTelemetry({
       serviceName: `baton-${role}`,
@@ -80,7 +88,15 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       metricsListen: env.METRICS_LISTEN,
     });
     const log = createLogger(role, name, env.LOG_LEVEL);
-    const etcd = connectEtcd(env.ETCD_ENDPOINTS);
+    if (tlsFiles === undefined) {
+      log.warn(
+        'TLS_CA_FILE, TLS_CERT_FILE and TLS_KEY_FILE are not set: internal traffic is ' +
+          'unauthenticated plaintext, and anyone who can reach this port can call it',
+      );
+    } else {
+      log.info({ ca: tlsFiles.caFile, cert: tlsFiles.certFile }, 'mutual TLS for internal traffic');
+    }
+    const etcd = connectEtcd(etcdClientSettings(env));
     const keys = new EtcdKeys(env.ETCD_PREFIX);
     const lease = await MemberLease.grant(etcd, env.LEASE_TTL_MS, log);
     const lifecycle = new Lifecycle(log, env.SHUTDOWN_GRACE_MS);
@@ -92,10 +108,11 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       etcd,
       keys,
       lease,
-      new ChannelPool(),
+      new ChannelPool(channelSecurity(tls)),
       lifecycle,
       telemetry,
       options.group,
+      tls,
     );
   }
 
@@ -112,15 +129,22 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     options: { serveWhileDraining?: boolean } = {},
   ): Promise<RunningServer> {
     const health = new ServiceHealth(bindings.map((b) => serviceNameOf(b.definition)));
-    const server = await startGrpcServer(this.env.LISTEN, bindings, (grpcServer) => {
-      health.addTo(grpcServer);
-      // Describes only what this process serves, so grpcurl lists nothing it cannot call.
-      const services = [
-        ...bindings.map((b) => serviceNameOf(b.definition)),
-        'grpc.health.v1.Health',
-      ];
-      new ReflectionService(reflectedPackageDefinition(), { services }).addToServer(grpcServer);
-    });
+    const server = await startGrpcServer(
+      this.env.LISTEN,
+      bindings,
+      (grpcServer) => {
+        health.addTo(grpcServer);
+        // Describes only what this process serves, so grpcurl lists nothing it cannot call.
+        const services = [
+          ...bindings.map((b) => serviceNameOf(b.definition)),
+          'grpc.health.v1.Health',
+        ];
+        new ReflectionService(reflectedPackageDefinition(), { services }).addToServer(grpcServer);
+      },
+      // Internal services take calls from cluster members only; the api's clients prove who
+      // they are with bearer tokens, not certificates.
+      serverCredentials(this.tls, this.role !== 'api'),
+    );
     this.address = this.env.ADVERTISE_ADDRESS ?? server.address;
     this.server = server;
     this.lifecycle.addStep('stop accepting', async () => {

@@ -47,21 +47,28 @@ describe('baton health against a running cluster', () => {
     await t?.dispose();
   });
 
+  /** The cluster's operator certificate (role client): internal services require one. */
+  const tls = (): string[] => {
+    const files = t.cluster.operatorFiles()!;
+    return ['--ca', files.caFile, '--cert', files.certFile, '--key', files.keyFile];
+  };
+
   it.each(ROLE_SERVICES)('exits 0 for a SERVING %s, overall and for %s', async (role, service) => {
     const address = t.cluster.ofRole(role)[0]!.address;
-    expect(await health(address)).toEqual({
+    expect(await health(address, ...tls())).toEqual({
       code: 0,
       stdout: `${address}: SERVING\n`,
       stderr: '',
     });
-    const json = await health(address, '--service', service, '--json');
+    const json = await health(address, '--service', service, '--json', ...tls());
     expect(json).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(json.stdout)).toEqual({ address, service, status: 'SERVING' });
   });
 
   it('exits 1 naming the service a process does not serve', async () => {
     const address = t.cluster.api.address;
-    const run = await health(address, '--service', 'baton.v1.Master');
+    // The api's TLS needs only the CA (its clients have tokens, not certificates).
+    const run = await health(address, '--service', 'baton.v1.Master', '--ca', t.cluster.caFile!);
     expect(run).toEqual({
       code: 1,
       stdout: '',

@@ -37,7 +37,7 @@ describe('SIGTERM drains a process instead of dropping its work', () => {
   let t: TestCluster | undefined;
   const probes: HealthProbe[] = [];
   const probe = (address: string): HealthProbe => {
-    const p = healthProbe(address);
+    const p = healthProbe(address, t!.cluster.operatorCredentials());
     probes.push(p);
     return p;
   };

@@ -69,7 +69,8 @@ describe('standard gRPC health checking and server reflection in every service',
     Client: new (a: string, c: grpc.ChannelCredentials) => C,
     address: string,
   ): C => {
-    const client = new Client(address, grpc.credentials.createInsecure());
+    // Any certificate of the cluster's CA reaches the standard services (here role client).
+    const client = new Client(address, t.cluster.operatorCredentials());
     clients.push(client);
     return client;
   };
@@ -88,7 +89,9 @@ describe('standard gRPC health checking and server reflection in every service',
     expect(await check(health, '')).toBe('SERVING');
     expect(await check(health, service)).toBe('SERVING');
     const names = await listServices(connect(loaded.grpc.reflection.v1.ServerReflection, address));
-    expect(names.sort()).toEqual([service, 'grpc.health.v1.Health'].sort());
+    // The api also serves token management (BatonAdmin) on the same port.
+    const served = role === 'api' ? [service, 'baton.v1.BatonAdmin'] : [service];
+    expect(names.sort()).toEqual([...served, 'grpc.health.v1.Health'].sort());
   });
 
   it('a master turns NOT_SERVING when its lease is lost, and SERVING again once it rejoined', async () => {

@@ -20,12 +20,14 @@ import {
 describe('a timeout racing the serial hand-off (DolphinScheduler #16369)', () => {
   let t: TestCluster;
   let record: string;
-  const channels = new ChannelPool();
+  /** Calls the coordinator as a master does (its certificate has the master role). */
+  let channels: ChannelPool | undefined;
 
   beforeAll(async () => {
     t = await startTestCluster('serial-races', {
       layout: { masters: 2, coordinators: 1, workers: 2 },
     });
+    channels = new ChannelPool(await t.cluster.clientCredentials('master'));
     record = join(t.dir, 'record.txt');
     await t.api.ApplyWorkflow({
       yaml: [
@@ -38,7 +40,7 @@ describe('a timeout racing the serial hand-off (DolphinScheduler #16369)', () =>
     });
   });
   afterAll(async () => {
-    channels.close();
+    channels?.close();
     await t?.dispose();
   });
 
@@ -88,7 +90,7 @@ describe('a timeout racing the serial hand-off (DolphinScheduler #16369)', () =>
     const serial = await t.api.GetSerialState({ workflow: 'timed' });
     const coordinator = makeServiceClient(
       batonProto().Coordinator.service,
-      channels.get(t.cluster.get(serial.coordinator).address),
+      channels!.get(t.cluster.get(serial.coordinator).address),
     );
     const refused = await coordinator
       .Release({ workflow: 'timed', instance_id: a })

@@ -16,13 +16,15 @@ import { startTestCluster, waitForInstance, type TestCluster } from './support/t
  */
 describe('worker fencing of RunTask', () => {
   let t: TestCluster;
-  const channels = new ChannelPool();
+  /** Dispatches as a master does (its certificate has the master role). */
+  let channels: ChannelPool | undefined;
 
   beforeAll(async () => {
     t = await startTestCluster('worker-fencing');
+    channels = new ChannelPool(await t.cluster.clientCredentials('master'));
   });
   afterAll(async () => {
-    channels.close();
+    channels?.close();
     await t?.dispose();
   });
 
@@ -44,7 +46,7 @@ describe('worker fencing of RunTask', () => {
     const { id } = await t.api.StartInstance({ workflow: 'held' });
     const running = await waitForInstance(t.api, id, (i) => i.tasks[0]?.state === 'RUNNING');
     const [member] = (await t.api.ListMembers({})).members.filter((m) => m.role === 'worker');
-    const worker = makeServiceClient(batonProto().Worker.service, channels.get(member!.address));
+    const worker = makeServiceClient(batonProto().Worker.service, channels!.get(member!.address));
     const epoch = BigInt(running.owner_epoch);
     const dispatch = (taskId: string, e: bigint, startedAt: string) =>
       worker.RunTask({

@@ -20,13 +20,15 @@ import {
  */
 describe('a zombie master (paused past its lease, then resumed)', () => {
   let t: TestCluster;
-  const channels = new ChannelPool();
+  /** Submits as another master does (its certificate has the master role). */
+  let channels: ChannelPool | undefined;
 
   beforeAll(async () => {
     t = await startTestCluster('zombie-master', { layout: { masters: 2, workers: 1 } });
+    channels = new ChannelPool(await t.cluster.clientCredentials('master'));
   });
   afterAll(async () => {
-    channels.close();
+    channels?.close();
     await t?.dispose();
   });
 
@@ -77,7 +79,7 @@ describe('a zombie master (paused past its lease, then resumed)', () => {
       yaml: 'name: after\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n',
     });
     const fresh = await t.api.StartInstance({ workflow: 'after' });
-    const master = makeServiceClient(batonProto().Master.service, channels.get(zombie.address));
+    const master = makeServiceClient(batonProto().Master.service, channels!.get(zombie.address));
     await master.SubmitInstance({ instance_id: fresh.id }).catch(() => undefined);
     const after = await waitForEnd(t.api, fresh.id);
     expect(after.state).toBe('SUCCESS');

@@ -1,5 +1,6 @@
 import { parseEnv } from '../../shared/config/common-env.js';
 import { connectDb } from '../../shared/db/connect.js';
+import { resolveMysqlUrl } from '../../shared/config/mysql-url.js';
 import { migrateToLatest } from '../../shared/db/migrate.js';
 import { errorMessage } from '../../shared/errors.js';
 import { MemberDirectory } from '../../shared/etcd/member-directory.js';
@@ -18,13 +19,15 @@ import { SerialOperations } from './serial-operations.js';
 import { SerialReconciler } from './serial-reconciler.js';
 import { SerialStore } from './serial-store.js';
 import { ShardKeeper } from './shard-keeper.js';
+import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
+import { COORDINATOR_PEERS } from '../../shared/tls/peer-rules.js';
 
 /** The SerialWaitCoordinator: per-definition serial queues and running slots in etcd. Wiring. */
 async function main(): Promise<void> {
   const env = parseEnv(coordinatorEnvSchema);
   const runtime = await ServiceRuntime.create({ role: 'coordinator', env });
   const { log, etcd, keys, channels } = runtime;
-  const db = connectDb(env.MYSQL_URL, { poolSize: env.MYSQL_POOL_SIZE });
+  const db = connectDb(resolveMysqlUrl(env), { poolSize: env.MYSQL_POOL_SIZE });
   await migrateToLatest(db);
   const serialKeys = new SerialKeys(env.ETCD_PREFIX);
   const masters = await MemberDirectory.open(etcd, keys, 'master', log);
@@ -69,7 +72,9 @@ async function main(): Promise<void> {
     name: runtime.name,
     shardCount: env.SERIAL_SHARDS,
   });
-  await runtime.serve([bindService(batonProto().Coordinator.service, handlers, log)]);
+  const coordinatorService = batonProto().Coordinator.service;
+  const access = peerBindOptions(runtime.tls !== undefined, coordinatorService, COORDINATOR_PEERS);
+  await runtime.serve([bindService(coordinatorService, handlers, log, access)]);
   await keeper.start();
   reconciler.start();
 

@@ -1,6 +1,7 @@
 import { racePoint } from '../../shared/race-points.js';
 import { parseEnv } from '../../shared/config/common-env.js';
 import { connectDb } from '../../shared/db/connect.js';
+import { resolveMysqlUrl } from '../../shared/config/mysql-url.js';
 import { migrateToLatest } from '../../shared/db/migrate.js';
 import { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { bindService } from '../../shared/grpc/server.js';
@@ -24,13 +25,15 @@ import { LeaderElection } from '../../shared/etcd/leader-election.js';
 import type { RunDeps } from './run-deps.js';
 import { SerialGate } from './serial-gate.js';
 import { SlotWatch } from './slot-watch.js';
+import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
+import { MASTER_PEERS } from '../../shared/tls/peer-rules.js';
 
 /** The master: owns workflow instances and runs their DAGs. Wiring only. */
 async function main(): Promise<void> {
   const env = parseEnv(masterEnvSchema);
   const runtime = await ServiceRuntime.create({ role: 'master', env });
   const { log, etcd, keys, channels } = runtime;
-  const db = connectDb(env.MYSQL_URL, { poolSize: env.MYSQL_POOL_SIZE });
+  const db = connectDb(resolveMysqlUrl(env), { poolSize: env.MYSQL_POOL_SIZE });
   await migrateToLatest(db);
   const masters = await MemberDirectory.open(etcd, keys, 'master', log);
   const workers = await MemberDirectory.open(etcd, keys, 'worker', log);
@@ -88,7 +91,9 @@ async function main(): Promise<void> {
     env.SUBMIT_GRACE_MS,
   );
 
-  await runtime.serve([bindService(batonProto().Master.service, masterHandlers(owned, db), log)]);
+  const masterService = batonProto().Master.service;
+  const access = peerBindOptions(runtime.tls !== undefined, masterService, MASTER_PEERS);
+  await runtime.serve([bindService(masterService, masterHandlers(owned, db), log, access)]);
 
   // A master leaving means its instances need new owners now, not at the next interval.
   masters.on('removed', (m) => {

@@ -89,6 +89,12 @@ function unaryCall(
   );
 }
 
+/** How to connect to one address: credentials and extra channel options made for it. */
+export type ChannelSecurity = (address: string) => {
+  credentials: grpc.ChannelCredentials;
+  options?: grpc.ChannelOptions;
+};
+
 /**
  * One channel per peer address, reused by every client of that peer. Channels reconnect by
  * themselves; `close` ends them all at shutdown.
@@ -96,13 +102,30 @@ function unaryCall(
 export class ChannelPool {
   private readonly channels = new Map<string, grpc.Client>();
 
+  /**
+   * @param credentials how every channel connects, or how it connects to a given address: no
+   *   default, so plaintext is always a visible choice (`grpc.credentials.createInsecure()`);
+   *   shared/tls/credentials.ts makes the TLS ones
+   * @param options more channel options (e.g. `grpc.ssl_target_name_override`)
+   */
+  constructor(
+    private readonly credentials: grpc.ChannelCredentials | ChannelSecurity,
+    private readonly options: grpc.ChannelOptions = {},
+  ) {}
+
   get(address: string): grpc.Client {
     let channel = this.channels.get(address);
     if (channel === undefined) {
-      channel = new grpc.Client(address, grpc.credentials.createInsecure(), {
+      const security =
+        typeof this.credentials === 'function'
+          ? this.credentials(address)
+          : { credentials: this.credentials };
+      channel = new grpc.Client(address, security.credentials, {
         'grpc.keepalive_time_ms': 10_000,
         'grpc.keepalive_timeout_ms': 5_000,
         'grpc.max_receive_message_length': 16 * 1024 * 1024,
+        ...security.options,
+        ...this.options,
       });
       this.channels.set(address, channel);
     }

@@ -112,20 +112,20 @@ export interface RunningServer {
 
 /**
  * Binds `listen` (host:port, port may be 0) and serves the given services; `extras` adds
- * standard ones (health, reflection) to the same server.
+ * standard ones (health, reflection) to the same server. `credentials` default to plaintext;
+ * shared/tls/credentials.ts makes the TLS ones.
  */
 export async function startGrpcServer(
   listen: string,
   services: ServiceBinding[],
   extras: (server: grpc.Server) => void = () => undefined,
+  credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure(),
 ): Promise<RunningServer> {
   const server = new grpc.Server({ 'grpc.max_receive_message_length': 16 * 1024 * 1024 });
   for (const s of services) server.addService(s.definition, s.implementation);
   extras(server);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, bound) =>
-      err ? reject(err) : resolve(bound),
-    );
+    server.bindAsync(listen, credentials, (err, bound) => (err ? reject(err) : resolve(bound)));
   });
   const host = listen.slice(0, listen.lastIndexOf(':'));
   let stopping: Promise<void> | undefined;

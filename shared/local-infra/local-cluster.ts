@@ -1,8 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type * as grpc from '@grpc/grpc-js';
 import type { Etcd3 } from 'etcd3';
 import { connectEtcd } from '../etcd/connect.js';
 import type { Role } from '../etcd/keys.js';
+import type { ChannelSecurity } from '../grpc/client.js';
+import { channelCredentials, channelSecurity } from '../tls/credentials.js';
+import { caPaths, ensureCertificateAuthority } from '../tls/certificate-authority.js';
+import {
+  ensureMemberCertificate,
+  memberPaths,
+  type MemberCertificateFiles,
+} from '../tls/member-certificate.js';
+import type { MemberRole } from '../tls/member-roles.js';
+import { readTlsMaterial, type TlsFiles } from '../tls/tls-settings.js';
 import { startServiceProcess, type ServiceProcess } from './service-launcher.js';
+
+/** The name of the certificate operator tools use (`<certs>/client.pem`, role client). */
+const OPERATOR = 'client';
 
 export interface ClusterLayout {
   masters: number;
@@ -22,6 +37,11 @@ export interface LocalClusterOptions {
   layout: ClusterLayout;
   /** Extra settings for every service (LOG_LEVEL, RECONCILE_INTERVAL_MS, ...). */
   env?: Record<string, string>;
+  /**
+   * Mutual TLS between the services (default true): a private CA and one certificate per
+   * process in `<baseDir>/certs`, made on first start and kept on later ones.
+   */
+  tls?: boolean;
 }
 
 /**
@@ -33,6 +53,8 @@ export interface LocalClusterOptions {
 export class LocalCluster {
   readonly processes = new Map<string, ServiceProcess>();
   private readonly counters = new Map<Role, number>();
+  /** Member certificates by name, so two concurrent asks for one name issue it once. */
+  private readonly certificates = new Map<string, Promise<MemberCertificateFiles>>();
 
   private constructor(
     readonly options: LocalClusterOptions,
@@ -42,6 +64,11 @@ export class LocalCluster {
   static async start(options: LocalClusterOptions): Promise<LocalCluster> {
     const cluster = new LocalCluster(options, connectEtcd([options.etcdEndpoint]));
     try {
+      if (cluster.certDir !== undefined) {
+        await ensureCertificateAuthority(cluster.certDir);
+        // For operator tools (`baton health`, probes in tests) that check members directly.
+        await cluster.memberCertificate(cluster.certDir, OPERATOR, 'client');
+      }
       const { masters, workers, coordinators } = options.layout;
       const roles: Role[] = [
         ...Array<Role>(coordinators).fill('coordinator'),
@@ -56,6 +83,70 @@ export class LocalCluster {
       await cluster.stopAll();
       throw err;
     }
+  }
+
+  /** Where the CA and the member certificates are; undefined when TLS is off. */
+  get certDir(): string | undefined {
+    return this.options.tls === false ? undefined : join(this.options.baseDir, 'certs');
+  }
+
+  /** The CA certificate api clients trust; undefined when TLS is off. */
+  get caFile(): string | undefined {
+    const dir = this.certDir;
+    return dir === undefined ? undefined : caPaths(dir).certFile;
+  }
+
+  /**
+   * How an api client's ChannelPool connects: TLS trusting the CA (no client certificate), or
+   * plaintext when TLS is off.
+   */
+  apiCredentials(): grpc.ChannelCredentials | ChannelSecurity {
+    const caFile = this.caFile;
+    return channelSecurity(caFile === undefined ? undefined : { ca: readFileSync(caFile) });
+  }
+
+  /**
+   * Credentials of the `client` certificate made at start (role client: health checks and
+   * reflection only), for operator tools; plaintext when TLS is off.
+   */
+  operatorCredentials(): grpc.ChannelCredentials {
+    const files = this.operatorFiles();
+    return channelCredentials(files && readTlsMaterial(files));
+  }
+
+  /** The files behind `operatorCredentials` (`baton health --ca --cert --key`). */
+  operatorFiles(): TlsFiles | undefined {
+    const dir = this.certDir;
+    if (dir === undefined) return undefined;
+    return { caFile: caPaths(dir).certFile, ...memberPaths(dir, OPERATOR) };
+  }
+
+  /**
+   * How a ChannelPool of a cluster member of `role` named `name` (default `test-<role>`)
+   * connects, for a test or tool that calls internal services directly; the certificate is made
+   * on first use. Plaintext when TLS is off.
+   */
+  async clientCredentials(
+    role: MemberRole,
+    name = `test-${role}`,
+  ): Promise<grpc.ChannelCredentials | ChannelSecurity> {
+    const dir = this.certDir;
+    if (dir === undefined) return channelSecurity(undefined);
+    const member = await this.memberCertificate(dir, name, role);
+    return channelSecurity(readTlsMaterial({ caFile: caPaths(dir).certFile, ...member }));
+  }
+
+  private memberCertificate(
+    dir: string,
+    name: string,
+    role: MemberRole,
+  ): Promise<MemberCertificateFiles> {
+    let issued = this.certificates.get(name);
+    if (issued === undefined) {
+      issued = ensureMemberCertificate(dir, { name, role });
+      this.certificates.set(name, issued);
+    }
+    return issued;
   }
 
   /** The settings every service of this cluster gets. */
@@ -77,6 +168,13 @@ export class LocalCluster {
     const processName = name ?? `${role}-${n}`;
     const extra: Record<string, string> =
       role === 'worker' ? { WORKER_DATA_DIR: join(this.options.baseDir, processName) } : {};
+    const dir = this.certDir;
+    if (dir !== undefined) {
+      const member = await this.memberCertificate(dir, processName, role);
+      extra['TLS_CA_FILE'] = caPaths(dir).certFile;
+      extra['TLS_CERT_FILE'] = member.certFile;
+      extra['TLS_KEY_FILE'] = member.keyFile;
+    }
     const process = await startServiceProcess(
       {
         role,

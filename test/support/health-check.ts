@@ -31,8 +31,9 @@ export interface HealthProbe {
   close(): void;
 }
 
-export function healthProbe(address: string): HealthProbe {
-  const client = new Health(address, grpc.credentials.createInsecure());
+/** `credentials`: the cluster's operator certificate under TLS (LocalCluster.operatorCredentials). */
+export function healthProbe(address: string, credentials: grpc.ChannelCredentials): HealthProbe {
+  const client = new Health(address, credentials);
   return {
     check: () =>
       new Promise((resolve) =>
