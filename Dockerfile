@@ -21,11 +21,13 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 # What the processes read from disk at run time, relative to /app (the package root, which
 # shared/local-infra/repo-root.ts finds by package.json): the compiled code (with migrations and
-# shared/proto/loader-options.json), the .proto files shared/proto/load.ts loads, and the demo
-# definitions `baton cluster up --demo` applies.
+# shared/proto/loader-options.json), the .proto files shared/proto/load.ts loads, the demo
+# definitions `baton cluster up --demo` applies, and the first-start script of compose's `init`
+# service (certificates and secrets; deploy/compose-init.sh).
 COPY --from=build /app/dist ./dist
 COPY proto/baton ./proto/baton
 COPY deploy/demo ./deploy/demo
+COPY deploy/compose-init.sh ./deploy/compose-init.sh
 # The worker's default WORKER_DATA_DIR in compose; a named volume mounted here starts out with
 # this ownership, so the unprivileged user can write task logs and working dirs.
 RUN ln -s /app/dist/services/cli/main.js /usr/local/bin/baton \

@@ -3,20 +3,36 @@
  * service in it, started as a real process with exactly the command, environment and
  * healthcheck compose gives it (cwd = the repository, standing for the image's /app), forms a
  * working cluster. Container host names become local addresses by one generic rule
- * (test/support/compose-local.ts): each container its own 127.x.y.N, etcd-N:2379 the run's etcd,
- * mysql:3306 the run's MariaDB, jaeger:4317 a stand-in OTLP receiver.
+ * (test/support/compose-local.ts): each container its own 127.x.y.N, mysql:3306 the run's
+ * MariaDB, jaeger:4317 a stand-in OTLP receiver. The `init` service's script runs first, here,
+ * with its volumes as local directories: the certificates it makes (with each container's local
+ * address added, as Docker's DNS name is in them) and the MySQL password it writes are what the
+ * three etcd members (run from compose's own command lines, TLS and client-certificate auth on)
+ * and the Baton services use.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Etcd3 } from 'etcd3';
-import mysql from 'mysql2/promise';
+import { delimiter, dirname, join } from 'node:path';
+import type { Etcd3 } from 'etcd3';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { issueToken } from '../shared/auth/issue-token.js';
+import { etcdClientSettings } from '../shared/config/etcd-client-settings.js';
+import { resolveMysqlUrl } from '../shared/config/mysql-url.js';
+import { connectEtcd } from '../shared/etcd/connect.js';
 import { EtcdKeys, type Role } from '../shared/etcd/keys.js';
 import { parseMemberInfo } from '../shared/etcd/members.js';
 import { ChannelPool, makeServiceClient } from '../shared/grpc/client.js';
-import { ensureDockerCompose } from '../shared/local-infra/debian-packages.js';
+import { ensureDockerCompose, ensureInfraBinaries } from '../shared/local-infra/debian-packages.js';
 import { repoRoot } from '../shared/local-infra/repo-root.js';
 import {
   spawnServer,
@@ -31,22 +47,21 @@ import {
   type ComposeService,
 } from './support/compose-file.js';
 import { ComposeHosts } from './support/compose-local.js';
+import { createComposeDatabase } from './support/compose-mysql.js';
 import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 import { waitForEnd, type ApiClient } from './support/test-cluster.js';
-import { etcdEndpoint } from './support/test-env.js';
+import { caOnlyCredentials } from '../shared/tls/credentials.js';
 
 const ROOT = repoRoot();
 const COMPOSE_FILE = join(ROOT, 'deploy', 'compose.yaml');
 const CLI = join(ROOT, 'dist', 'services', 'cli', 'main.js');
-/**
- * compose.yaml leaves ETCD_PREFIX at its default, and so does this test. No other test writes
- * there on the run's etcd (test clusters take uniqueEtcdPrefix(), `cluster up` runs its own
- * etcd); beforeAll checks that it is empty.
- */
+/** compose.yaml leaves ETCD_PREFIX at its default, and so does this test (on its own etcd). */
 const DEFAULT_PREFIX = '/baton/';
 
 const services = readComposeFile(COMPOSE_FILE);
 const batonServices = [...services.values()].filter((s) => batonRole(s) !== undefined);
+const etcdServices = [...services.values()].filter((s) => /(^|\/)etcd:/.test(s.image ?? ''));
+const initService = services.get('init');
 
 interface Run {
   code: number;
@@ -63,11 +78,16 @@ function run(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<
   });
 }
 
-/** Compose's exec form run here: `node` is this Node, `baton` the CLI the image links. */
-function localArgv(argv: string[]): [string, string[]] {
+/**
+ * Compose's exec form run here: `node` is this Node, `baton` the CLI the image links, `etcd`
+ * the etcd the test infrastructure uses, `sh` the shell (cwd = the repository, for /app).
+ */
+async function localArgv(argv: string[]): Promise<[string, string[]]> {
   const [program, ...args] = argv;
   if (program === 'node') return [process.execPath, args];
   if (program === 'baton') return [process.execPath, [CLI, ...args]];
+  if (program === 'etcd') return [(await ensureInfraBinaries()).etcd, args];
+  if (program === 'sh') return ['/bin/sh', args];
   throw new Error(`cannot run ${argv.join(' ')} here`);
 }
 
@@ -85,7 +105,7 @@ describe('deploy/compose.yaml as docker-compose reads it', () => {
     const full = await run(compose, ['-f', COMPOSE_FILE, 'config']);
     expect(full.code, full.stderr).toBe(0);
     const resolved = parseCompose(full.stdout);
-    for (const ours of batonServices) {
+    for (const ours of [...batonServices, ...etcdServices, initService!]) {
       const theirs = resolved.get(ours.name);
       const { command, environment, healthcheck } = ours;
       expect(theirs, ours.name).toMatchObject({ command, environment, healthcheck });
@@ -102,38 +122,80 @@ interface Started {
 
 describe('every Baton service of deploy/compose.yaml as a local process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'baton-compose-'));
+  /** Where the compose file's named volumes live here, one directory each. */
+  const volumes = join(dir, 'volumes');
   const started: Started[] = [];
-  const channels = new ChannelPool();
-  const etcd = new Etcd3({ hosts: etcdEndpoint() });
+  const etcdServers: ServerProcess[] = [];
+  let channels: ChannelPool | undefined;
+  let etcd: Etcd3 | undefined;
   let jaeger: OtlpReceiver | undefined;
   let hosts: ComposeHosts;
   let api: ApiClient;
   let dropDatabase = async (): Promise<void> => {};
-  let prefixIsOurs = false;
 
   beforeAll(async () => {
-    expect(await etcd.getAll().prefix(DEFAULT_PREFIX).count(), 'keys under /baton/').toBe(0);
-    prefixIsOurs = true;
     jaeger = await startOtlpReceiver();
     const standIns = new Map<string, string>();
-    const etcdHost = new URL(etcdEndpoint()).host;
     const mysqlHost = new URL(inject('mysqlUrl')).host;
+    let mysqlService: ComposeService | undefined;
     for (const s of services.values()) {
       const image = s.image ?? '';
-      if (/(^|\/)etcd:/.test(image)) standIns.set(`${s.name}:2379`, etcdHost);
       if (/^(mysql|mariadb):/.test(image)) {
         standIns.set(`${s.name}:3306`, mysqlHost);
-        dropDatabase = await createComposeDatabase(s);
+        mysqlService = s;
       }
       if (/^jaegertracing\//.test(image)) {
         standIns.set(`${s.name}:4317`, new URL(jaeger.endpoint).host);
       }
     }
-    const local = new Set(batonServices.map((s) => s.name));
+    const local = new Set([...batonServices, ...etcdServices].map((s) => s.name));
     hosts = new ComposeHosts([...services.keys()], local, standIns);
+    const init = await runInit();
+    expect(init, init.stderr).toMatchObject({ code: 0 });
+    dropDatabase = await createComposeDatabase(
+      mysqlService!,
+      await hosts.environment(mysqlService!, volumes),
+    );
+
+    for (const service of etcdServices) {
+      const [command, args] = await localArgv(await hosts.argv(service, volumes));
+      const env = await hosts.environment(service, volumes);
+      etcdServers.push(
+        await spawnServer({
+          name: service.name,
+          command,
+          args,
+          cwd: ROOT,
+          logFile: join(dir, `${service.name}.log`),
+          detached: false,
+          stopGraceMs: 10_000,
+          env: { PATH: process.env['PATH'], ...env },
+        }),
+      );
+    }
+    // The test reaches etcd as an operator would: with the `client` certificate.
+    const apiService = batonServices.find((s) => batonRole(s) === 'api')!;
+    const apiSettings = await hosts.environment(apiService, volumes);
+    const certs = dirname(apiSettings['ETCD_CA_FILE']!);
+    etcd = connectEtcd(
+      etcdClientSettings({
+        ETCD_ENDPOINTS: apiSettings['ETCD_ENDPOINTS']!.split(','),
+        ETCD_CA_FILE: join(certs, 'ca.pem'),
+        ETCD_CERT_FILE: join(certs, 'client.pem'),
+        ETCD_KEY_FILE: join(certs, 'client-key.pem'),
+      }),
+    );
+    // A linearizable read needs a quorum: the three members found each other over peer TLS.
+    await Promise.all(
+      etcdServers.map((server, i) =>
+        waitUntilReady(server, etcdServices[i]!.name, 60_000, () => etcd!.get('/ready').string()),
+      ),
+    );
+
+    const asRoot = process.getuid?.() === 0 ? { ALLOW_ROOT_TASKS: 'true' } : {};
     for (const service of batonServices) {
-      const env = await hosts.environment(service, join(dir, 'volumes'));
-      const [command, args] = localArgv(service.command ?? []);
+      const env = await hosts.environment(service, volumes);
+      const [command, args] = await localArgv(service.command ?? []);
       const server = await spawnServer({
         name: service.name,
         command,
@@ -142,33 +204,69 @@ describe('every Baton service of deploy/compose.yaml as a local process', () => 
         logFile: join(dir, `${service.name}.log`),
         detached: false,
         stopGraceMs: 20_000,
-        // The container's environment: the image's (Dockerfile ENV) plus compose's.
-        env: { PATH: process.env['PATH'], HOME: dir, NODE_ENV: 'production', ...env },
+        // The container's environment: the image's (Dockerfile ENV) plus compose's. The image
+        // runs as `node`; where this test runs as root, workers are told root is meant.
+        env: { PATH: process.env['PATH'], HOME: dir, NODE_ENV: 'production', ...asRoot, ...env },
       });
       started.push({ service, role: batonRole(service)!, env, server });
     }
     await Promise.all(started.map((s) => waitUntilRegistered(s)));
-    // Where compose publishes the api's port on the host: its LISTEN address, mapped.
+    // Where compose publishes the api's port on the host: its LISTEN address, mapped. The
+    // operator trusts the CA copied out of the volume, and bootstraps a token in MySQL with
+    // the password from the secrets volume.
     const apiEnv = started.find((s) => s.role === 'api')!.env;
-    api = makeServiceClient(batonProto().BatonApi.service, channels.get(apiEnv['LISTEN']!));
+    channels = new ChannelPool(caOnlyCredentials(readFileSync(apiEnv['TLS_CA_FILE']!)));
+    const token = await issueToken(
+      resolveMysqlUrl({
+        MYSQL_URL: apiEnv['MYSQL_URL']!,
+        MYSQL_PASSWORD_FILE: apiEnv['MYSQL_PASSWORD_FILE'],
+      }),
+      'compose-wiring',
+      'admin',
+      'test/compose-wiring.test.ts',
+    );
+    api = makeServiceClient(batonProto().BatonApi.service, channels.get(apiEnv['LISTEN']!), {
+      token,
+    });
   });
 
   afterEach(async (context) => {
     if (context.task.result?.state !== 'fail') return;
-    for (const s of started) {
-      console.log(`--- end of ${s.server.logFile}\n${await s.server.logTail()}`);
+    for (const s of [...started.map((x) => x.server), ...etcdServers]) {
+      console.log(`--- end of ${s.logFile}\n${await s.logTail()}`);
     }
   });
 
   afterAll(async () => {
     await Promise.allSettled(started.map((s) => s.server.stop()));
-    channels.close();
+    channels?.close();
     await jaeger?.close();
-    if (prefixIsOurs) await etcd.delete().prefix(DEFAULT_PREFIX);
-    etcd.close();
+    etcd?.close();
+    await Promise.allSettled(etcdServers.map((s) => s.stop()));
     await dropDatabase();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /**
+   * The init service's command, run here: `baton` on PATH is the CLI, its volumes are local
+   * directories, and every certificate member that is a compose service gets its local address.
+   */
+  async function runInit(): Promise<Run> {
+    const argv = await hosts.argv(initService!, volumes);
+    const withAddresses = argv.map((arg, i) =>
+      argv[i - 1] === '--member' ? hosts.certificateMember(arg) : arg,
+    );
+    const bin = join(dir, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'baton'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+    chmodSync(join(bin, 'baton'), 0o755);
+    const [command, args] = await localArgv(withAddresses);
+    const path = [bin, dirname(process.execPath), process.env['PATH']].join(delimiter);
+    return run(command, args, {
+      PATH: path,
+      ...(await hosts.environment(initService!, volumes)),
+    });
+  }
 
   /** Ready once registered in etcd under its NODE_NAME by this very process. */
   async function waitUntilRegistered({ service, role, env, server }: Started): Promise<void> {
@@ -176,7 +274,7 @@ describe('every Baton service of deploy/compose.yaml as a local process', () => 
     expect(name, `${service.name} sets NODE_NAME`).toBeDefined();
     const key = new EtcdKeys(env['ETCD_PREFIX'] ?? DEFAULT_PREFIX).member(role, name!);
     await waitUntilReady(server, service.name, 60_000, async () => {
-      const info = parseMemberInfo((await etcd.get(key).string()) ?? '');
+      const info = parseMemberInfo((await etcd!.get(key).string()) ?? '');
       if (info?.pid !== server.pid) throw new Error('not registered yet');
     });
   }
@@ -195,6 +293,63 @@ describe('every Baton service of deploy/compose.yaml as a local process', () => 
       expect(s.env['ADVERTISE_ADDRESS']?.split(':')[0], s.service.name).toBe(
         hosts.ipOf(s.service.name),
       );
+    }
+  });
+
+  it("init made certificates and passwords once: private files 0600, each its reader's", async () => {
+    const initEnv = await hosts.environment(initService!, volumes);
+    const certs = initEnv['CERTS_DIR']!;
+    const secrets = initEnv['SECRETS_DIR']!;
+    const snapshot = (): Record<string, string> =>
+      Object.fromEntries(
+        [certs, secrets].flatMap((d) =>
+          readdirSync(d).map((f) => [join(d, f), readFileSync(join(d, f), 'hex')]),
+        ),
+      );
+    const before = snapshot();
+    const again = await runInit();
+    expect(again, again.stderr).toMatchObject({ code: 0 });
+    expect(snapshot(), 'a second start keeps every file').toEqual(before);
+
+    const mode = (path: string): number => statSync(path).mode & 0o777;
+    for (const file of readdirSync(certs)) {
+      expect(mode(join(certs, file)), file).toBe(file.endsWith('-key.pem') ? 0o600 : 0o644);
+    }
+    const secretFiles = readdirSync(secrets).sort();
+    expect(secretFiles).toEqual(['baton-mysql-password', 'mysql-password', 'mysql-root-password']);
+    for (const file of secretFiles) expect(mode(join(secrets, file)), file).toBe(0o600);
+    const read = (file: string): string => readFileSync(join(secrets, file), 'utf8');
+    expect(read('baton-mysql-password')).toBe(read('mysql-password'));
+    expect(read('mysql-root-password')).not.toBe(read('mysql-password'));
+    expect(read('mysql-password')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    if (process.getuid?.() === 0) {
+      // As root (as in the container) each private file went to the uid that reads it.
+      const owner = (path: string): number => statSync(path).uid;
+      const { BATON_UID: baton, MYSQL_UID: mysqlUid } = initEnv;
+      expect(owner(join(secrets, 'baton-mysql-password'))).toBe(Number(baton));
+      expect(owner(join(secrets, 'mysql-password'))).toBe(Number(mysqlUid));
+      expect(owner(join(secrets, 'mysql-root-password'))).toBe(Number(mysqlUid));
+      expect(owner(join(certs, 'ca-key.pem'))).toBe(0);
+      expect(owner(join(certs, 'etcd-1-key.pem'))).toBe(0);
+      expect(owner(join(certs, 'master-1-key.pem'))).toBe(Number(baton));
+      expect(owner(join(certs, 'client-key.pem'))).toBe(Number(baton));
+    }
+    // The services' URL names the user only; the password comes from the file.
+    for (const s of started) expect(new URL(s.env['MYSQL_URL']!).password, s.service.name).toBe('');
+  });
+
+  it('etcd refuses a client without a certificate from the cluster CA', async () => {
+    const apiEnv = started.find((s) => s.role === 'api')!.env;
+    const anonymous = connectEtcd(
+      etcdClientSettings({
+        ETCD_ENDPOINTS: apiEnv['ETCD_ENDPOINTS']!.split(','),
+        ETCD_CA_FILE: apiEnv['ETCD_CA_FILE'],
+      }),
+    );
+    try {
+      await expect(anonymous.get('/baton/').string()).rejects.toThrow();
+    } finally {
+      anonymous.close();
     }
   });
 
@@ -221,7 +376,7 @@ describe('every Baton service of deploy/compose.yaml as a local process', () => 
       const argv = await Promise.all(
         (s.service.healthcheck ?? []).map((arg) => hosts.map(arg, s.service.name)),
       );
-      const [command, args] = localArgv(argv);
+      const [command, args] = await localArgv(argv);
       const check = await run(command, args, { PATH: process.env['PATH'], ...s.env });
       expect(check, `${s.service.name}: ${argv.join(' ')}: ${check.stderr}`).toMatchObject({
         code: 0,
@@ -254,43 +409,6 @@ describe('every Baton service of deploy/compose.yaml as a local process', () => 
     }
   });
 });
-
-/**
- * Creates the database and user compose's MySQL service is told to create (MYSQL_DATABASE,
- * MYSQL_USER, MYSQL_PASSWORD) on the run's MariaDB; returns what drops them again. A user that
- * exists already is left alone (the run's own account is `baton` too, with the same password).
- */
-async function createComposeDatabase(service: ComposeService): Promise<() => Promise<void>> {
-  const { MYSQL_DATABASE: db, MYSQL_USER: user, MYSQL_PASSWORD: password } = service.environment;
-  if (db === undefined || user === undefined || password === undefined) {
-    throw new Error(`${service.name} sets no MYSQL_DATABASE, MYSQL_USER and MYSQL_PASSWORD`);
-  }
-  const connection = await mysql.createConnection(inject('mysqlUrl'));
-  let createdUser = false;
-  try {
-    await connection.query(`CREATE DATABASE \`${db}\``);
-    const [users] = await connection.query<mysql.RowDataPacket[]>(
-      `SELECT 1 FROM mysql.user WHERE User = ? AND Host = '%'`,
-      [user],
-    );
-    if (users.length === 0) {
-      await connection.query(`CREATE USER ?@'%' IDENTIFIED BY ?`, [user, password]);
-      createdUser = true;
-    }
-    await connection.query(`GRANT ALL PRIVILEGES ON \`${db}\`.* TO ?@'%'`, [user]);
-  } finally {
-    await connection.end();
-  }
-  return async () => {
-    const again = await mysql.createConnection(inject('mysqlUrl'));
-    try {
-      await again.query(`DROP DATABASE IF EXISTS \`${db}\``);
-      if (createdUser) await again.query(`DROP USER IF EXISTS ?@'%'`, [user]);
-    } finally {
-      await again.end();
-    }
-  };
-}
 
 function byName(a: { name?: string }, b: { name?: string }): number {
   return (a.name ?? '').localeCompare(b.name ?? '');

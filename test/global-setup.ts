@@ -20,7 +20,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = await mkdtemp(join(await scratchParent(), 'baton-test-'));
   const [etcd, mariadb] = await Promise.allSettled([
     startEtcd({ dataDir: join(root, 'etcd') }),
-    startMariaDb({ dataDir: join(root, 'mariadb'), durable: false }),
+    // Not `baton`: test/compose-wiring.test.ts creates that account with compose's password.
+    startMariaDb({ dataDir: join(root, 'mariadb'), durable: false, user: 'baton_test' }),
   ]);
   const teardown = async (): Promise<void> => {
     await Promise.allSettled(

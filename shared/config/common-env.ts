@@ -22,8 +22,17 @@ export const commonEnvSchema = z.object({
     .string()
     .default('/baton/')
     .refine((p) => p.startsWith('/') && p.endsWith('/'), 'must start and end with /'),
-  /** mysql://user:password@host:port/database */
+  /** mysql://user[:password]@host:port/database; with MYSQL_PASSWORD_FILE, no password here. */
   MYSQL_URL: z.string().url(),
+  /** File holding the MySQL password (trailing newline ignored); see config/mysql-url.ts. */
+  MYSQL_PASSWORD_FILE: z.string().min(1).optional(),
+  /** etcd password auth: the user, with its password in ETCD_PASSWORD_FILE. */
+  ETCD_USERNAME: z.string().min(1).optional(),
+  ETCD_PASSWORD_FILE: z.string().min(1).optional(),
+  /** etcd client TLS (https endpoints): the CA of etcd's certificates, and our client cert. */
+  ETCD_CA_FILE: z.string().min(1).optional(),
+  ETCD_CERT_FILE: z.string().min(1).optional(),
+  ETCD_KEY_FILE: z.string().min(1).optional(),
   MYSQL_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** etcd lease TTL; etcd counts whole seconds. Death of a process is seen within about this. */
   LEASE_TTL_MS: z.coerce
@@ -37,6 +46,14 @@ export const commonEnvSchema = z.object({
   LISTEN: hostPort.default('127.0.0.1:0'),
   /** Address other processes use to reach this one; default: the bound LISTEN address. */
   ADVERTISE_ADDRESS: hostPort.optional(),
+  /**
+   * Mutual TLS for internal traffic: the cluster CA (PEM) every peer is checked against, and
+   * this member's certificate and key. All three or none (shared/tls/tls-settings.ts refuses a
+   * partial set at start); none leaves traffic unauthenticated, with a warning.
+   */
+  TLS_CA_FILE: z.string().optional(),
+  TLS_CERT_FILE: z.string().optional(),
+  TLS_KEY_FILE: z.string().optional(),
   NODE_NAME: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)

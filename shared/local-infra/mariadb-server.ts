@@ -1,6 +1,6 @@
 /** A MariaDB server on 127.0.0.1 with its own data dir, for tests and `baton cluster up`. */
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -31,7 +31,11 @@ export interface MariaDbServerOptions {
   durable?: boolean;
   /** Account created (or updated) with all privileges. Default `baton`. */
   user?: string;
-  /** Default `baton`. */
+  /**
+   * Default: a random password made on the first start and kept in the data dir
+   * (`baton-account-<user>.password`, mode 0600), so no password is written in source and
+   * later starts (and `cluster down`/`up`) keep the same one.
+   */
   password?: string;
   /** Progress lines (package installation, data dir initialization). */
   log?: (line: string) => void;
@@ -75,9 +79,9 @@ export async function startMariaDb(opts: MariaDbServerOptions): Promise<MariaDbS
   const dataDir = resolve(opts.dataDir);
   const logFile = resolve(opts.logFile ?? `${dataDir}.log`);
   const user = opts.user ?? 'baton';
-  const password = opts.password ?? 'baton';
   const socket = socketPathFor(dataDir);
   await initializeDataDir(binaries.mariadbInstallDb, dataDir, logFile, opts.log);
+  const password = opts.password ?? (await storedPassword(dataDir, user));
 
   await mkdir(tmpDirOf(dataDir), { recursive: true });
   return retryOnPortClash(opts.port !== undefined, async () => {
@@ -116,6 +120,26 @@ export async function startMariaDb(opts: MariaDbServerOptions): Promise<MariaDbS
       stop: () => server.stop(),
     };
   });
+}
+
+/**
+ * The account's password kept in the data dir, made (random, URL-safe) when there is none.
+ * An existing server's account gets it at this start, whatever password it had before.
+ */
+async function storedPassword(dataDir: string, user: string): Promise<string> {
+  const path = join(dataDir, `baton-account-${user.replace(/[^A-Za-z0-9_-]/g, '_')}.password`);
+  try {
+    const stored = (await readFile(path, 'utf8')).trim();
+    if (stored !== '') return stored;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const password = randomBytes(18).toString('base64url');
+  // Written beside the tables (a file, not a directory, so MariaDB does not see a database);
+  // 0600 whatever the umask: it is the key to every database on the server.
+  await writeFile(path, `${password}\n`, { mode: 0o600 });
+  await chmod(path, 0o600);
+  return password;
 }
 
 /** Beside the data directory, created before each start. */

@@ -63,7 +63,8 @@ export class ComposeHosts {
 
   /**
    * A service's environment as its process here gets it: addresses mapped, and paths inside
-   * its volumes moved under `dataRoot/<service>/<volume>`.
+   * its volumes moved under `dataRoot/<volume>` (a named volume is one directory, whichever
+   * containers mount it, as in Docker).
    */
   async environment(service: ComposeService, dataRoot: string): Promise<Record<string, string>> {
     const env: Record<string, string> = {};
@@ -71,6 +72,39 @@ export class ComposeHosts {
       env[key] = localPath(await this.map(value, service.name), service, dataRoot);
     }
     return env;
+  }
+
+  /**
+   * A service's command line as its process here runs it: addresses mapped in every argument,
+   * and a path inside its volumes moved, whether it is the whole argument or the value of a
+   * `--flag=value`.
+   */
+  async argv(service: ComposeService, dataRoot: string): Promise<string[]> {
+    const argv: string[] = [];
+    // One at a time: two arguments naming the same new port must not both pick one for it.
+    for (const arg of service.command ?? []) {
+      const mapped = await this.map(arg, service.name);
+      const flag = /^(--?[\w.-]+=)(.*)$/s.exec(mapped);
+      argv.push(
+        flag === null
+          ? localPath(mapped, service, dataRoot)
+          : `${flag[1]!}${localPath(flag[2]!, service, dataRoot)}`,
+      );
+    }
+    return argv;
+  }
+
+  /**
+   * A certificate member `NAME:ROLE[:HOST,...]` (`baton certs init --member`) with the local
+   * address of compose service NAME added to its hosts: in Docker the name resolves to the
+   * container, here peers dial that address, and TLS checks it against the certificate.
+   * Members that are no compose service (`client`) are left alone.
+   */
+  certificateMember(spec: string): string {
+    const [name = '', role = '', ...hosts] = spec.split(':');
+    if (!this.ips.has(name)) return spec;
+    const listed = hosts.join(':');
+    return `${name}:${role}:${listed === '' ? '' : `${listed},`}${this.ipOf(name)}`;
   }
 
   private async resolve(host: string, port: number, self: string, text: string): Promise<string> {
@@ -103,7 +137,7 @@ export class ComposeHosts {
 function localPath(value: string, service: ComposeService, dataRoot: string): string {
   for (const { source, target } of service.volumes) {
     if (value === target || value.startsWith(`${target}/`)) {
-      return join(dataRoot, service.name, source) + value.slice(target.length);
+      return join(dataRoot, source) + value.slice(target.length);
     }
   }
   return value;

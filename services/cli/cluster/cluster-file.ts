@@ -34,6 +34,10 @@ export const clusterFileSchema = z.object({
   mysqlUrl: z.string(),
   etcdPrefix: z.string(),
   apiAddress: z.string(),
+  /** The CA certificate the api's TLS certificate is checked against; absent: plaintext. */
+  caFile: z.string().optional(),
+  /** The admin token `cluster up` created; the CLI uses it when given none. */
+  token: z.string().optional(),
   leaseTtlMs: z.number().int(),
   processes: z.array(processSchema),
   startedAt: z.string(),
@@ -77,12 +81,17 @@ export async function readClusterFile(home: string): Promise<ClusterFile | undef
   return parsed.data;
 }
 
-/** Writes `$home/cluster.json` atomically (a reader never sees half a file). */
+/**
+ * Writes `$home/cluster.json` atomically (a reader never sees half a file), mode 0600: it holds
+ * the MySQL URL with its password and the admin token.
+ */
 export async function writeClusterFile(home: string, file: ClusterFile): Promise<void> {
   await mkdir(home, { recursive: true });
   const path = clusterFilePath(home);
   const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`);
+  // `mode` applies only when the file is created, and the umask may take bits away, never add
+  // them: a fresh temporary file is 0600 at most. The rename keeps it.
+  await writeFile(temporary, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   await rename(temporary, path);
 }
 
