@@ -1,5 +1,4 @@
 import { ATTR, context, contextWith, failSpan, startSpan } from '../../shared/telemetry/tracing.js';
-import { join } from 'node:path';
 import { FailedPreconditionError, NotFoundError, StaleEpochError } from '../../shared/errors.js';
 import { KeyedMutex } from '../../shared/keyed-mutex.js';
 import type { ServiceHandlers } from '../../shared/grpc/server.js';
@@ -17,9 +16,12 @@ import type { ResultOutbox } from './result-outbox.js';
 import type { TaskEntry, TaskRegistry } from './task-entry.js';
 import { TaskProcess } from './task-process.js';
 import { taskEnvironment } from './task-environment.js';
+import { makeAttemptDir, type TaskSandbox } from './task-sandbox.js';
 
 export interface WorkerDeps {
   env: WorkerEnv;
+  /** Who tasks run as, and where. */
+  sandbox: TaskSandbox;
   registry: TaskRegistry;
   outbox: ResultOutbox;
   isDraining: () => boolean;
@@ -30,7 +32,7 @@ export interface WorkerDeps {
 }
 
 export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefinition> {
-  const { env, registry, outbox } = deps;
+  const { env, sandbox, registry, outbox } = deps;
   // One RunTask at a time per task: a dispatch and its retry arriving together must not both
   // find the task unknown and start it twice.
   const starts = new KeyedMutex();
@@ -69,11 +71,16 @@ export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefiniti
           );
         assertIncarnation();
         const incarnationAtStart = deps.incarnation();
+        const cwd = await makeAttemptDir(sandbox, taskInstanceId);
         const process = await TaskProcess.start({
           command: req.command,
-          env: taskEnvironment(env.TASK_ENV_ALLOWLIST, req),
-          cwd: join(env.WORKER_DATA_DIR, 'work', taskInstanceId),
+          // Another user's task gets its own directory as HOME, not the worker's (/root).
+          env: taskEnvironment(env.TASK_ENV_ALLOWLIST, req, sandbox.runAs && { HOME: cwd }),
+          cwd,
           logPath: logPathFor(env.WORKER_DATA_DIR, taskInstanceId),
+          maxLogBytes: sandbox.maxLogBytes,
+          pipes: sandbox.pipes,
+          runAs: sandbox.runAs,
           timeoutMs: Number(req.timeout_ms),
           killGraceMs: env.TASK_KILL_GRACE_MS,
         });

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { parseEnv } from '../../shared/config/common-env.js';
 import { UnavailableError } from '../../shared/errors.js';
 import { readOwnership } from '../../shared/etcd/ownership.js';
@@ -10,16 +9,28 @@ import { finishRunningTasks } from './finish-running-tasks.js';
 import { workerHandlers } from './handlers.js';
 import { ResultOutbox } from './result-outbox.js';
 import { TaskRegistry } from './task-entry.js';
+import { prepareTaskSandbox } from './task-sandbox.js';
+import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
+import { WORKER_PEERS } from '../../shared/tls/peer-rules.js';
 
 /** The worker: runs SHELL tasks pushed by masters and reports their results to the owner. */
 async function main(): Promise<void> {
   const env = parseEnv(workerEnvSchema);
-  mkdirSync(env.WORKER_DATA_DIR, { recursive: true });
+  // Before registering: a worker that would run tasks as root, or cannot set up their
+  // directories, must not start at all.
+  const sandbox = await prepareTaskSandbox(env, process.geteuid?.() ?? -1);
   const registry = new TaskRegistry();
   const runtime = await ServiceRuntime.create({ role: 'worker', env, group: env.WORKER_GROUP });
+  if (sandbox.unreachableWorkRoot !== undefined) {
+    runtime.log.warn(
+      { task_user: sandbox.runAs?.label, unreachable: sandbox.unreachableWorkRoot },
+      `TASK_USER cannot enter the data dir; task working directories go under ${sandbox.workRoot} (set TASK_WORK_DIR to choose)`,
+    );
+  }
   const outbox = new ResultOutbox(runtime, registry);
   const handlers = workerHandlers({
     env,
+    sandbox,
     registry,
     outbox,
     isDraining: () => runtime.lifecycle.draining,
@@ -35,7 +46,9 @@ async function main(): Promise<void> {
   });
   // Draining, it still answers (health, take-overs, kills) and refuses new tasks until its own
   // have finished or been handed back and their results delivered; only then the lease goes.
-  await runtime.serve([bindService(batonProto().Worker.service, handlers, runtime.log)], {
+  const workerService = batonProto().Worker.service;
+  const access = peerBindOptions(runtime.tls !== undefined, workerService, WORKER_PEERS);
+  await runtime.serve([bindService(workerService, handlers, runtime.log, access)], {
     serveWhileDraining: true,
   });
   runtime.lifecycle.addStep('finish running tasks', () =>

@@ -1,12 +1,20 @@
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, readdirSync, readFileSync } from 'node:fs';
+import { CappedLog } from './capped-log.js';
+import type { FifoPool } from './fifo-pool.js';
 
 export interface TaskProcessOptions {
   command: string;
   env: Record<string, string>;
+  /** The attempt's own directory; it must exist. */
   cwd: string;
   logPath: string;
+  /** The stored log stops at this many bytes (plus a marker line); the task goes on. */
+  maxLogBytes: number;
+  /** Where the pipe for the task's output comes from. */
+  pipes: FifoPool;
+  /** The user the whole group runs as; default: the worker's own. */
+  runAs?: { uid: number; gid: number } | undefined;
   /** 0 = no timeout. On expiry the group is killed and the outcome is FAILURE. */
   timeoutMs: number;
   /** Time between SIGTERM and SIGKILL when killing the group. */
@@ -43,6 +51,11 @@ function liveGroupMembers(pgid: number): number {
   return live;
 }
 const REAP_LIMIT_MS = 5_000;
+/**
+ * How long, once the group is gone, the log pipe may stay open: only a process that left the
+ * group (setsid) can still hold it, and its output is no longer the task's.
+ */
+const DRAIN_LIMIT_MS = 500;
 
 /**
  * The process-group leader of a task: runs the command (`$1`) with stdin from /dev/null, and a
@@ -65,7 +78,10 @@ const GROUP_LEADER = [
 
 /**
  * A SHELL task: `/bin/sh -c <command>` in a process group of its own, so that a kill (or a
- * timeout) ends everything the command started. stdout and stderr go to one log file.
+ * timeout) ends everything the command started. stdout and stderr go into one pipe, which the
+ * worker copies to the log file up to the cap (capped-log.ts); a task that writes to a file
+ * directly could not be capped without being stopped. The whole group runs as `runAs` when
+ * given.
  */
 export class TaskProcess {
   private killReason: { kind: 'kill' | 'timeout'; text: string } | undefined;
@@ -80,31 +96,48 @@ export class TaskProcess {
 
   /** Spawns the command; resolves once the process exists. @throws Error if it cannot start. */
   static async start(options: TaskProcessOptions): Promise<TaskProcess> {
-    mkdirSync(dirname(options.logPath), { recursive: true });
-    mkdirSync(options.cwd, { recursive: true });
-    const logFd = openSync(options.logPath, 'a');
-    const child = spawn('/bin/sh', ['-c', GROUP_LEADER, 'baton-task', options.command], {
-      detached: true,
-      // The leader's stdin is a pipe from this worker that nobody writes: if the worker dies
-      // (even by SIGKILL), the pipe closes and the leader kills the group.
-      stdio: ['pipe', logFd, logFd],
-      env: options.env,
-      cwd: options.cwd,
-    });
+    const pipe = await options.pipes.open(options.runAs);
+    let log: CappedLog;
+    try {
+      log = new CappedLog(pipe.readFd, options.logPath, options.maxLogBytes);
+    } catch (err) {
+      closeSync(pipe.readFd);
+      closeSync(pipe.writeFd);
+      throw err;
+    }
+    let child: ChildProcess;
+    try {
+      child = spawn('/bin/sh', ['-c', GROUP_LEADER, 'baton-task', options.command], {
+        detached: true,
+        // The leader's stdin is a pipe from this worker that nobody writes: if the worker dies
+        // (even by SIGKILL), the pipe closes and the leader kills the group.
+        stdio: ['pipe', pipe.writeFd, pipe.writeFd],
+        env: options.env,
+        cwd: options.cwd,
+        // Node also drops the supplementary groups (setgroups(0)) when it switches user.
+        ...(options.runAs === undefined ? {} : { uid: options.runAs.uid, gid: options.runAs.gid }),
+      });
+    } catch (err) {
+      closeSync(pipe.writeFd);
+      await log.finish(0);
+      throw err;
+    }
+    // The child has its copy (spawn forks synchronously): the pipe must end when the task's
+    // group is gone, so the worker keeps no write end.
+    closeSync(pipe.writeFd);
     try {
       await new Promise<void>((resolve, reject) => {
         child.once('spawn', resolve);
         child.once('error', reject);
       });
     } catch (err) {
-      closeSync(logFd);
+      await log.finish(0);
       throw err;
     }
     const pid = child.pid;
     if (pid === undefined) throw new Error('spawned task has no pid');
     const exit = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
       child.once('exit', (code, signal) => {
-        closeSync(logFd);
         child.stdin?.destroy();
         resolve([code, signal]);
       });
@@ -115,9 +148,11 @@ export class TaskProcess {
     const done = exit.then(([code, signal]) => ended.of!(code, signal));
     const task = new TaskProcess(pid, new Date(), done, options.killGraceMs);
     // The task has ended only when its whole group has: what the leader started (a trap
-    // handler still cleaning up, a background job) must not outlive the reported result.
+    // handler still cleaning up, a background job) must not outlive the reported result. And
+    // its log is complete only once the pipe is drained.
     ended.of = async (code, signal) => {
       await task.reapGroup();
+      await log.finish(DRAIN_LIMIT_MS);
       return task.outcome(code, signal);
     };
     if (options.timeoutMs > 0) {
