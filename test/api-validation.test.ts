@@ -104,7 +104,7 @@ describe('bad input gets a clear status and writes nothing', () => {
     ],
     [
       'an oversized document',
-      { yaml: `name: c\ndescription: "${'x'.repeat(300 * 1024)}"\ntasks: []\n` },
+      { yaml: `name: c\ndescription: "${'x'.repeat(1100 * 1024)}"\ntasks: []\n` },
       'yaml',
     ],
     ['YAML that does not parse', { yaml: 'name: [unclosed\n' }, 'yaml'],
@@ -245,11 +245,13 @@ describe('bad input gets a clear status and writes nothing', () => {
   });
 
   it('internal services validate their input too (a worker report with a malformed epoch)', async () => {
-    const channels = new ChannelPool();
+    // A report comes from a worker and a dispatch from a master: each as that role.
+    const asWorker = new ChannelPool(await t.cluster.clientCredentials('worker'));
+    const asMaster = new ChannelPool(await t.cluster.clientCredentials('master'));
     try {
       const master = makeServiceClient(
         batonProto().Master.service,
-        channels.get(t.cluster.ofRole('master')[0]!.address),
+        asWorker.get(t.cluster.ofRole('master')[0]!.address),
       );
       const result = await codeOf(
         master.ReportTask({
@@ -262,7 +264,7 @@ describe('bad input gets a clear status and writes nothing', () => {
       expect([result.code, result.field]).toEqual([status.INVALID_ARGUMENT, 'epoch']);
       const worker = makeServiceClient(
         batonProto().Worker.service,
-        channels.get(t.cluster.ofRole('worker')[0]!.address),
+        asMaster.get(t.cluster.ofRole('worker')[0]!.address),
       );
       const bad = await codeOf(
         worker.RunTask({
@@ -275,7 +277,8 @@ describe('bad input gets a clear status and writes nothing', () => {
       );
       expect([bad.code, bad.field]).toEqual([status.INVALID_ARGUMENT, 'task_instance_id']);
     } finally {
-      channels.close();
+      asWorker.close();
+      asMaster.close();
     }
   });
 });

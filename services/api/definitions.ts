@@ -1,9 +1,14 @@
 import type { Db } from '../../shared/db/connect.js';
 import { parseWorkflowSpec, parseWorkflowYaml } from '../../shared/domain/definition-parse.js';
+import {
+  checkDefinitionBytes,
+  type DefinitionLimits,
+} from '../../shared/domain/definition-limits.js';
 import { checkSubWorkflowReferences } from '../../shared/domain/sub-workflow-references.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import { InvalidArgumentError, NotFoundError } from '../../shared/errors.js';
 import type { ApplyWorkflowRequest__Output } from '../../shared/proto/gen/baton/v1/ApplyWorkflowRequest.js';
+import { recordAudit } from './audit-log.js';
 import { specInputFromProto } from './spec-mapping.js';
 
 export interface StoredDefinition {
@@ -17,13 +22,17 @@ const MAX_APPLY_ATTEMPTS = 3;
 
 /** Definitions: validated, then stored as a new immutable version. */
 export class Definitions {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly limits: DefinitionLimits,
+  ) {}
 
   /**
-   * Validates and stores a new version. Nothing is written unless every check passes.
+   * Validates and stores a new version, recording `actor` in the audit log in the same
+   * transaction. Nothing is written unless every check passes (the limits included).
    * @throws InvalidArgumentError naming the field at fault.
    */
-  async apply(req: ApplyWorkflowRequest__Output): Promise<StoredDefinition> {
+  async apply(req: ApplyWorkflowRequest__Output, actor: string): Promise<StoredDefinition> {
     const spec = this.parse(req);
     await checkSubWorkflowReferences(spec, async (name) => {
       const found = await this.findLatest(name);
@@ -37,7 +46,7 @@ export class Definitions {
     });
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.storeVersion(spec);
+        return await this.storeVersion(spec, actor, req.source ?? '');
       } catch (err) {
         // Two first applies of one name race on the primary key; the loser retries as an update.
         if (!isDuplicateKey(err) || attempt >= MAX_APPLY_ATTEMPTS) throw err;
@@ -46,12 +55,21 @@ export class Definitions {
   }
 
   private parse(req: ApplyWorkflowRequest__Output): WorkflowDefinitionSpec {
-    if (req.source === 'yaml') return parseWorkflowYaml(req.yaml ?? '');
-    if (req.source === 'spec' && req.spec) return parseWorkflowSpec(specInputFromProto(req.spec));
+    if (req.source === 'yaml') return parseWorkflowYaml(req.yaml ?? '', this.limits);
+    if (req.source === 'spec' && req.spec) {
+      // Measured without proto3's empty defaults, so it weighs about what the YAML would.
+      const input = specInputFromProto(req.spec);
+      checkDefinitionBytes(JSON.stringify(input), this.limits, 'spec');
+      return parseWorkflowSpec(input, this.limits);
+    }
     throw new InvalidArgumentError('source', 'either yaml or spec is required');
   }
 
-  private async storeVersion(spec: WorkflowDefinitionSpec): Promise<StoredDefinition> {
+  private async storeVersion(
+    spec: WorkflowDefinitionSpec,
+    actor: string,
+    source: string,
+  ): Promise<StoredDefinition> {
     return this.db.transaction().execute(async (trx) => {
       const now = new Date();
       const current = await trx
@@ -83,6 +101,17 @@ export class Definitions {
         .insertInto('workflow_versions')
         .values({ name: spec.name, version, spec: JSON.stringify(spec), created_at: now })
         .execute();
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'apply',
+          targetKind: 'workflow',
+          target: `${spec.name}@${version}`,
+          detail: { source },
+        },
+        now,
+      );
       return { name: spec.name, version, spec, createdAt: now };
     });
   }

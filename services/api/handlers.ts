@@ -10,6 +10,8 @@ import type { ServiceHandlers } from '../../shared/grpc/server.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
 import { nextFireTime } from '../../shared/domain/schedule.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
+import { auditActor } from './audit-actor.js';
+import { listAuditEvents } from './audit-query.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
 import { instanceToProto, stateChangeToProto } from './instance-view.js';
 import { requireName, type Instances } from './instances.js';
@@ -30,8 +32,8 @@ export interface ApiDeps {
 export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> {
   const { definitions, instances } = deps;
   return {
-    async ApplyWorkflow(req) {
-      const stored = await definitions.apply(req);
+    async ApplyWorkflow(req, ctx) {
+      const stored = await definitions.apply(req, auditActor(ctx));
       // Wakes the scheduler (it watches this key); its periodic reload covers a lost write.
       await deps.etcd
         .put(deps.keys.definitionsChanged())
@@ -49,8 +51,8 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     async ListWorkflows() {
       return { workflows: (await definitions.list()).map((d) => definitionToProto(d, true)) };
     },
-    async StartInstance(req) {
-      const { row, tasks } = await instances.start(req.workflow, req.params);
+    async StartInstance(req, ctx) {
+      const { row, tasks } = await instances.start(req.workflow, req.params, auditActor(ctx));
       return instanceToProto(row, tasks);
     },
     async GetInstance(req) {
@@ -65,9 +67,16 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       });
       return { instances: found.map(({ row, tasks }) => instanceToProto(row, tasks)) };
     },
-    async StopInstance(req) {
-      const { row, tasks } = await instances.stop(req.id);
+    async StopInstance(req, ctx) {
+      const { row, tasks } = await instances.stop(req.id, auditActor(ctx));
       return instanceToProto(row, tasks);
+    },
+    async RerunInstance(req, ctx) {
+      const { row, tasks } = await instances.rerun(req.id, auditActor(ctx));
+      return instanceToProto(row, tasks);
+    },
+    ListAuditEvents(req) {
+      return listAuditEvents(deps.db, req);
     },
     async GetInstanceHistory(req) {
       return { changes: (await instances.history(req.id)).map(stateChangeToProto) };

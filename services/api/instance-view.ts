@@ -4,7 +4,10 @@ import type { Instance } from '../../shared/proto/gen/baton/v1/Instance.js';
 import type { StateChange } from '../../shared/proto/gen/baton/v1/StateChange.js';
 
 /** An instance row and its task attempts (oldest first) in wire form. */
-export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): Instance {
+export function instanceToProto(
+  row: InstanceRow & { rerun_of: string | null },
+  tasks: readonly TaskRow[],
+): Instance {
   return {
     id: row.id,
     workflow: row.workflow,
@@ -22,6 +25,7 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
     parent_task_attempt: row.parent_task_attempt ?? 0,
     stop_requested: row.stop_requested === 1,
     scheduled_at: timestampOf(row.scheduled_at),
+    rerun_of: row.rerun_of ?? '',
     tasks: tasks.map((t) => ({
       id: t.id,
       name: t.task,

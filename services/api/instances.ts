@@ -1,74 +1,119 @@
 import { ATTR, inSpan, traceparentOf } from '../../shared/telemetry/tracing.js';
-import type { Db } from '../../shared/db/connect.js';
 import type { InstanceRow, TaskRow } from '../../shared/db/schema.js';
-import { NAME_PATTERN, LIMITS } from '../../shared/domain/definition-schema.js';
+import { checkParamsLimits } from '../../shared/domain/definition-limits.js';
+import { NAME_PATTERN } from '../../shared/domain/definition-schema.js';
 import {
   mergeParams,
   PARAM_NAME_PATTERN,
   SYSTEM_PARAM_PREFIX,
 } from '../../shared/domain/params.js';
-import { WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
-import { InvalidArgumentError, NotFoundError } from '../../shared/errors.js';
-import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
-import type { ChannelPool } from '../../shared/grpc/client.js';
+import { TERMINAL_WORKFLOW_STATES, WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  NotFoundError,
+} from '../../shared/errors.js';
 import { requireId, requireOneOf } from '../../shared/grpc/validate.js';
-import { requestStop, type StopRequestDeps } from '../../shared/instances/request-stop.js';
+import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
-import type { Logger } from '../../shared/log.js';
-import type { Definitions } from './definitions.js';
+import type { ApiLimits } from './api-limits.js';
+import type { AuditAction } from './audit-log.js';
+import type { Definitions, StoredDefinition } from './definitions.js';
+import { recordStart, type NewInstance } from './record-start.js';
+import { stopInstance } from './stop-instance.js';
 
 export interface InstanceWithTasks {
   row: InstanceRow;
   tasks: TaskRow[];
 }
 
-/** Starting, reading, listing and stopping instances. */
+export interface InstancesDeps extends StopRequestDeps {
+  definitions: Definitions;
+  /** This api process's name: the actor of the state changes it records. */
+  processName: string;
+  limits: ApiLimits;
+}
+
+/** Starting, rerunning, reading, listing and stopping instances. */
 export class Instances {
-  constructor(
-    private readonly db: Db,
-    private readonly definitions: Definitions,
-    private readonly masters: MemberDirectory,
-    private readonly channels: ChannelPool,
-    private readonly stopDeps: StopRequestDeps,
-    private readonly actor: string,
-    private readonly log: Logger,
-  ) {}
+  constructor(private readonly deps: InstancesDeps) {}
 
   /**
    * Records a SUBMITTED instance of the workflow's newest version (start params beat the
    * definition's), then pushes it to a master. The record comes first: if the push fails, a
-   * master's reconciler adopts the instance.
+   * master's reconciler adopts the instance. `actor` is named in the audit log.
+   *
+   * @throws InvalidArgumentError, NotFoundError, ResourceExhaustedError (pending starts)
    */
-  async start(workflow: string, params: Record<string, string>): Promise<InstanceWithTasks> {
+  async start(
+    workflow: string,
+    params: Record<string, string>,
+    actor: string,
+  ): Promise<InstanceWithTasks> {
     requireName(workflow, 'workflow');
-    validateStartParams(params);
-    const definition = await this.definitions.get(workflow, 0);
+    validateStartParams(params, this.deps.limits);
+    const definition = await this.deps.definitions.get(workflow, 0);
+    return this.launch(definition, mergeParams(definition.spec.params, params), {
+      actor,
+      action: 'start',
+      rerunOf: null,
+      detail: { params: Object.keys(params) },
+    });
+  }
+
+  /**
+   * Starts an ended top-level instance again: the same definition version and the same
+   * effective params, through the same path as a start (serial rules, pending-starts limit).
+   *
+   * @throws NotFoundError; FailedPreconditionError when it has not ended or is a child instance
+   */
+  async rerun(id: string, actor: string): Promise<InstanceWithTasks> {
+    const { row } = await this.get(id);
+    if (row.parent_instance_id !== null) {
+      throw new FailedPreconditionError(
+        `instance ${id} is a child of instance ${row.parent_instance_id}; rerun its parent`,
+      );
+    }
+    if (!(TERMINAL_WORKFLOW_STATES as readonly string[]).includes(row.state)) {
+      throw new FailedPreconditionError(`instance ${id} has not ended yet (${row.state})`);
+    }
+    const definition = await this.deps.definitions.get(row.workflow, row.version);
+    return this.launch(definition, JSON.parse(row.params) as Record<string, string>, {
+      actor,
+      action: 'rerun',
+      rerunOf: id,
+      detail: { rerun_of: id },
+    });
+  }
+
+  private launch(
+    definition: StoredDefinition,
+    params: Record<string, string>,
+    how: { actor: string; action: AuditAction; rerunOf: string | null; detail: object },
+  ): Promise<InstanceWithTasks> {
+    const { name: workflow, version } = definition;
     // The instance's trace: everything that runs it, on any master or worker, hangs under this.
     return inSpan(
       'baton.instance.start',
-      { attributes: { [ATTR.workflow]: workflow, 'baton.version': definition.version } },
+      { attributes: { [ATTR.workflow]: workflow, 'baton.version': version } },
       async (span) => {
-        const now = new Date();
-        // One statement: a trigger records the SUBMITTED state change with it.
-        const inserted = await this.db
-          .insertInto('workflow_instances')
-          .values({
-            workflow,
-            version: definition.version,
-            execution_type: definition.spec.executionType,
-            state: 'SUBMITTED',
-            params: JSON.stringify(mergeParams(definition.spec.params, params)),
-            owner: null,
-            change_actor: this.actor,
-            change_reason: 'started',
-            trace_parent: traceparentOf(),
-            created_at: now,
-            updated_at: now,
-          })
-          .executeTakeFirstOrThrow();
-        const id = String(inserted.insertId);
+        const instance: NewInstance = {
+          workflow,
+          version,
+          executionType: definition.spec.executionType,
+          params,
+          rerunOf: how.rerunOf,
+          changeActor: this.deps.processName,
+          changeReason: how.rerunOf === null ? 'started' : `rerun of ${how.rerunOf}`,
+          traceParent: traceparentOf(),
+        };
+        const id = await recordStart(this.deps.db, instance, this.deps.limits.pendingStarts, {
+          actor: how.actor,
+          action: how.action,
+          detail: { workflow: `${workflow}@${version}`, ...how.detail },
+        });
         span.setAttribute(ATTR.instanceId, id);
-        await submitToMaster(this.masters, this.channels, id, this.log);
+        await submitToMaster(this.deps.masters, this.deps.channels, id, this.deps.log);
         return this.get(id);
       },
     );
@@ -77,13 +122,13 @@ export class Instances {
   /** @throws NotFoundError */
   async get(id: string): Promise<InstanceWithTasks> {
     requireId(id, 'id');
-    const row = await this.db
+    const row = await this.deps.db
       .selectFrom('workflow_instances')
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
     if (row === undefined) throw new NotFoundError(`instance ${id} does not exist`);
-    const tasks = await this.db
+    const tasks = await this.deps.db
       .selectFrom('task_instances')
       .selectAll()
       .where('instance_id', '=', id)
@@ -101,7 +146,7 @@ export class Instances {
     if (filter.state !== '') requireOneOf(filter.state, WORKFLOW_STATES, 'state');
     if (filter.limit < 0 || filter.limit > 1000)
       throw new InvalidArgumentError('limit', 'must be between 0 and 1000');
-    let query = this.db.selectFrom('workflow_instances').selectAll();
+    let query = this.deps.db.selectFrom('workflow_instances').selectAll();
     if (filter.workflow !== '') query = query.where('workflow', '=', filter.workflow);
     if (filter.state !== '') query = query.where('state', '=', filter.state);
     const rows = await query
@@ -109,7 +154,7 @@ export class Instances {
       .limit(filter.limit || 100)
       .execute();
     if (rows.length === 0) return [];
-    const tasks = await this.db
+    const tasks = await this.deps.db
       .selectFrom('task_instances')
       .selectAll()
       .where(
@@ -123,15 +168,15 @@ export class Instances {
   }
 
   /** @throws NotFoundError, FailedPreconditionError (already ended) */
-  async stop(id: string): Promise<InstanceWithTasks> {
+  async stop(id: string, actor: string): Promise<InstanceWithTasks> {
     requireId(id, 'id');
-    await requestStop(this.stopDeps, id, `stopped by ${this.actor}`);
+    await stopInstance(this.deps, id, `stopped by ${actor} via ${this.deps.processName}`, actor);
     return this.get(id);
   }
 
   async history(id: string) {
     await this.get(id);
-    return this.db
+    return this.deps.db
       .selectFrom('state_changes')
       .selectAll()
       .where('instance_id', '=', id)
@@ -145,11 +190,9 @@ export function requireName(value: string, field: string): void {
     throw new InvalidArgumentError(field, `must match ${NAME_PATTERN.source}; got "${value}"`);
 }
 
-function validateStartParams(params: Record<string, string>): void {
-  const names = Object.keys(params);
-  if (names.length > LIMITS.params)
-    throw new InvalidArgumentError('params', `at most ${LIMITS.params} parameters`);
-  for (const name of names) {
+function validateStartParams(params: Record<string, string>, limits: ApiLimits): void {
+  checkParamsLimits(params, limits, 'params');
+  for (const name of Object.keys(params)) {
     const field = `params.${name}`;
     if (!PARAM_NAME_PATTERN.test(name))
       throw new InvalidArgumentError(field, `name must match ${PARAM_NAME_PATTERN.source}`);
@@ -158,8 +201,5 @@ function validateStartParams(params: Record<string, string>): void {
         field,
         `names starting with "${SYSTEM_PARAM_PREFIX}" are reserved`,
       );
-    if (Buffer.byteLength(params[name] ?? '', 'utf8') > LIMITS.paramValueBytes) {
-      throw new InvalidArgumentError(field, `value is longer than ${LIMITS.paramValueBytes} bytes`);
-    }
   }
 }

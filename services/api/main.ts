@@ -1,28 +1,35 @@
-import { parseEnv, commonEnvSchema } from '../../shared/config/common-env.js';
+import { parseEnv } from '../../shared/config/common-env.js';
 import { connectDb } from '../../shared/db/connect.js';
+import { resolveMysqlUrl } from '../../shared/config/mysql-url.js';
 import { migrateToLatest } from '../../shared/db/migrate.js';
 import { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { bindService } from '../../shared/grpc/server.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
 import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
+import { API_METHOD_ROLES } from '../../shared/auth/api-method-roles.js';
+import { TokenAuthorizer } from '../../shared/auth/token-authorizer.js';
+import { TokenStore } from '../../shared/auth/token-store.js';
+import { adminHandlers } from './admin-handlers.js';
 import { Definitions } from './definitions.js';
+import { apiEnvSchema, apiLimitsOf } from './env.js';
 import { apiHandlers } from './handlers.js';
 import { Instances } from './instances.js';
 import { registerStateCountMetrics } from './metrics.js';
 
 /** The public API: definitions, instances, logs. Stateless; wiring only. */
 async function main(): Promise<void> {
-  const env = parseEnv(commonEnvSchema);
+  const env = parseEnv(apiEnvSchema);
+  const limits = apiLimitsOf(env);
   const runtime = await ServiceRuntime.create({ role: 'api', env });
   const { log, etcd, keys, channels } = runtime;
-  const db = connectDb(env.MYSQL_URL, { poolSize: env.MYSQL_POOL_SIZE });
+  const db = connectDb(resolveMysqlUrl(env), { poolSize: env.MYSQL_POOL_SIZE });
   await migrateToLatest(db);
   const masters = await MemberDirectory.open(etcd, keys, 'master', log);
   const workers = await MemberDirectory.open(etcd, keys, 'worker', log);
-  const definitions = new Definitions(db);
+  const definitions = new Definitions(db, limits);
   const stopDeps = { db, etcd, keys, masters, channels, log };
-  const instances = new Instances(db, definitions, masters, channels, stopDeps, runtime.name, log);
+  const instances = new Instances({ ...stopDeps, definitions, processName: runtime.name, limits });
   const coordinators = await CoordinatorClient.open(runtime);
   const handlers = apiHandlers({
     db,
@@ -35,7 +42,15 @@ async function main(): Promise<void> {
     coordinators,
   });
   registerStateCountMetrics(db);
-  await runtime.serve([bindService(batonProto().BatonApi.service, handlers, log)]);
+  const tokens = new TokenStore(db);
+  const authorizer = new TokenAuthorizer(tokens, API_METHOD_ROLES);
+  const { authorize } = authorizer;
+  await runtime.serve([
+    bindService(batonProto().BatonApi.service, handlers, log, { authorize }),
+    bindService(batonProto().BatonAdmin.service, adminHandlers(db, authorizer), log, {
+      authorize,
+    }),
+  ]);
   runtime.lifecycle.addStep('close directories', async () => {
     await masters.close();
     await workers.close();

@@ -35,6 +35,8 @@ export interface InstanceJson {
   parentTaskAttempt: number | null;
   stopRequested: boolean;
   scheduledAt: string | null;
+  /** The ended instance this one reruns. */
+  rerunOf: string | null;
   tasks: TaskJson[];
 }
 
@@ -62,6 +64,7 @@ export function instanceJson(i: Instance__Output): InstanceJson {
     parentTaskAttempt: isChild ? i.parent_task_attempt : null,
     stopRequested: i.stop_requested,
     scheduledAt: orNull(i.scheduled_at),
+    rerunOf: orNull(i.rerun_of),
     tasks: i.tasks.map(taskJson),
   };
 }

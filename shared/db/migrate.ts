@@ -6,6 +6,8 @@ import { ownerIndex } from './migrations/0002-owner-index.js';
 import { stateChangeTriggers } from './migrations/0003-state-change-triggers.js';
 import { scheduledFires } from './migrations/0004-scheduled-fires.js';
 import { traceParent } from './migrations/0005-trace-parent.js';
+import { apiTokens } from './migrations/0006-api-tokens.js';
+import { auditAndRerun } from './migrations/0007-audit-and-rerun.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-state-change-triggers': stateChangeTriggers,
   '0004-scheduled-fires': scheduledFires,
   '0005-trace-parent': traceParent,
+  '0006-api-tokens': apiTokens,
+  '0007-audit-and-rerun': auditAndRerun,
 };
 
 const provider: MigrationProvider = {

@@ -11,6 +11,8 @@ export interface Database {
   workflow_instances: WorkflowInstancesTable;
   task_instances: TaskInstancesTable;
   state_changes: StateChangesTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
 }
 
 export interface WorkflowsTable {
@@ -52,6 +54,8 @@ export interface WorkflowInstancesTable {
   scheduled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** W3C traceparent of the span the instance's work continues (see migration 0005). */
   trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The instance this one reruns (migration 0007); set when it is recorded, never changed. */
+  rerun_of: ColumnType<string | null, string | null | undefined, never>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -90,8 +94,33 @@ export interface StateChangesTable {
   at: Date;
 }
 
+export interface ApiTokensTable {
+  id: Generated<string>;
+  name: string;
+  role: 'viewer' | 'operator' | 'admin';
+  /** Hex SHA-256 of the token; the token itself is shown once, when created, and never stored. */
+  token_sha256: string;
+  created_at: Generated<Date>;
+  created_by: string;
+  revoked_at: Date | null;
+}
+
+/** The audit log (migration 0007): one row per audited action. */
+export interface AuditEventsTable {
+  id: Generated<string>;
+  at: Date;
+  actor: string;
+  action: string;
+  /** `workflow` (target `name@version`) or `instance` (target its id). */
+  target_kind: string;
+  target: string;
+  /** JSON text: what else identifies the action (params keys, rerun_of, ...). */
+  detail: string;
+}
+
 export type InstanceRow = Selectable<WorkflowInstancesTable>;
 export type NewInstanceRow = Insertable<WorkflowInstancesTable>;
 export type TaskRow = Selectable<TaskInstancesTable>;
 export type StateChangeRow = Selectable<StateChangesTable>;
 export type NewStateChange = Insertable<StateChangesTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

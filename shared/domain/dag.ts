@@ -49,7 +49,7 @@ function checkedOrder(tasks: readonly DagTask[]): string[] {
   });
 
   // Kahn's algorithm, always taking the earliest-declared ready task. A linear scan for the next
-  // ready task is O(n²), which is fine for the 500-task limit and keeps the order obvious.
+  // ready task is O(n²), which is fine for the 1000-task default limit and keeps the order obvious.
   const waitingOn = deps.map((list) => list.length);
   const done = tasks.map(() => false);
   const order: string[] = [];

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { InvalidArgumentError } from '../errors.js';
-import {
-  formatPath,
-  MAX_DEFINITION_BYTES,
-  parseWorkflowSpec,
-  parseWorkflowYaml,
-} from './definition-parse.js';
+import { formatPath, parseWorkflowSpec, parseWorkflowYaml } from './definition-parse.js';
+import { DEFAULT_DEFINITION_LIMITS } from './definition-limits.js';
 import type { WorkflowDefinitionSpec } from './workflow-spec.js';
+
+const MAX_DEFINITION_BYTES = DEFAULT_DEFINITION_LIMITS.definitionBytes;
 
 function invalid(fn: () => unknown): InvalidArgumentError {
   try {

@@ -9,27 +9,26 @@ import type { z } from 'zod';
 
 import { InvalidArgumentError } from '../errors.js';
 import { validateDag } from './dag.js';
+import {
+  checkDefinitionBytes,
+  DEFAULT_DEFINITION_LIMITS,
+  type DefinitionLimits,
+} from './definition-limits.js';
 import { workflowSchema } from './definition-schema.js';
 import type { WorkflowDefinitionSpec } from './workflow-spec.js';
-
-/** Largest YAML document accepted, in UTF-8 bytes; checked before parsing. */
-export const MAX_DEFINITION_BYTES = 256 * 1024;
 
 /**
  * Parses one YAML document and validates it with {@link parseWorkflowSpec}.
  *
  * @throws InvalidArgumentError with field `yaml` when the text is over
- *   {@link MAX_DEFINITION_BYTES}, is not valid YAML (the message names the line), holds no
+ *   `limits.definitionBytes` (checked before parsing), is not valid YAML (the message names the line), holds no
  *   document or more than one, or its document is not a mapping; otherwise as parseWorkflowSpec
  */
-export function parseWorkflowYaml(text: string): WorkflowDefinitionSpec {
-  // text.length is a lower bound of the byte length: skip the O(n) count for huge inputs.
-  if (
-    text.length > MAX_DEFINITION_BYTES ||
-    Buffer.byteLength(text, 'utf8') > MAX_DEFINITION_BYTES
-  ) {
-    throw new InvalidArgumentError('yaml', `document is larger than ${MAX_DEFINITION_BYTES} bytes`);
-  }
+export function parseWorkflowYaml(
+  text: string,
+  limits: DefinitionLimits = DEFAULT_DEFINITION_LIMITS,
+): WorkflowDefinitionSpec {
+  checkDefinitionBytes(text, limits, 'yaml');
   const parsed = parseAllDocuments(text, { uniqueKeys: true });
   // parseAllDocuments returns an EmptyStream (an empty array) when there is no document at all.
   const [doc, ...more] = Array.isArray(parsed) ? parsed : [];
@@ -53,7 +52,7 @@ export function parseWorkflowYaml(text: string): WorkflowDefinitionSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InvalidArgumentError('yaml', 'document must be a mapping (name: …, tasks: …)');
   }
-  return parseWorkflowSpec(value);
+  return parseWorkflowSpec(value, limits);
 }
 
 /**
@@ -61,13 +60,17 @@ export function parseWorkflowYaml(text: string): WorkflowDefinitionSpec {
  * defaults and returns the normalized spec: durations in ms, `timeoutMs: null` when absent,
  * `command: ''` on SUB_WORKFLOW tasks and `workflow: ''` on SHELL tasks. `undefined` means
  * absent; `null` and empty strings are values and are checked like any other. Sub-workflow
- * references are not checked here (see `sub-workflow-references.ts`).
+ * references are not checked here (see `sub-workflow-references.ts`). Counts and sizes are
+ * checked against `limits` (tasks, commands, params); the caller checks the whole input's size.
  *
  * @throws InvalidArgumentError for the first problem found. Unknown keys are reported before any
  *   other problem, since a misspelt key usually explains a "required" error elsewhere.
  */
-export function parseWorkflowSpec(input: unknown): WorkflowDefinitionSpec {
-  const result = workflowSchema.safeParse(input, {
+export function parseWorkflowSpec(
+  input: unknown,
+  limits: DefinitionLimits = DEFAULT_DEFINITION_LIMITS,
+): WorkflowDefinitionSpec {
+  const result = workflowSchema(limits).safeParse(input, {
     // a missing key reaches its schema as `undefined`: say so rather than "expected string"
     error: (issue) =>
       (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { InvalidArgumentError } from '../errors.js';
 import { parseWorkflowSpec } from './definition-parse.js';
+import { DEFAULT_DEFINITION_LIMITS, type DefinitionLimits } from './definition-limits.js';
 
 // The structural rules of definition-schema.ts, exercised through the public parseWorkflowSpec
 // so that each case also checks the field path users see.
@@ -21,7 +22,7 @@ function spec(top: Record<string, unknown> = {}, task: Record<string, unknown> =
   return { name: 'wf', tasks: [{ name: 't', type: 'SHELL', command: 'true', ...task }], ...top };
 }
 
-const manyParams = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`p${i}`, 'v']));
+const manyParams = Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`p${i}`, 'v']));
 const sub = { type: 'SUB_WORKFLOW', command: undefined, workflow: 'child' };
 
 describe('workflow schema', () => {
@@ -40,7 +41,7 @@ describe('workflow schema', () => {
     ['a missing tasks list', { name: 'wf' }, 'tasks', /required/],
     ['no tasks', spec({ tasks: [] }), 'tasks'],
     ['tasks not a list', spec({ tasks: { name: 't' } }), 'tasks'],
-    ['501 tasks', spec({ tasks: Array.from({ length: 501 }, () => ({})) }), 'tasks'],
+    ['1001 tasks', spec({ tasks: Array.from({ length: 1001 }, () => ({})) }), 'tasks', /1000/],
     ['a task that is not a mapping', spec({ tasks: ['t'] }), 'tasks[0]'],
     ['a bad task name', spec({}, { name: 'a/b' }), 'tasks[0].name', /must match/],
     ['a missing task type', spec({}, { type: undefined }), 'tasks[0].type', /required/],
@@ -124,8 +125,8 @@ describe('workflow schema', () => {
     ['a null param value', spec({ params: { a: null } }), 'params.a', /must be a string/],
     ['a nested param value', spec({ params: { a: { b: 1 } } }), 'params.a'],
     ['an infinite param value', spec({ params: { a: Infinity } }), 'params.a'],
-    ['a param value over 8 KiB', spec({ params: { a: 'x'.repeat(8193) } }), 'params.a', /8 KiB/],
-    ['201 params', spec({ params: manyParams }), 'params', /200/],
+    ['params over 64 KiB in all', spec({ params: { a: 'x'.repeat(65536) } }), 'params', /64 KiB/],
+    ['257 params', spec({ params: manyParams }), 'params', /256/],
   ])('rejects %s', (_what, input, field, detail) => {
     const err = invalid(input);
     expect(err.field).toBe(field);
@@ -148,7 +149,8 @@ describe('workflow schema', () => {
         name: 'a'.repeat(128),
         description: 'x'.repeat(4096),
         params: {
-          ['p'.repeat(128)]: 'v'.repeat(8192),
+          // 255 small params (1,169 bytes in all) and one that fills 64 KiB exactly
+          ['p'.repeat(128)]: 'v'.repeat(65536 - 1169 - 128),
           ...Object.fromEntries(Object.entries(manyParams).slice(2)),
         },
         timeout: '30d',
@@ -156,8 +158,59 @@ describe('workflow schema', () => {
       { command: 'x'.repeat(65536), retries: 100, retryInterval: '0s', timeout: '1ms' },
     );
     const parsed = parseWorkflowSpec(atLimits);
-    expect(Object.keys(parsed.params)).toHaveLength(200);
+    expect(Object.keys(parsed.params)).toHaveLength(256);
     expect(parsed.timeoutMs).toBe(30 * 86_400_000);
     expect(parsed.tasks[0]).toMatchObject({ retries: 100, retryIntervalMs: 0, timeoutMs: 1 });
+  });
+});
+
+describe('workflow schema under other limits', () => {
+  const limits: DefinitionLimits = {
+    ...DEFAULT_DEFINITION_LIMITS,
+    tasks: 2,
+    commandBytes: 10,
+    paramsBytes: 8,
+    paramCount: 2,
+  };
+  const task = (name: string, command = 'true') => ({ name, type: 'SHELL', command });
+
+  it('accepts a definition exactly at each of them', () => {
+    const parsed = parseWorkflowSpec(
+      { name: 'wf', params: { a: 'bcd', e: 'fgh' }, tasks: [task('t', 'x'.repeat(10)), task('u')] },
+      limits,
+    );
+    expect(parsed.tasks).toHaveLength(2);
+  });
+
+  it.each<[string, unknown, string, RegExp]>([
+    ['too many tasks', { name: 'wf', tasks: [task('a'), task('b'), task('c')] }, 'tasks', /2/],
+    [
+      'a long command',
+      { name: 'wf', tasks: [task('a'), task('b', 'x'.repeat(11))] },
+      'tasks[1].command',
+      /10 bytes/,
+    ],
+    [
+      'too many params',
+      { name: 'wf', params: { a: '', b: '', c: '' }, tasks: [task('a')] },
+      'params',
+      /at most 2/,
+    ],
+    [
+      'params too large',
+      { name: 'wf', params: { a: 'bcdefghi' }, tasks: [task('a')] },
+      'params',
+      /9 bytes/,
+    ],
+  ])('rejects %s naming the field', (_what, input, field, detail) => {
+    let err: unknown;
+    try {
+      parseWorkflowSpec(input, limits);
+    } catch (caught) {
+      err = caught;
+    }
+    expect(err).toBeInstanceOf(InvalidArgumentError);
+    expect((err as InvalidArgumentError).field).toBe(field);
+    expect((err as InvalidArgumentError).detail).toMatch(detail);
   });
 });

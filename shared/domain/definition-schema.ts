@@ -8,6 +8,13 @@ import { z } from 'zod';
 import { scheduleSchema } from './schedule.js';
 
 import { InvalidArgumentError } from '../errors.js';
+import {
+  DEFAULT_DEFINITION_LIMITS,
+  formatBytes,
+  paramsLimitProblem,
+  utf8Bytes,
+  type DefinitionLimits,
+} from './definition-limits.js';
 import { parseDuration } from './duration.js';
 import { PARAM_NAME_PATTERN, SYSTEM_PARAM_PREFIX } from './params.js';
 import {
@@ -23,16 +30,11 @@ import {
 /** Workflow, task and worker-group names. */
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
+/** Limits that are not settings: they bound fields no deployment has reason to grow. */
 export const LIMITS = {
   descriptionBytes: 4 * 1024,
-  commandBytes: 64 * 1024,
-  paramValueBytes: 8 * 1024,
-  params: 200,
-  tasks: 500,
   retries: 100,
 } as const;
-
-const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 const name = z.string().regex(NAME_PATTERN, {
   error: `must match ${NAME_PATTERN.source}`,
@@ -40,7 +42,7 @@ const name = z.string().regex(NAME_PATTERN, {
 
 function maxBytes(limit: number): z.ZodString {
   return z.string().refine((text) => utf8Bytes(text) <= limit, {
-    error: `must be at most ${limit / 1024} KiB`,
+    error: `must be at most ${formatBytes(limit)}`,
   });
 }
 
@@ -80,10 +82,6 @@ const paramValue = z.unknown().transform((value, ctx): string => {
     ctx.addIssue('must be a string (numbers and booleans are converted)');
     return z.NEVER;
   }
-  if (utf8Bytes(text) > LIMITS.paramValueBytes) {
-    ctx.addIssue(`must be at most ${LIMITS.paramValueBytes / 1024} KiB`);
-    return z.NEVER;
-  }
   return text;
 });
 
@@ -94,90 +92,109 @@ const paramName = z
     error: `names starting with "${SYSTEM_PARAM_PREFIX}" are reserved for Baton`,
   });
 
-const params = z
-  .unknown()
-  // zod's record silently drops a `__proto__` key (it cannot be assigned as data); refuse it.
-  .superRefine((value, ctx) => {
-    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
-      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'invalid key: reserved' });
-    }
-  })
-  .pipe(
-    z.record(paramName, paramValue).refine((r) => Object.keys(r).length <= LIMITS.params, {
-      error: `at most ${LIMITS.params} params`,
-    }),
-  );
+const paramsSchema = (limits: DefinitionLimits) =>
+  z
+    .unknown()
+    // zod's record silently drops a `__proto__` key (it cannot be assigned as data); refuse it.
+    .superRefine((value, ctx) => {
+      if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+        ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'invalid key: reserved' });
+      }
+    })
+    .pipe(
+      z.record(paramName, paramValue).superRefine((record, ctx) => {
+        const problem = paramsLimitProblem(record, limits);
+        if (problem !== undefined) ctx.addIssue(problem);
+      }),
+    );
 
-const taskSchema = z
-  .strictObject({
-    name,
-    type: z.enum(TASK_TYPES),
-    command: maxBytes(LIMITS.commandBytes).optional(),
-    workflow: name.optional(),
-    dependsOn: z
-      .array(z.string())
-      .max(LIMITS.tasks)
-      .default(() => []),
-    retries: z.int().min(0).max(LIMITS.retries).default(0),
-    retryInterval: duration('interval').optional(),
-    timeout: duration('timeout').optional(),
-    timeoutStrategy: z.enum(TASK_TIMEOUT_STRATEGIES).default('FAIL'),
-    workerGroup: name.default('default'),
-  })
-  .superRefine((task, ctx) => {
-    const fail = (field: 'command' | 'workflow', message: string): void =>
-      ctx.addIssue({ code: 'custom', path: [field], message });
-    switch (task.type) {
-      case 'SHELL':
-        if (task.workflow !== undefined) fail('workflow', 'not allowed on a SHELL task');
-        else if (task.command === undefined) fail('command', 'is required for a SHELL task');
-        else if (task.command.trim() === '') fail('command', 'must not be empty');
-        break;
-      case 'SUB_WORKFLOW':
-        if (task.command !== undefined) fail('command', 'not allowed on a SUB_WORKFLOW task');
-        else if (task.workflow === undefined) {
-          fail('workflow', 'is required for a SUB_WORKFLOW task');
-        }
-        break;
-    }
-  })
-  .transform((task): TaskDefinition => ({
-    name: task.name,
-    type: task.type,
-    command: task.command ?? '',
-    workflow: task.workflow ?? '',
-    dependsOn: task.dependsOn,
-    retries: task.retries,
-    retryIntervalMs: task.retryInterval ?? 0,
-    timeoutMs: task.timeout ?? null,
-    timeoutStrategy: task.timeoutStrategy,
-    workerGroup: task.workerGroup,
-  }));
+const taskSchema = (limits: DefinitionLimits) =>
+  z
+    .strictObject({
+      name,
+      type: z.enum(TASK_TYPES),
+      command: maxBytes(limits.commandBytes).optional(),
+      workflow: name.optional(),
+      dependsOn: z
+        .array(z.string())
+        .max(limits.tasks)
+        .default(() => []),
+      retries: z.int().min(0).max(LIMITS.retries).default(0),
+      retryInterval: duration('interval').optional(),
+      timeout: duration('timeout').optional(),
+      timeoutStrategy: z.enum(TASK_TIMEOUT_STRATEGIES).default('FAIL'),
+      workerGroup: name.default('default'),
+    })
+    .superRefine((task, ctx) => {
+      const fail = (field: 'command' | 'workflow', message: string): void =>
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      switch (task.type) {
+        case 'SHELL':
+          if (task.workflow !== undefined) fail('workflow', 'not allowed on a SHELL task');
+          else if (task.command === undefined) fail('command', 'is required for a SHELL task');
+          else if (task.command.trim() === '') fail('command', 'must not be empty');
+          break;
+        case 'SUB_WORKFLOW':
+          if (task.command !== undefined) fail('command', 'not allowed on a SUB_WORKFLOW task');
+          else if (task.workflow === undefined) {
+            fail('workflow', 'is required for a SUB_WORKFLOW task');
+          }
+          break;
+      }
+    })
+    .transform((task): TaskDefinition => ({
+      name: task.name,
+      type: task.type,
+      command: task.command ?? '',
+      workflow: task.workflow ?? '',
+      dependsOn: task.dependsOn,
+      retries: task.retries,
+      retryIntervalMs: task.retryInterval ?? 0,
+      timeoutMs: task.timeout ?? null,
+      timeoutStrategy: task.timeoutStrategy,
+      workerGroup: task.workerGroup,
+    }));
+
+const schemas = new WeakMap<DefinitionLimits, ReturnType<typeof buildWorkflowSchema>>();
 
 /**
- * Structural schema of a workflow definition. Its output is a complete, normalized
- * {@link WorkflowDefinitionSpec} whose task graph has NOT been checked yet.
+ * Structural schema of a workflow definition under `limits`. Its output is a complete,
+ * normalized {@link WorkflowDefinitionSpec} whose task graph has NOT been checked yet. Built once
+ * per limits object (the api's come from its environment, once).
  */
-export const workflowSchema = z
-  .strictObject({
-    name,
-    description: maxBytes(LIMITS.descriptionBytes).default(''),
-    executionType: z.enum(EXECUTION_TYPES).default('PARALLEL'),
-    timeout: duration('timeout').optional(),
-    timeoutStrategy: z.enum(WORKFLOW_TIMEOUT_STRATEGIES).default('STOP'),
-    failureStrategy: z.enum(FAILURE_STRATEGIES).default('CONTINUE'),
-    params: params.default(() => ({})),
-    schedule: scheduleSchema.optional(),
-    tasks: z.array(taskSchema).min(1).max(LIMITS.tasks),
-  })
-  .transform((workflow): WorkflowDefinitionSpec => ({
-    name: workflow.name,
-    description: workflow.description,
-    executionType: workflow.executionType,
-    timeoutMs: workflow.timeout ?? null,
-    timeoutStrategy: workflow.timeoutStrategy,
-    failureStrategy: workflow.failureStrategy,
-    params: workflow.params,
-    schedule: workflow.schedule ?? null,
-    tasks: workflow.tasks,
-  }));
+export function workflowSchema(limits: DefinitionLimits = DEFAULT_DEFINITION_LIMITS) {
+  let schema = schemas.get(limits);
+  if (schema === undefined) {
+    schema = buildWorkflowSchema(limits);
+    schemas.set(limits, schema);
+  }
+  return schema;
+}
+
+const buildWorkflowSchema = (limits: DefinitionLimits) =>
+  z
+    .strictObject({
+      name,
+      description: maxBytes(LIMITS.descriptionBytes).default(''),
+      executionType: z.enum(EXECUTION_TYPES).default('PARALLEL'),
+      timeout: duration('timeout').optional(),
+      timeoutStrategy: z.enum(WORKFLOW_TIMEOUT_STRATEGIES).default('STOP'),
+      failureStrategy: z.enum(FAILURE_STRATEGIES).default('CONTINUE'),
+      params: paramsSchema(limits).default(() => ({})),
+      schedule: scheduleSchema.optional(),
+      tasks: z
+        .array(taskSchema(limits))
+        .min(1)
+        .max(limits.tasks, { error: `at most ${limits.tasks} tasks allowed` }),
+    })
+    .transform((workflow): WorkflowDefinitionSpec => ({
+      name: workflow.name,
+      description: workflow.description,
+      executionType: workflow.executionType,
+      timeoutMs: workflow.timeout ?? null,
+      timeoutStrategy: workflow.timeoutStrategy,
+      failureStrategy: workflow.failureStrategy,
+      params: workflow.params,
+      schedule: workflow.schedule ?? null,
+      tasks: workflow.tasks,
+    }));

@@ -32,14 +32,31 @@ export async function requestStop(
   instanceId: string,
   reason: string,
 ): Promise<void> {
-  const result = await deps.db
+  await recordStopRequest(deps.db, instanceId, reason);
+  await notifyOwner(deps, instanceId);
+}
+
+/**
+ * Records `stop_requested` (and the reason, cut to 255 characters) on an instance that has not
+ * ended. Pass a transaction to commit it with other writes.
+ *
+ * @throws NotFoundError when there is no such instance.
+ * @throws FailedPreconditionError when it has already ended.
+ */
+export async function recordStopRequest(
+  db: Db,
+  instanceId: string,
+  reason: string,
+  at = new Date(),
+): Promise<void> {
+  const result = await db
     .updateTable('workflow_instances')
-    .set({ stop_requested: 1, stop_reason: reason.slice(0, 255), updated_at: new Date() })
+    .set({ stop_requested: 1, stop_reason: reason.slice(0, 255), updated_at: at })
     .where('id', '=', instanceId)
     .where('state', 'not in', [...TERMINAL_WORKFLOW_STATES])
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) {
-    const row = await deps.db
+    const row = await db
       .selectFrom('workflow_instances')
       .select('state')
       .where('id', '=', instanceId)
@@ -47,10 +64,15 @@ export async function requestStop(
     if (row === undefined) throw new NotFoundError(`instance ${instanceId} does not exist`);
     throw new FailedPreconditionError(`instance ${instanceId} has already ended (${row.state})`);
   }
-  await notifyOwner(deps, instanceId);
 }
 
-async function notifyOwner(deps: StopRequestDeps, instanceId: string): Promise<void> {
+/**
+ * Tells the instance's owner to stop it now, or, when nobody owns it yet, submits it so whoever
+ * claims it sees the recorded request and ends it STOP. Call it after `stop_requested` is
+ * recorded: the record is what counts, so a failed push is only logged and left to the owner's
+ * next reconcile. Rejects only when etcd cannot be read for the ownership.
+ */
+export async function notifyOwner(deps: StopRequestDeps, instanceId: string): Promise<void> {
   const ownership = await readOwnership(deps.etcd, deps.keys, instanceId);
   const owner = ownership === undefined ? undefined : deps.masters.get(ownership.holder);
   if (owner === undefined) {

@@ -1,0 +1,42 @@
+import type { Db } from '../../shared/db/connect.js';
+
+/** Every action the audit log records. */
+export const AUDIT_ACTIONS = [
+  'apply',
+  'start',
+  'stop',
+  'rerun',
+  'token.create',
+  'token.revoke',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_KINDS = ['workflow', 'instance', 'token'] as const;
+export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
+
+export interface AuditEvent {
+  actor: string;
+  action: AuditAction;
+  targetKind: AuditTargetKind;
+  /** `name@version` for a workflow, the id for an instance, the name for a token. */
+  target: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Records an audited action. Call it inside the transaction that makes the change, so the
+ * change and its record commit or roll back together.
+ */
+export async function recordAudit(trx: Db, event: AuditEvent, at = new Date()): Promise<void> {
+  await trx
+    .insertInto('audit_events')
+    .values({
+      at,
+      actor: event.actor,
+      action: event.action,
+      target_kind: event.targetKind,
+      target: event.target,
+      detail: JSON.stringify(event.detail),
+    })
+    .execute();
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { commonEnvSchema } from '../../shared/config/common-env.js';
+import { DEFAULT_API_LIMITS as DEFAULTS, type ApiLimits } from './api-limits.js';
+
+const count = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+/** gRPC's default largest message: a definition cannot be larger than the request carrying it. */
+const GRPC_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+export const apiEnvSchema = commonEnvSchema.extend({
+  /** Largest definition: its YAML text, or its spec serialized as JSON (UTF-8 bytes). */
+  MAX_DEFINITION_BYTES: count(GRPC_MAX_MESSAGE_BYTES - 64 * 1024, DEFAULTS.definitionBytes),
+  MAX_TASKS_PER_DEFINITION: count(100_000, DEFAULTS.tasks),
+  /** Largest command of one task (UTF-8 bytes). */
+  MAX_COMMAND_BYTES: count(GRPC_MAX_MESSAGE_BYTES, DEFAULTS.commandBytes),
+  /** Largest params of a definition or a start request: all names and values (UTF-8 bytes). */
+  MAX_PARAMS_BYTES: count(GRPC_MAX_MESSAGE_BYTES, DEFAULTS.paramsBytes),
+  MAX_PARAM_COUNT: count(100_000, DEFAULTS.paramCount),
+  /** Instances of one definition in SUBMITTED or SERIAL_WAIT; a start beyond is refused. */
+  MAX_PENDING_STARTS: count(100_000_000, DEFAULTS.pendingStarts),
+});
+
+export type ApiEnv = z.infer<typeof apiEnvSchema>;
+
+/** The limits the api enforces, from its environment. */
+export function apiLimitsOf(env: ApiEnv): ApiLimits {
+  return {
+    definitionBytes: env.MAX_DEFINITION_BYTES,
+    tasks: env.MAX_TASKS_PER_DEFINITION,
+    commandBytes: env.MAX_COMMAND_BYTES,
+    paramsBytes: env.MAX_PARAMS_BYTES,
+    paramCount: env.MAX_PARAM_COUNT,
+    pendingStarts: env.MAX_PENDING_STARTS,
+  };
+}

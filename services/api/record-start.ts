@@ -1,0 +1,60 @@
+import type { Db } from '../../shared/db/connect.js';
+import type { ExecutionType } from '../../shared/domain/workflow-spec.js';
+import { recordAudit, type AuditEvent } from './audit-log.js';
+import { admitPendingStart } from './pending-starts.js';
+
+/** A SUBMITTED instance about to be recorded: by a start, or by a rerun. */
+export interface NewInstance {
+  workflow: string;
+  version: number;
+  executionType: ExecutionType;
+  /** Effective params: the definition's overlaid with the start's. */
+  params: Record<string, string>;
+  rerunOf: string | null;
+  /** Who records it (this api process), and why: the first state change's actor and reason. */
+  changeActor: string;
+  changeReason: string;
+  traceParent: string | null;
+}
+
+/**
+ * Records a SUBMITTED instance and its audit event in one transaction, after admitting it
+ * against the definition's pending-starts limit: all of it, or nothing. Returns the new id.
+ *
+ * @throws NotFoundError, ResourceExhaustedError (see admitPendingStart)
+ */
+export async function recordStart(
+  db: Db,
+  instance: NewInstance,
+  pendingLimit: number,
+  audit: Omit<AuditEvent, 'targetKind' | 'target'>,
+): Promise<string> {
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      await admitPendingStart(trx, instance.workflow, pendingLimit);
+      const now = new Date();
+      // One statement: a trigger records the SUBMITTED state change with it.
+      const inserted = await trx
+        .insertInto('workflow_instances')
+        .values({
+          workflow: instance.workflow,
+          version: instance.version,
+          execution_type: instance.executionType,
+          state: 'SUBMITTED',
+          params: JSON.stringify(instance.params),
+          owner: null,
+          rerun_of: instance.rerunOf,
+          change_actor: instance.changeActor,
+          change_reason: instance.changeReason,
+          trace_parent: instance.traceParent,
+          created_at: now,
+          updated_at: now,
+        })
+        .executeTakeFirstOrThrow();
+      const id = String(inserted.insertId);
+      await recordAudit(trx, { ...audit, targetKind: 'instance', target: id }, now);
+      return id;
+    });
+}
