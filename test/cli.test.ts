@@ -46,7 +46,7 @@ function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
 
 const INSTANCE_FIELDS = (
   'id workflow version executionType state params createdAt startedAt endedAt owner ownerEpoch ' +
-  'parentId parentTask parentTaskAttempt stopRequested scheduledAt tasks'
+  'parentId parentTask parentTaskAttempt stopRequested scheduledAt rerunOf tasks'
 ).split(' ');
 const TASK_FIELDS = 'id name type state attempt worker startedAt endedAt childId exitCode'.split(
   ' ',
@@ -66,7 +66,12 @@ describe('baton CLI against a running cluster', () => {
   let home: string;
   let demoId: string;
   const cli = (...args: string[]): Promise<CliRun> =>
-    baton(['--api', t.cluster.api.address, ...args], { BATON_HOME: home });
+    baton(['--api', t.cluster.api.address, ...args], {
+      BATON_HOME: home,
+      BATON_TOKEN: t.adminToken,
+      // The api serves TLS: the CLI trusts the cluster's CA.
+      BATON_CA: t.cluster.caFile!,
+    });
   const getJson = async (id: string): Promise<InstanceJson> => {
     const run = await cli('get', id, '--json');
     expect(run.code).toBe(0);
@@ -181,6 +186,44 @@ describe('baton CLI against a running cluster', () => {
     const stopped = await getJson(id);
     expect(stopped.state).toBe('STOP');
     expect(stopped.tasks.map((task) => task.state)).toEqual(['KILL']);
+  });
+
+  it('token create prints a secret once; a viewer token may read but not start; revoke ends it', async () => {
+    const created = await cli('token', 'create', 'cli-viewer', '--role', 'viewer', '--json');
+    expect(created.code).toBe(0);
+    const { secret, role } = JSON.parse(created.stdout) as { secret: string; role: string };
+    expect(role).toBe('viewer');
+    const asViewer = (...args: string[]) =>
+      baton(['--api', t.cluster.api.address, '--token', secret, ...args], {
+        BATON_HOME: home,
+        BATON_CA: t.cluster.caFile!,
+      });
+    expect((await asViewer('list', '--json')).code).toBe(0);
+    const refused = await asViewer('start', 'demo');
+    expect(refused.code).toBe(1);
+    expectOneErrorLine(
+      refused,
+      /StartInstance needs role operator; token "cli-viewer" has role viewer/,
+    );
+
+    const list = await cli('token', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^cli-viewer +viewer /m);
+    expect(list.stdout).not.toContain(secret);
+
+    expect((await cli('token', 'revoke', 'cli-viewer')).code).toBe(0);
+    const revoked = await asViewer('list');
+    expect(revoked.code).toBe(1);
+    expectOneErrorLine(revoked, /unknown or revoked token/);
+  });
+
+  it('without any token says where one would come from', async () => {
+    const run = await baton(['--api', t.cluster.api.address, 'list'], {
+      BATON_HOME: home,
+      BATON_CA: t.cluster.caFile!,
+    });
+    expect(run.code).toBe(1);
+    expectOneErrorLine(run, /needs a token.*--token.*BATON_TOKEN.*cluster\.json/);
   });
 
   it('names the address and suggests cluster up when no api answers (exit 2)', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { connectDb, type Db } from '../../shared/db/connect.js';
+import { issueToken } from '../../shared/auth/issue-token.js';
 import { ChannelPool, makeServiceClient, type ServiceClient } from '../../shared/grpc/client.js';
 import { LocalCluster, type ClusterLayout } from '../../shared/local-infra/local-cluster.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
@@ -29,13 +30,23 @@ export async function startBenchCluster(
     baseDir: join(infra.dir, label),
     detached: false,
     layout,
-    env: { LOG_LEVEL: 'warn', MYSQL_POOL_SIZE: '20', ...env },
+    // ALLOW_ROOT_TASKS: benches run as root on CI machines; a task user would only add setup.
+    // MAX_PENDING_STARTS: the memory round parks 10,000 starts of one definition.
+    env: {
+      LOG_LEVEL: 'warn',
+      MYSQL_POOL_SIZE: '20',
+      ALLOW_ROOT_TASKS: 'true',
+      MAX_PENDING_STARTS: '1000000',
+      ...env,
+    },
   });
-  const channels = new ChannelPool();
+  const channels = new ChannelPool(cluster.apiCredentials());
   const db = connectDb(url, { poolSize: 4 });
   return {
     cluster,
-    api: makeServiceClient(batonProto().BatonApi.service, channels.get(cluster.api.address)),
+    api: makeServiceClient(batonProto().BatonApi.service, channels.get(cluster.api.address), {
+      token: await issueToken(url, `bench-${label}-${Date.now()}`, 'operator', 'bench'),
+    }),
     db,
     async stop() {
       channels.close();

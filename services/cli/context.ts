@@ -1,19 +1,32 @@
 /**
  * What every command gets: the global options resolved (output mode, BATON_HOME, the api
- * address) and a lazily created api client that is closed when the command ends.
+ * address, the token) and a lazily created api client that is closed when the command ends.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ChannelPool, makeServiceClient, type ServiceClient } from '../../shared/grpc/client.js';
+import type * as grpc from '@grpc/grpc-js';
+import {
+  ChannelPool,
+  makeServiceClient,
+  type ChannelSecurity,
+  type ServiceClient,
+} from '../../shared/grpc/client.js';
+import { UnauthenticatedError } from '../../shared/errors.js';
+import type { BatonAdminDefinition } from '../../shared/proto/gen/baton/v1/BatonAdmin.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { batonProto } from '../../shared/proto/load.js';
+import { channelSecurity } from '../../shared/tls/credentials.js';
 import { CliError, EXIT, apiCallError } from './cli-error.js';
 import { clusterFilePath, readClusterFile } from './cluster/cluster-file.js';
 
 export type ApiClient = ServiceClient<BatonApiDefinition>;
+export type AdminClient = ServiceClient<BatonAdminDefinition>;
 
 /** The options defined on the program itself, valid before or after any subcommand. */
 export interface GlobalOptions {
   api?: string;
+  token?: string;
+  ca?: string;
   home?: string;
   json?: boolean;
 }
@@ -27,7 +40,9 @@ export class CliContext {
   readonly home: string;
   private channels: ChannelPool | undefined;
   private client: ApiClient | undefined;
+  private admin: AdminClient | undefined;
   private address: string | undefined;
+  private token: string | undefined;
 
   constructor(private readonly options: GlobalOptions) {
     this.json = options.json === true;
@@ -54,6 +69,19 @@ export class CliContext {
   }
 
   /**
+   * The api token: `--token`, else `$BATON_TOKEN`, else `token` of `$BATON_HOME/cluster.json`
+   * (the admin token `baton cluster up` created). Undefined: calls go without one and the api
+   * answers UNAUTHENTICATED.
+   */
+  async apiToken(): Promise<string | undefined> {
+    this.token ??=
+      nonEmpty(this.options.token) ??
+      nonEmpty(process.env['BATON_TOKEN']) ??
+      (await readClusterFile(this.home))?.token;
+    return this.token;
+  }
+
+  /**
    * Calls one api method with the standard deadline; connection failures become a CliError
    * naming the address (exit 2), other failures keep their typed BatonError.
    */
@@ -62,24 +90,81 @@ export class CliContext {
     request: Parameters<ApiClient[K]>[0],
   ): Promise<Awaited<ReturnType<ApiClient[K]>>> {
     const address = await this.apiAddress();
-    if (this.client === undefined) {
-      this.channels = new ChannelPool();
-      this.client = makeServiceClient(batonProto().BatonApi.service, this.channels.get(address));
-    }
+    this.client ??= makeServiceClient(batonProto().BatonApi.service, await this.channel(address), {
+      token: await this.apiToken(),
+    });
     const fn = this.client[method] as (
       req: typeof request,
       options: { timeoutMs: number },
-    ) => ReturnType<ApiClient[K]>;
+    ) => Promise<Awaited<ReturnType<ApiClient[K]>>>;
+    return this.invoke(fn, request, address);
+  }
+
+  /** `call` for token management (BatonAdmin, served by the same api). */
+  async callAdmin<K extends keyof AdminClient>(
+    method: K,
+    request: Parameters<AdminClient[K]>[0],
+  ): Promise<Awaited<ReturnType<AdminClient[K]>>> {
+    const address = await this.apiAddress();
+    this.admin ??= makeServiceClient(batonProto().BatonAdmin.service, await this.channel(address), {
+      token: await this.apiToken(),
+    });
+    const fn = this.admin[method] as (
+      req: typeof request,
+      options: { timeoutMs: number },
+    ) => Promise<Awaited<ReturnType<AdminClient[K]>>>;
+    return this.invoke(fn, request, address);
+  }
+
+  private async channel(address: string): Promise<grpc.Client> {
+    this.channels ??= new ChannelPool(await this.apiCredentials());
+    return this.channels.get(address);
+  }
+
+  /**
+   * TLS trusting the CA of `--ca`, else `$BATON_CA`, else `caFile` of `$BATON_HOME/cluster.json`
+   * (the local cluster's); plaintext when none names one.
+   * @throws CliError when the CA file cannot be read
+   */
+  private async apiCredentials(): Promise<grpc.ChannelCredentials | ChannelSecurity> {
+    const caFile =
+      nonEmpty(this.options.ca) ??
+      nonEmpty(process.env['BATON_CA']) ??
+      (await readClusterFile(this.home))?.caFile;
+    if (caFile === undefined) return channelSecurity(undefined);
     try {
-      return await fn(request, { timeoutMs: CALL_TIMEOUT_MS });
+      return channelSecurity({ ca: await readFile(caFile) });
     } catch (err) {
+      throw new CliError(`cannot read the CA certificate ${caFile}: ${(err as Error).message}`);
+    }
+  }
+
+  private async invoke<Req, Res>(
+    method: (req: Req, options: { timeoutMs: number }) => Promise<Res>,
+    request: Req,
+    address: string,
+  ): Promise<Res> {
+    try {
+      return await method(request, { timeoutMs: CALL_TIMEOUT_MS });
+    } catch (err) {
+      if (err instanceof UnauthenticatedError && this.token === undefined) {
+        throw new CliError(
+          `the api at ${address} needs a token (${err.message}): pass --token, set BATON_TOKEN, ` +
+            `or use the cluster.json of baton cluster up (looked in ${clusterFilePath(this.home)})`,
+        );
+      }
       throw apiCallError(err, address);
     }
   }
 
-  /** A context like this one that talks to the api at `address`. */
-  withApi(address: string): CliContext {
-    return new CliContext({ ...this.options, home: this.home, api: address });
+  /** A context like this one that talks to the api at `address` (with `token`, when given). */
+  withApi(address: string, token?: string): CliContext {
+    return new CliContext({
+      ...this.options,
+      home: this.home,
+      api: address,
+      token: token ?? this.options.token,
+    });
   }
 
   /** Prints one JSON document (the only thing a `--json` command writes to stdout). */
@@ -96,6 +181,7 @@ export class CliContext {
     this.channels?.close();
     this.channels = undefined;
     this.client = undefined;
+    this.admin = undefined;
   }
 }
 

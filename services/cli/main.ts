@@ -10,20 +10,26 @@
 import { Command } from 'commander';
 import { registerCluster } from './cluster/register.js';
 import { registerApply } from './commands/apply.js';
+import { registerCerts } from './commands/certs.js';
+import { registerAudit } from './commands/audit.js';
 import { registerGet } from './commands/get.js';
 import { registerHealth } from './commands/health.js';
 import { registerHistory } from './commands/history.js';
 import { registerList } from './commands/list.js';
 import { registerLogs } from './commands/logs.js';
 import { registerMembers } from './commands/members.js';
+import { registerRerun } from './commands/rerun.js';
 import { registerStart } from './commands/start.js';
 import { registerSerial } from './commands/serial.js';
 import { registerStop } from './commands/stop.js';
+import { registerToken } from './commands/token.js';
 import { registerWorkflows } from './commands/workflows.js';
 
 const program = new Command('baton')
   .description('Baton, a distributed workflow scheduler: command-line client')
   .option('--api <host:port>', 'the api to talk to (default: $BATON_API, else cluster.json)')
+  .option('--token <token>', 'api token (default: $BATON_TOKEN, else cluster.json)')
+  .option('--ca <file>', 'CA certificate of a TLS api (default: $BATON_CA, else cluster.json)')
   .option('--home <dir>', 'where cluster up keeps its state (default: $BATON_HOME, else ./.baton)')
   .option('--json', 'print exactly one JSON document on stdout')
   // Commander's own errors ("unknown option", a suggestion) on one line, like ours.
@@ -37,12 +43,16 @@ for (const register of [
   registerGet,
   registerList,
   registerStop,
+  registerRerun,
   registerLogs,
   registerHistory,
+  registerAudit,
   registerWorkflows,
   registerMembers,
   registerSerial,
   registerHealth,
+  registerCerts,
+  registerToken,
   registerCluster,
 ]) {
   register(program);

@@ -4,6 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import loaderOptions from './loader-options.json' with { type: 'json' };
+import type { ProtoGrpcType as AdminProto } from './gen/admin.js';
 import type { ProtoGrpcType as ApiProto } from './gen/api.js';
 import type { ProtoGrpcType as CoordinatorProto } from './gen/coordinator.js';
 import type { ProtoGrpcType as MasterProto } from './gen/master.js';
@@ -28,7 +29,7 @@ function protoRoot(): string {
   return join(here, up, 'proto');
 }
 
-type BatonProto = ApiProto & MasterProto & WorkerProto & CoordinatorProto;
+type BatonProto = ApiProto & AdminProto & MasterProto & WorkerProto & CoordinatorProto;
 
 let definition: protoLoader.PackageDefinition | undefined;
 let cached: BatonProto['baton']['v1'] | undefined;
@@ -36,7 +37,9 @@ let cached: BatonProto['baton']['v1'] | undefined;
 /** Every Baton proto, loaded once per process (also what server reflection describes). */
 export function batonPackageDefinition(): protoLoader.PackageDefinition {
   if (definition === undefined) {
-    const files = ['api', 'master', 'worker', 'coordinator'].map((f) => `baton/v1/${f}.proto`);
+    const files = ['api', 'admin', 'master', 'worker', 'coordinator'].map(
+      (f) => `baton/v1/${f}.proto`,
+    );
     definition = protoLoader.loadSync(files, { ...LOADER_OPTIONS, includeDirs: [protoRoot()] });
   }
   return definition;

@@ -5,6 +5,7 @@
  * its tasks its name (CHAOS_WORKER), which they write into the record.
  */
 import { join } from 'node:path';
+import { issueToken } from '../../shared/auth/issue-token.js';
 import { ChannelPool, makeServiceClient, type ServiceClient } from '../../shared/grpc/client.js';
 import type { Role } from '../../shared/etcd/keys.js';
 import { LocalCluster } from '../../shared/local-infra/local-cluster.js';
@@ -60,6 +61,8 @@ export class ChaosCluster {
         SERIAL_GAP_WAIT_MS: String(o.serialGapWaitMs),
         TASK_KILL_GRACE_MS: '2000',
         SHUTDOWN_GRACE_MS: '3000',
+        // Runs as root here and in CI; task scripts write the record to root-owned files.
+        ALLOW_ROOT_TASKS: 'true',
       },
     });
     const proxies = new Map<string, EtcdProxy>();
@@ -87,8 +90,11 @@ export class ChaosCluster {
       await Promise.all([...proxies.values()].map((p) => p.close()));
       throw err;
     }
-    const channels = new ChannelPool();
-    const api = makeServiceClient(batonProto().BatonApi.service, channels.get(local.api.address));
+    const channels = new ChannelPool(local.apiCredentials());
+    const token = await issueToken(infra.mysqlUrl, 'chaos', 'operator', 'chaos runner');
+    const api = makeServiceClient(batonProto().BatonApi.service, channels.get(local.api.address), {
+      token,
+    });
     const cluster = new ChaosCluster(channels, local, proxies, api);
     for (const process of local.processes.values()) cluster.watch(process);
     return cluster;

@@ -6,6 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { ApiRole } from '../../shared/auth/api-roles.js';
+import { TokenStore } from '../../shared/auth/token-store.js';
 import { connectDb, type Db } from '../../shared/db/connect.js';
 import { makeServiceClient, ChannelPool, type ServiceClient } from '../../shared/grpc/client.js';
 import { LocalCluster, type ClusterLayout } from '../../shared/local-infra/local-cluster.js';
@@ -29,8 +31,12 @@ export interface TestCluster {
   database: TestDatabase;
   /** Where service logs and scratch files of this test go. */
   dir: string;
-  /** A client for another api address (e.g. a second api process). */
-  apiAt(address: string): ApiClient;
+  /** The admin token `api` calls with (created straight in the cluster's database). */
+  adminToken: string;
+  /** A client for another api address (e.g. a second api process), or with another token. */
+  apiAt(address: string, token?: string): ApiClient;
+  /** Creates a token of `role` (named `<role>-<n>` unless named) and returns its secret. */
+  issueToken(role: ApiRole, name?: string): Promise<string>;
   /** Sets the named race points every service of this cluster reads (shared/race-points.ts). */
   setRacePoints(points: Record<string, { scope?: string; ms: number }>): void;
   dispose(): Promise<void>;
@@ -63,20 +69,32 @@ export async function startTestCluster(
       SERIAL_RECONCILE_INTERVAL_MS: '500',
       SUBMIT_GRACE_MS: '1000',
       BATON_RACE_FILE: raceFile,
+      // Tests run as root (here and in CI); their tasks write to root-owned temp dirs.
+      ALLOW_ROOT_TASKS: 'true',
       ...options.env,
     },
   });
-  const channels = new ChannelPool();
-  const apiAt = (address: string): ApiClient =>
-    makeServiceClient(batonProto().BatonApi.service, channels.get(address));
+  // TLS trusting the cluster's CA, as an api client connects (no client certificate).
+  const channels = new ChannelPool(cluster.apiCredentials());
   const db = connectDb(database.url, { poolSize: 2 });
+  const tokens = new TokenStore(db);
+  let issued = 0;
+  const issueToken = async (role: ApiRole, name?: string): Promise<string> => {
+    issued += 1;
+    return (await tokens.create(name ?? `${role}-${issued}`, role, 'test')).secret;
+  };
+  const adminToken = await issueToken('admin', 'test-admin');
+  const apiAt = (address: string, token: string = adminToken): ApiClient =>
+    makeServiceClient(batonProto().BatonApi.service, channels.get(address), { token });
   return {
     cluster,
     api: apiAt(cluster.api.address),
     db,
     database,
     dir,
+    adminToken,
     apiAt,
+    issueToken,
     setRacePoints: (points) => writeFileSync(raceFile, JSON.stringify(points)),
     async dispose() {
       channels.close();

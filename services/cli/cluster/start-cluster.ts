@@ -8,6 +8,7 @@ import mysql from 'mysql2/promise';
 import { startEtcd, type EtcdServer } from '../../../shared/local-infra/etcd-server.js';
 import { LocalCluster, type ClusterLayout } from '../../../shared/local-infra/local-cluster.js';
 import { startMariaDb, type MariaDbServer } from '../../../shared/local-infra/mariadb-server.js';
+import { issueToken } from '../../../shared/auth/issue-token.js';
 import type { ClusterFile } from './cluster-file.js';
 
 export const DATABASE = 'baton';
@@ -50,6 +51,8 @@ export async function startCluster(o: StartClusterOptions): Promise<ClusterFile>
       baseDir: join(o.home, 'services'),
       detached: true,
       layout: o.layout,
+      // A worker as root refuses to run tasks as root: the quick start runs them as nobody.
+      env: process.geteuid?.() === 0 ? { TASK_USER: 'nobody' } : {},
     });
     // The services outlive us; only the launcher's own etcd client must go, or Node stays up.
     cluster.etcd.close();
@@ -57,6 +60,10 @@ export async function startCluster(o: StartClusterOptions): Promise<ClusterFile>
       for (const p of cluster.processes.values()) await p.stop();
     });
     o.checkpoint();
+    // Each `up` issues its own admin token (names are never reused): the CLI reads it from
+    // cluster.json, so the quick start needs no token handling.
+    const tokenName = `local-admin-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 18)}`;
+    const token = await issueToken(mysqlUrl, tokenName, 'admin', 'baton cluster up');
     return {
       home: o.home,
       etcd: {
@@ -75,6 +82,8 @@ export async function startCluster(o: StartClusterOptions): Promise<ClusterFile>
       mysqlUrl,
       etcdPrefix: ETCD_PREFIX,
       apiAddress: cluster.api.address,
+      caFile: cluster.caFile,
+      token,
       leaseTtlMs: o.leaseTtlMs,
       processes: [...cluster.processes.values()].map((p) => ({
         name: p.name,

@@ -72,15 +72,18 @@ async function up(ctx: CliContext, opts: UpOptions): Promise<void> {
   await writeClusterFile(ctx.home, file);
   if (!ctx.json) printSummary(ctx, file, Date.now() - started);
   if (opts.demo !== true) {
-    if (ctx.json) ctx.printJson(file);
+    if (ctx.json) ctx.printJson(withoutSecret(file));
     return;
   }
   // From here the cluster stays up whatever happens to the demo.
-  const scoped = ctx.withApi(file.apiAddress);
+  const scoped = ctx.withApi(file.apiAddress, file.token);
   try {
     const demo = await runDemo(scoped);
     if (ctx.json) {
-      ctx.printJson({ ...file, demo: { ...demo, instance: instanceJson(demo.instance) } });
+      ctx.printJson({
+        ...withoutSecret(file),
+        demo: { ...demo, instance: instanceJson(demo.instance) },
+      });
     } else {
       ctx.say(summaryLine(demo.instance));
     }
@@ -89,6 +92,13 @@ async function up(ctx: CliContext, opts: UpOptions): Promise<void> {
   } finally {
     scoped.close();
   }
+}
+
+/** What `--json` prints: the file less the admin token, which stays in cluster.json (0600). */
+function withoutSecret(file: ClusterFile): Omit<ClusterFile, 'token'> {
+  const rest = { ...file };
+  delete rest.token;
+  return rest;
 }
 
 function parseLeaseTtl(text: string): number {
@@ -105,6 +115,7 @@ function printSummary(ctx: CliContext, file: ClusterFile, tookMs: number): void 
   ctx.say(table(['NAME', 'ROLE', 'PID', 'ADDRESS'], rows));
   ctx.say(`\napi   ${file.apiAddress}  (later commands read it from ${file.home}/cluster.json,`);
   ctx.say(`      with --home ${file.home} or BATON_HOME=${file.home} when run elsewhere)`);
+  ctx.say(`token an admin token is in cluster.json; make others with: baton token create`);
   ctx.say(`logs  ${file.home}/services/*.log`);
   ctx.say('stop  baton cluster down');
 }

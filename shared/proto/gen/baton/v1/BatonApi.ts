@@ -9,12 +9,15 @@ import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogReques
 import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from '../../baton/v1/GetWorkflowRequest.js';
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from '../../baton/v1/Instance.js';
 import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from '../../baton/v1/InstanceHistory.js';
+import type { ListAuditEventsRequest as _baton_v1_ListAuditEventsRequest, ListAuditEventsRequest__Output as _baton_v1_ListAuditEventsRequest__Output } from '../../baton/v1/ListAuditEventsRequest.js';
+import type { ListAuditEventsResponse as _baton_v1_ListAuditEventsResponse, ListAuditEventsResponse__Output as _baton_v1_ListAuditEventsResponse__Output } from '../../baton/v1/ListAuditEventsResponse.js';
 import type { ListInstancesRequest as _baton_v1_ListInstancesRequest, ListInstancesRequest__Output as _baton_v1_ListInstancesRequest__Output } from '../../baton/v1/ListInstancesRequest.js';
 import type { ListInstancesResponse as _baton_v1_ListInstancesResponse, ListInstancesResponse__Output as _baton_v1_ListInstancesResponse__Output } from '../../baton/v1/ListInstancesResponse.js';
 import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersRequest__Output as _baton_v1_ListMembersRequest__Output } from '../../baton/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersResponse__Output as _baton_v1_ListMembersResponse__Output } from '../../baton/v1/ListMembersResponse.js';
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from '../../baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from '../../baton/v1/ListWorkflowsResponse.js';
+import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInstanceRequest__Output as _baton_v1_RerunInstanceRequest__Output } from '../../baton/v1/RerunInstanceRequest.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from '../../baton/v1/SerialState.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from '../../baton/v1/StartInstanceRequest.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
@@ -76,6 +79,15 @@ export interface BatonApiClient extends grpc.Client {
   getWorkflow(argument: _baton_v1_GetWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   getWorkflow(argument: _baton_v1_GetWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   
+  ListAuditEvents(argument: _baton_v1_ListAuditEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListAuditEvents(argument: _baton_v1_ListAuditEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListAuditEvents(argument: _baton_v1_ListAuditEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListAuditEvents(argument: _baton_v1_ListAuditEventsRequest, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  listAuditEvents(argument: _baton_v1_ListAuditEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  listAuditEvents(argument: _baton_v1_ListAuditEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  listAuditEvents(argument: _baton_v1_ListAuditEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  listAuditEvents(argument: _baton_v1_ListAuditEventsRequest, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
+  
   ListInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   ListInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   ListInstances(argument: _baton_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
@@ -102,6 +114,15 @@ export interface BatonApiClient extends grpc.Client {
   listWorkflows(argument: _baton_v1_ListWorkflowsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
   listWorkflows(argument: _baton_v1_ListWorkflowsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
   listWorkflows(argument: _baton_v1_ListWorkflowsRequest, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
+  
+  RerunInstance(argument: _baton_v1_RerunInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  RerunInstance(argument: _baton_v1_RerunInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  RerunInstance(argument: _baton_v1_RerunInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  RerunInstance(argument: _baton_v1_RerunInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  rerunInstance(argument: _baton_v1_RerunInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  rerunInstance(argument: _baton_v1_RerunInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  rerunInstance(argument: _baton_v1_RerunInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  rerunInstance(argument: _baton_v1_RerunInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -136,11 +157,15 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   GetWorkflow: grpc.handleUnaryCall<_baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
   
+  ListAuditEvents: grpc.handleUnaryCall<_baton_v1_ListAuditEventsRequest__Output, _baton_v1_ListAuditEventsResponse>;
+  
   ListInstances: grpc.handleUnaryCall<_baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse>;
   
   ListMembers: grpc.handleUnaryCall<_baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse>;
   
   ListWorkflows: grpc.handleUnaryCall<_baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse>;
+  
+  RerunInstance: grpc.handleUnaryCall<_baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance>;
   
   StartInstance: grpc.handleUnaryCall<_baton_v1_StartInstanceRequest__Output, _baton_v1_Instance>;
   
@@ -155,9 +180,11 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   GetSerialState: MethodDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_SerialState, _baton_v1_GetSerialStateRequest__Output, _baton_v1_SerialState__Output>
   GetTaskLog: MethodDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_TaskLog, _baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog__Output>
   GetWorkflow: MethodDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  ListAuditEvents: MethodDefinition<_baton_v1_ListAuditEventsRequest, _baton_v1_ListAuditEventsResponse, _baton_v1_ListAuditEventsRequest__Output, _baton_v1_ListAuditEventsResponse__Output>
   ListInstances: MethodDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesResponse, _baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse__Output>
   ListMembers: MethodDefinition<_baton_v1_ListMembersRequest, _baton_v1_ListMembersResponse, _baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse__Output>
   ListWorkflows: MethodDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse__Output>
+  RerunInstance: MethodDefinition<_baton_v1_RerunInstanceRequest, _baton_v1_Instance, _baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance__Output>
   StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
   StopInstance: MethodDefinition<_baton_v1_StopInstanceRequest, _baton_v1_Instance, _baton_v1_StopInstanceRequest__Output, _baton_v1_Instance__Output>
 }

@@ -20,6 +20,7 @@ export interface Instance {
   'stop_requested'?: (boolean);
   'tasks'?: (_baton_v1_TaskInstance)[];
   'scheduled_at'?: (string);
+  'rerun_of'?: (string);
 }
 
 export interface Instance__Output {
@@ -40,4 +41,5 @@ export interface Instance__Output {
   'stop_requested': (boolean);
   'tasks': (_baton_v1_TaskInstance__Output)[];
   'scheduled_at': (string);
+  'rerun_of': (string);
 }

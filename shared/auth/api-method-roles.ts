@@ -1,0 +1,25 @@
+import type { ApiRole } from './api-roles.js';
+
+/**
+ * The role each public method needs. Reads need `viewer`, changes `operator`, token management
+ * and the audit log `admin`. A method missing here is refused to everyone (see
+ * tokenAuthorizer), so a new RPC is closed until someone decides who may call it.
+ */
+export const API_METHOD_ROLES: Readonly<Record<string, ApiRole>> = {
+  '/baton.v1.BatonApi/GetWorkflow': 'viewer',
+  '/baton.v1.BatonApi/ListWorkflows': 'viewer',
+  '/baton.v1.BatonApi/GetInstance': 'viewer',
+  '/baton.v1.BatonApi/ListInstances': 'viewer',
+  '/baton.v1.BatonApi/GetInstanceHistory': 'viewer',
+  '/baton.v1.BatonApi/GetTaskLog': 'viewer',
+  '/baton.v1.BatonApi/ListMembers': 'viewer',
+  '/baton.v1.BatonApi/GetSerialState': 'viewer',
+  '/baton.v1.BatonApi/ApplyWorkflow': 'operator',
+  '/baton.v1.BatonApi/StartInstance': 'operator',
+  '/baton.v1.BatonApi/StopInstance': 'operator',
+  '/baton.v1.BatonApi/RerunInstance': 'operator',
+  '/baton.v1.BatonApi/ListAuditEvents': 'admin',
+  '/baton.v1.BatonAdmin/CreateToken': 'admin',
+  '/baton.v1.BatonAdmin/ListTokens': 'admin',
+  '/baton.v1.BatonAdmin/RevokeToken': 'admin',
+};
