@@ -11,6 +11,7 @@ import { MemberLease } from './etcd/member-lease.js';
 import { describeSelf, markDraining, registerMember, type MemberInfo } from './etcd/members.js';
 import { ChannelPool } from './grpc/client.js';
 import { startGrpcServer, type RunningServer, type ServiceBinding } from './grpc/server.js';
+import { InvalidArgumentError } from './errors.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger, type Logger } from './log.js';
 import { registerLeaseMetrics, type LeaseMetrics } from './telemetry/lease-metrics.js';
@@ -80,6 +81,13 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     const name = env.NODE_NAME ?? defaultNodeName(role);
     // Before anything connects: a partial or unreadable TLS setting fails the start.
     const tlsFiles = tlsFilesFrom(env);
+    if (tlsFiles === undefined && !env.ALLOW_PLAINTEXT) {
+      throw new InvalidArgumentError(
+        'TLS_CA_FILE',
+        'TLS_CA_FILE, TLS_CERT_FILE and TLS_KEY_FILE are required (baton certs init makes them); ' +
+          'ALLOW_PLAINTEXT=true serves without TLS, open to anyone who reaches the port',
+      );
+    }
     const tls = tlsFiles === undefined ? undefined : readTlsMaterial(tlsFiles);
     // First, so every span and instrument made from here on is recorded.
     const telemetry = await startTelemetry({
@@ -90,7 +98,7 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     const log = createLogger(role, name, env.LOG_LEVEL);
     if (tlsFiles === undefined) {
       log.warn(
-        'TLS_CA_FILE, TLS_CERT_FILE and TLS_KEY_FILE are not set: internal traffic is ' +
+        'ALLOW_PLAINTEXT: TLS_CA_FILE, TLS_CERT_FILE and TLS_KEY_FILE are not set: traffic is ' +
           'unauthenticated plaintext, and anyone who can reach this port can call it',
       );
     } else {

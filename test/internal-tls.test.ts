@@ -161,6 +161,13 @@ describe('internal traffic under mutual TLS', () => {
     expect(markers.filter((m) => existsSync(m))).toEqual([]);
   });
 
+  it('a process without TLS settings refuses to start unless ALLOW_PLAINTEXT says so', async () => {
+    const none = { TLS_CA_FILE: '', TLS_CERT_FILE: '', TLS_KEY_FILE: '' };
+    const err = await t.cluster.add('worker', 'worker-plain', none).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerStartError);
+    expect((err as Error).message).toMatch(/TLS_CA_FILE: .*are required.*ALLOW_PLAINTEXT=true/);
+  });
+
   it('a process with only part of the TLS settings refuses to start, naming what is missing', async () => {
     const started = t.cluster.add('worker', 'worker-partial', { TLS_KEY_FILE: '' });
     const err = await started.catch((e: unknown) => e);

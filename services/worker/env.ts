@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonEnvSchema } from '../../shared/config/common-env.js';
+import { commonEnvSchema, flag } from '../../shared/config/common-env.js';
 
 /**
  * The worker's own credential settings. A task must never see them, so an allow-list entry
@@ -28,12 +28,6 @@ export function isCredentialSetting(name: string): boolean {
     (CREDENTIAL_SETTINGS as readonly string[]).includes(name) || CREDENTIAL_FAMILIES.test(name)
   );
 }
-
-/** `true`/`false` (or 1/0); z.coerce.boolean would read "false" as true. */
-const flag = z
-  .enum(['true', 'false', '1', '0'])
-  .default('false')
-  .transform((v) => v === 'true' || v === '1');
 
 export const workerEnvSchema = commonEnvSchema.extend({
   /** Tasks name a worker group; a worker serves exactly one. */

@@ -6,6 +6,12 @@ import { DEFAULT_SERIAL_SHARDS } from '../serial/serial-keys.js';
 /** `host:port`; port 0 means "pick a free one". */
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port');
 
+/** `true`/`false` (or 1/0), default false; z.coerce.boolean would read "false" as true. */
+export const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
 /** Settings every Baton service process reads from its environment. */
 export const commonEnvSchema = z.object({
   ETCD_ENDPOINTS: z
@@ -49,11 +55,16 @@ export const commonEnvSchema = z.object({
   /**
    * Mutual TLS for internal traffic: the cluster CA (PEM) every peer is checked against, and
    * this member's certificate and key. All three or none (shared/tls/tls-settings.ts refuses a
-   * partial set at start); none leaves traffic unauthenticated, with a warning.
+   * partial set at start); with none a process refuses to start unless ALLOW_PLAINTEXT.
    */
   TLS_CA_FILE: z.string().optional(),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
+  /**
+   * Serve and call without TLS: anyone who reaches a port may call it (and read tokens off the
+   * wire). For a single trusted host only; off unless said.
+   */
+  ALLOW_PLAINTEXT: flag,
   NODE_NAME: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)

@@ -157,6 +157,8 @@ export class LocalCluster {
       ETCD_PREFIX: o.etcdPrefix,
       MYSQL_URL: o.mysqlUrl,
       LEASE_TTL_MS: String(o.leaseTtlMs),
+      // Without certificates the services must be told plaintext is meant.
+      ...(o.tls === false ? { ALLOW_PLAINTEXT: 'true' } : {}),
       ...o.env,
     };
   }
