@@ -8,6 +8,14 @@ import {
   type TestCluster,
 } from './support/test-cluster.js';
 
+/**
+ * Waits until the task of `instance` has written its start line: RUNNING in Baton can come
+ * before the shell gets there, and an instance stopped in between never writes it.
+ */
+async function waitForStartLine(record: string, instance: string): Promise<void> {
+  await expect.poll(() => readIntervals(record).map((i) => i.instance)).toContain(instance);
+}
+
 describe('serial execution types (2 masters, 2 coordinators, 2 workers)', () => {
   let t: TestCluster;
 
@@ -71,6 +79,7 @@ describe('serial execution types (2 masters, 2 coordinators, 2 workers)', () => 
     const record = await define('priority', 'SERIAL_PRIORITY', 'sleep 20', 1.5);
     const first = await t.api.StartInstance({ workflow: 'priority' });
     await waitForInstance(t.api, first.id, (i) => i.tasks[0]?.state === 'RUNNING');
+    await waitForStartLine(record, first.id);
     const second = await t.api.StartInstance({ workflow: 'priority' });
     await waitForInstance(t.api, second.id, (i) => i.state === 'SERIAL_WAIT');
     const third = await t.api.StartInstance({ workflow: 'priority' });
@@ -81,10 +90,12 @@ describe('serial execution types (2 masters, 2 coordinators, 2 workers)', () => 
       third.id,
       (i) => i.state === 'RUNNING' && i.tasks[0]?.state === 'RUNNING',
     );
+    await waitForStartLine(record, third.id);
     // A running holder is stopped by a newer instance; the newer one runs once it has stopped.
     const fourth = await t.api.StartInstance({ workflow: 'priority' });
     expect((await waitForEnd(t.api, third.id)).state).toBe('STOP');
     await waitForInstance(t.api, fourth.id, (i) => i.tasks[0]?.state === 'RUNNING');
+    await waitForStartLine(record, fourth.id);
     await t.api.StopInstance({ id: fourth.id });
     await waitForEnd(t.api, fourth.id);
     const intervals = readIntervals(record);
@@ -127,11 +138,13 @@ describe('stopping the running holder (SERIAL_WAIT)', () => {
     });
     const a = await t.api.StartInstance({ workflow: 'held' });
     await waitForInstance(t.api, a.id, (i) => i.tasks[0]?.state === 'RUNNING');
+    await waitForStartLine(record, a.id);
     const b = await t.api.StartInstance({ workflow: 'held' });
     await waitForInstance(t.api, b.id, (i) => i.state === 'SERIAL_WAIT');
     await t.api.StopInstance({ id: a.id });
     expect((await waitForEnd(t.api, a.id)).state).toBe('STOP');
     await waitForInstance(t.api, b.id, (i) => i.tasks[0]?.state === 'RUNNING');
+    await waitForStartLine(record, b.id);
     await t.api.StopInstance({ id: b.id });
     await waitForEnd(t.api, b.id);
     const intervals = readIntervals(record);

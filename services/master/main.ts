@@ -101,7 +101,10 @@ async function main(): Promise<void> {
     reconciler.failover(m.name);
   });
   workers.on('removed', (w) => {
-    for (const run of owned.all()) run.onWorkerGone(w);
+    // A test can make the removal of one incarnation (scope: its startedAt) be seen late.
+    void racePoint('master.before-worker-gone', w.name, w.startedAt).then(() => {
+      for (const run of owned.all()) run.onWorkerGone(w);
+    });
   });
   workers.on('added', () => reconciler.trigger());
   runtime.on('leaseLost', () => owned.dropAll());
