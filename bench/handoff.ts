@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../shared/db/connect.js';
+import { EtcdKeys } from '../shared/etcd/keys.js';
 import { SerialKeys, shardOf, DEFAULT_SERIAL_SHARDS } from '../shared/serial/serial-keys.js';
 import type { BenchCluster } from './support/bench-cluster.js';
 import { until } from './support/bench-cluster.js';
@@ -14,6 +15,7 @@ export interface HandoffRound {
 }
 
 const TERMINAL = ['SUCCESS', 'FAILURE', 'STOP'];
+const BACKLOG_HOLDER = 'bench-backlog';
 
 /**
  * Serial hand-off latency: from A's terminal commit to B's first task RUNNING, for a chain of
@@ -45,7 +47,7 @@ export async function measureHandoff(
     60_000,
     'the queue',
   );
-  if (backlog > 0) await addBacklog(bench, workflow, backlog, ids.at(-1)!);
+  if (backlog > 0) await addBacklog(bench, workflow, backlog);
   await api.StopInstance({ id: blocker.id });
   const last = ids.at(-1)!;
   await until(
@@ -120,26 +122,53 @@ async function spawnLatencies(db: Db, chain: string[]): Promise<number[]> {
 }
 
 /**
- * `count` waiting instances behind `after`, written straight into MySQL and the queue in etcd
+ * `count` waiting instances behind the measured ones, written straight into etcd and MySQL
  * (starting 100,000 through the api would take minutes and measure the api, not the queue).
- * They are recorded as owned by a live master, so no reconciler adopts them, and they are
- * removed after the round.
+ * Each is owned, as a real backlog is: an owner key whose holder is no master, so no reconciler
+ * adopts them. Keys and queue entries go first and rows last, with ids chosen up front: a row
+ * naming a master without an owner key would be re-adopted by that master's full scan. They
+ * are removed after the round.
  */
-async function addBacklog(
-  bench: BenchCluster,
-  workflow: string,
-  count: number,
-  after: string,
-): Promise<void> {
+async function addBacklog(bench: BenchCluster, workflow: string, count: number): Promise<void> {
   const now = new Date();
+  const { max } = await bench.db
+    .selectFrom('workflow_instances')
+    .select((eb) => eb.fn.max<string>('id').as('max'))
+    .executeTakeFirstOrThrow();
+  const first = Number(max) + 1;
+  const ids = Array.from({ length: count }, (_, i) => String(first + i));
+  const { etcd } = bench.cluster;
+  const keys = new SerialKeys(bench.cluster.options.etcdPrefix);
+  const owners = new EtcdKeys(bench.cluster.options.etcdPrefix);
+  const shard = shardOf(workflow, DEFAULT_SERIAL_SHARDS);
+  // etcd's default --max-txn-ops is 128: 60 ids, two keys each.
+  for (let i = 0; i < ids.length; i += 60) {
+    const puts = ids.slice(i, i + 60).flatMap((id) => [
+      etcd.put(owners.owner(id)).value(BACKLOG_HOLDER),
+      etcd.put(keys.queueEntry(shard, workflow, id)).value(
+        JSON.stringify({
+          instanceId: id,
+          owner: BACKLOG_HOLDER,
+          epoch: '1',
+          queuedAt: now.toISOString(),
+          executionType: 'SERIAL_WAIT',
+        }),
+      ),
+    ]);
+    await etcd
+      .if(`${keys.prefix}bench/none`, 'Version', '==', 0)
+      .then(...puts)
+      .commit();
+  }
   for (let done = 0; done < count; done += 1_000) {
-    const rows = Array.from({ length: Math.min(1_000, count - done) }, () => ({
+    const rows = ids.slice(done, done + 1_000).map((id) => ({
+      id,
       workflow,
       version: 1,
       execution_type: 'SERIAL_WAIT',
       state: 'SERIAL_WAIT',
       params: '{}',
-      owner: 'master-1',
+      owner: BACKLOG_HOLDER,
       owner_epoch: '1',
       change_actor: 'bench',
       created_at: now,
@@ -147,41 +176,29 @@ async function addBacklog(
     }));
     await bench.db.insertInto('workflow_instances').values(rows).execute();
   }
-  const ids = await bench.db
-    .selectFrom('workflow_instances')
-    .select('id')
-    .where('workflow', '=', workflow)
-    .where(sql<boolean>`id > ${after}`)
-    .orderBy('id')
-    .execute();
-  const { etcd } = bench.cluster;
-  const keys = new SerialKeys(bench.cluster.options.etcdPrefix);
-  const shard = shardOf(workflow, DEFAULT_SERIAL_SHARDS);
-  for (let i = 0; i < ids.length; i += 100) {
-    const puts = ids.slice(i, i + 100).map(({ id }) =>
-      etcd.put(keys.queueEntry(shard, workflow, id)).value(
-        JSON.stringify({
-          instanceId: id,
-          owner: 'master-1',
-          epoch: '1',
-          queuedAt: now.toISOString(),
-          executionType: 'SERIAL_WAIT',
-        }),
-      ),
-    );
-    await etcd
-      .if(`${keys.prefix}bench/none`, 'Version', '==', 0)
-      .then(...puts)
-      .commit();
-  }
 }
 
 async function removeBacklog(bench: BenchCluster, workflow: string, after: string): Promise<void> {
   const keys = new SerialKeys(bench.cluster.options.etcdPrefix);
-  await bench.cluster.etcd
+  const { etcd } = bench.cluster;
+  await etcd
     .delete()
     .prefix(keys.definition(shardOf(workflow, DEFAULT_SERIAL_SHARDS), workflow))
     .exec();
+  const backlog = await bench.db
+    .selectFrom('workflow_instances')
+    .select('id')
+    .where('workflow', '=', workflow)
+    .where(sql<boolean>`id > ${after}`)
+    .execute();
+  const owners = new EtcdKeys(bench.cluster.options.etcdPrefix);
+  for (let i = 0; i < backlog.length; i += 100) {
+    const deletes = backlog.slice(i, i + 100).map(({ id }) => etcd.delete().key(owners.owner(id)));
+    await etcd
+      .if(`${keys.prefix}bench/none`, 'Version', '==', 0)
+      .then(...deletes)
+      .commit();
+  }
   await bench.db
     .deleteFrom('workflow_instances')
     .where('workflow', '=', workflow)

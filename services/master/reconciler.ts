@@ -2,13 +2,15 @@ import type { Db } from '../../shared/db/connect.js';
 import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
-import { listOwnerships } from '../../shared/etcd/ownership.js';
+import { listOwnerships, readOwnerships } from '../../shared/etcd/ownership.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
 import { CoalescingLoop } from '../../shared/coalescing-loop.js';
 import type { OwnedInstances } from './owned-instances.js';
 
 const LOST_PUSH_LIMIT = 1_000;
 const FULL_SCAN_LIMIT = 20_000;
+/** Above this many orphan candidates, all owner keys are read in pages instead of one by one. */
+const OWNER_LOOKUP_LIMIT = 2_000;
 /** Every this many passes, a full scan for orphans whatever their recorded owner. */
 const FULL_SCAN_EVERY = 10;
 
@@ -155,12 +157,17 @@ export class Reconciler {
       .limit(FULL_SCAN_LIMIT);
     if (others.length > 0)
       query = query.where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', others)]));
-    const rows = await query.execute();
-    if (rows.length === 0) return;
-    const owners = await listOwnerships(this.runtime.etcd, this.runtime.keys);
-    const ids = rows
+    const candidates = (await query.execute())
       .map((r) => r.id)
-      .filter((id) => (owners.get(id)?.holder ?? self) === self && !this.owned.get(id));
+      .filter((id) => this.owned.get(id) === undefined);
+    if (candidates.length === 0) return;
+    // Few candidates (the usual case): read just their keys; many: one paged read of them all.
+    const { etcd, keys } = this.runtime;
+    const owners =
+      candidates.length > OWNER_LOOKUP_LIMIT
+        ? await listOwnerships(etcd, keys)
+        : await readOwnerships(etcd, keys, candidates);
+    const ids = candidates.filter((id) => (owners.get(id)?.holder ?? self) === self);
     await this.adoptAll(ids);
     // A key of ours under the lease we lost blocks the claim until it expires (within the
     // TTL; etcd restarts the clock when it restarts): look again at the next pass.

@@ -1,4 +1,4 @@
-import type { Etcd3 } from 'etcd3';
+import { Range, type Etcd3 } from 'etcd3';
 import type { EtcdKeys } from './keys.js';
 import type { MemberLease } from './member-lease.js';
 
@@ -50,20 +50,75 @@ export async function readOwnership(
   };
 }
 
-/** Every current owner key, by instance id (one range read, for reconcilers). */
-export async function listOwnerships(etcd: Etcd3, keys: EtcdKeys): Promise<Map<string, Ownership>> {
-  const response = await etcd.getAll().prefix(keys.owners()).exec();
+/**
+ * Owner keys read per range request. Owner keys run to ~55 bytes each, and a reply must stay
+ * under gRPC's 4 MiB limit: 100,000 owned instances in one reply are 5.4 MB, and the read fails.
+ */
+const OWNER_PAGE = 10_000;
+
+/** Every current owner key, by instance id (range reads of `pageSize` keys, for reconcilers). */
+export async function listOwnerships(
+  etcd: Etcd3,
+  keys: EtcdKeys,
+  pageSize = OWNER_PAGE,
+): Promise<Map<string, Ownership>> {
   const owners = new Map<string, Ownership>();
-  for (const kv of response.kvs) {
-    const id = keys.instanceIdOf(kv.key.toString());
-    if (id === undefined) continue;
-    owners.set(id, {
-      holder: kv.value.toString(),
-      epoch: BigInt(kv.create_revision),
-      leaseId: BigInt(kv.lease),
+  const { end } = Range.prefix(keys.owners());
+  let start = Buffer.from(keys.owners());
+  for (;;) {
+    const response = await etcd
+      .getAll()
+      .inRange({ start, end })
+      .sort('Key', 'Ascend')
+      .limit(pageSize)
+      .exec();
+    for (const kv of response.kvs) {
+      const id = keys.instanceIdOf(kv.key.toString());
+      if (id === undefined) continue;
+      owners.set(id, ownershipOf(kv));
+    }
+    const last = response.kvs.at(-1);
+    if (!response.more || last === undefined) return owners;
+    // The next page starts just after the last key read.
+    start = Buffer.concat([last.key, Buffer.from([0])]);
+  }
+}
+
+/** Owner keys read per transaction by `readOwnerships` (etcd allows 128 operations). */
+const READ_BATCH = 100;
+
+/**
+ * The owner keys of the given instances, by instance id (absent: no owner). One read-only
+ * transaction per READ_BATCH ids, so its cost follows the ids asked about, not every owned
+ * instance in the cluster.
+ */
+export async function readOwnerships(
+  etcd: Etcd3,
+  keys: EtcdKeys,
+  instanceIds: readonly string[],
+): Promise<Map<string, Ownership>> {
+  const owners = new Map<string, Ownership>();
+  for (let i = 0; i < instanceIds.length; i += READ_BATCH) {
+    const batch = instanceIds.slice(i, i + READ_BATCH);
+    // The owners prefix itself is never a key: its version is 0, so the reads always run.
+    const result = await etcd
+      .if(keys.owners(), 'Version', '==', 0)
+      .then(...batch.map((id) => etcd.get(keys.owner(id))))
+      .commit();
+    result.responses.forEach((response, k) => {
+      const kv = response.response_range.kvs[0];
+      if (kv !== undefined) owners.set(batch[k]!, ownershipOf(kv));
     });
   }
   return owners;
+}
+
+function ownershipOf(kv: { value: Buffer; create_revision: string; lease: string }): Ownership {
+  return {
+    holder: kv.value.toString(),
+    epoch: BigInt(kv.create_revision),
+    leaseId: BigInt(kv.lease),
+  };
 }
 
 /** Deletes the owner key only if it is still the claim made at `epoch`. */
