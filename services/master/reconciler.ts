@@ -1,15 +1,16 @@
+import { sql } from 'kysely';
 import type { Db } from '../../shared/db/connect.js';
 import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
-import { listOwnerships, readOwnerships } from '../../shared/etcd/ownership.js';
+import { readOwnerships } from '../../shared/etcd/ownership.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
 import { CoalescingLoop } from '../../shared/coalescing-loop.js';
 import type { OwnedInstances } from './owned-instances.js';
 
 const LOST_PUSH_LIMIT = 1_000;
 const FULL_SCAN_LIMIT = 20_000;
-/** Above this many orphan candidates, all owner keys are read in pages instead of one by one. */
+/** Owner keys one full scan reads at most (20 read-only transactions). */
 const OWNER_LOOKUP_LIMIT = 2_000;
 /** Every this many passes, a full scan for orphans whatever their recorded owner. */
 const FULL_SCAN_EVERY = 10;
@@ -32,6 +33,8 @@ export class Reconciler {
   private passes = 0;
   /** A full scan is wanted at the next pass (and stays wanted until one succeeds). */
   private fullScanDue = true;
+  /** The full scan goes on after this instance id (0: from the start). */
+  private scanCursor = '0';
 
   constructor(
     private readonly runtime: ServiceRuntime,
@@ -153,20 +156,22 @@ export class Reconciler {
       .selectFrom('workflow_instances')
       .select('id')
       .where('state', 'in', [...OWNED_WORKFLOW_STATES])
+      .where(sql<boolean>`id > ${this.scanCursor}`)
       .orderBy('id')
       .limit(FULL_SCAN_LIMIT);
     if (others.length > 0)
       query = query.where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', others)]));
-    const candidates = (await query.execute())
-      .map((r) => r.id)
-      .filter((id) => this.owned.get(id) === undefined);
+    const rows = await query.execute();
+    const unrun = rows.map((r) => r.id).filter((id) => this.owned.get(id) === undefined);
+    // A bounded slice per scan: a large backlog held by others (their keys in etcd) costs each
+    // scan OWNER_LOOKUP_LIMIT key reads, not a read of every owner key, and the next scan goes
+    // on from where this one stopped, wrapping around at the end.
+    const candidates = unrun.slice(0, OWNER_LOOKUP_LIMIT);
+    const reachedEnd = rows.length < FULL_SCAN_LIMIT && candidates.length === unrun.length;
+    this.scanCursor = reachedEnd ? '0' : (candidates.at(-1) ?? rows.at(-1)?.id ?? '0');
+    if (!reachedEnd) this.fullScanDue = true;
     if (candidates.length === 0) return;
-    // Few candidates (the usual case): read just their keys; many: one paged read of them all.
-    const { etcd, keys } = this.runtime;
-    const owners =
-      candidates.length > OWNER_LOOKUP_LIMIT
-        ? await listOwnerships(etcd, keys)
-        : await readOwnerships(etcd, keys, candidates);
+    const owners = await readOwnerships(this.runtime.etcd, this.runtime.keys, candidates);
     const ids = candidates.filter((id) => (owners.get(id)?.holder ?? self) === self);
     await this.adoptAll(ids);
     // A key of ours under the lease we lost blocks the claim until it expires (within the

@@ -38,10 +38,4 @@ export class EtcdKeys {
   schedulerLeader(): string {
     return `${this.prefix}scheduler/leader`;
   }
-
-  /** The instance id of an owner key, or undefined if the key is not one. */
-  instanceIdOf(ownerKey: string): string | undefined {
-    const prefix = this.owners();
-    return ownerKey.startsWith(prefix) ? ownerKey.slice(prefix.length) : undefined;
-  }
 }

@@ -1,4 +1,4 @@
-import { Range, type Etcd3 } from 'etcd3';
+import type { Etcd3 } from 'etcd3';
 import type { EtcdKeys } from './keys.js';
 import type { MemberLease } from './member-lease.js';
 
@@ -42,46 +42,7 @@ export async function readOwnership(
 ): Promise<Ownership | undefined> {
   const response = await etcd.get(keys.owner(instanceId)).exec();
   const kv = response.kvs[0];
-  if (kv === undefined) return undefined;
-  return {
-    holder: kv.value.toString(),
-    epoch: BigInt(kv.create_revision),
-    leaseId: BigInt(kv.lease),
-  };
-}
-
-/**
- * Owner keys read per range request. Owner keys run to ~55 bytes each, and a reply must stay
- * under gRPC's 4 MiB limit: 100,000 owned instances in one reply are 5.4 MB, and the read fails.
- */
-const OWNER_PAGE = 10_000;
-
-/** Every current owner key, by instance id (range reads of `pageSize` keys, for reconcilers). */
-export async function listOwnerships(
-  etcd: Etcd3,
-  keys: EtcdKeys,
-  pageSize = OWNER_PAGE,
-): Promise<Map<string, Ownership>> {
-  const owners = new Map<string, Ownership>();
-  const { end } = Range.prefix(keys.owners());
-  let start = Buffer.from(keys.owners());
-  for (;;) {
-    const response = await etcd
-      .getAll()
-      .inRange({ start, end })
-      .sort('Key', 'Ascend')
-      .limit(pageSize)
-      .exec();
-    for (const kv of response.kvs) {
-      const id = keys.instanceIdOf(kv.key.toString());
-      if (id === undefined) continue;
-      owners.set(id, ownershipOf(kv));
-    }
-    const last = response.kvs.at(-1);
-    if (!response.more || last === undefined) return owners;
-    // The next page starts just after the last key read.
-    start = Buffer.concat([last.key, Buffer.from([0])]);
-  }
+  return kv === undefined ? undefined : ownershipOf(kv);
 }
 
 /** Owner keys read per transaction by `readOwnerships` (etcd allows 128 operations). */
