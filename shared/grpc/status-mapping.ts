@@ -1,4 +1,5 @@
 import { Metadata, status, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+import { GRPCDeadlineExceededError, GRPCUnavailableError } from 'etcd3';
 import {
   AlreadyExistsError,
   BatonError,
@@ -45,11 +46,38 @@ function codeFor(err: BatonError): status {
 export function toGrpcStatus(err: unknown): Partial<StatusObject> & { code: status } {
   const metadata = new Metadata();
   if (!(err instanceof BatonError)) {
-    return { code: status.INTERNAL, details: 'internal error', metadata };
+    if (!isDependencyUnreachable(err)) {
+      return { code: status.INTERNAL, details: 'internal error', metadata };
+    }
+    metadata.set(KIND_KEY, 'UnavailableError');
+    return { code: status.UNAVAILABLE, details: 'etcd or MySQL is unreachable; retry', metadata };
   }
   metadata.set(KIND_KEY, err.name);
   if (err instanceof InvalidArgumentError) metadata.set(FIELD_KEY, err.field);
   return { code: codeFor(err), details: err.message, metadata };
+}
+
+/** Socket and protocol failures of the MySQL driver: the server is down or restarting. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+]);
+
+/**
+ * A driver error that means a dependency (MySQL, etcd) cannot be reached right now, as when one
+ * restarts: the caller may retry, so it is UNAVAILABLE rather than INTERNAL (a bug).
+ */
+function isDependencyUnreachable(err: unknown): boolean {
+  if (err instanceof GRPCUnavailableError || err instanceof GRPCDeadlineExceededError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
 }
 
 function first(metadata: Metadata | undefined, key: string): string | undefined {
