@@ -5,6 +5,7 @@ import { TOKEN_CACHE_MS } from '../shared/auth/token-authorizer.js';
 import { ChannelPool, makeServiceClient } from '../shared/grpc/client.js';
 import { batonProto } from '../shared/proto/load.js';
 import { codeOf } from './support/call-status.js';
+import { rowCounts } from './support/row-counts.js';
 import { startTestCluster, waitForEnd, type TestCluster } from './support/test-cluster.js';
 
 const WORKFLOW = 'name: auth\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n';
@@ -22,27 +23,6 @@ describe('api tokens and roles', () => {
       admin: makeServiceClient(batonProto().BatonAdmin.service, channel, identity),
     };
   };
-
-  /** Rows of every table an api call could write. */
-  async function rowCounts(): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const table of [
-      'workflows',
-      'workflow_versions',
-      'workflow_instances',
-      'task_instances',
-      'state_changes',
-      'api_tokens',
-      'audit_events',
-    ] as const) {
-      const row = await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
-      counts[table] = Number(row.n);
-    }
-    return counts;
-  }
 
   beforeAll(async () => {
     t = await startTestCluster('api-auth');
@@ -67,7 +47,7 @@ describe('api tokens and roles', () => {
   ])(
     '%s: UNAUTHENTICATED for reads, changes and admin calls, and nothing written',
     async (_, token) => {
-      const before = await rowCounts();
+      const before = await rowCounts(t.db);
       const { api, admin } = clientsWith(token);
       // Settled together, so no refusal is left unhandled while another is awaited.
       const refused = await Promise.all(
@@ -82,7 +62,7 @@ describe('api tokens and roles', () => {
         ].map(codeOf),
       );
       expect(refused.map((r) => r.code)).toEqual(Array(7).fill(status.UNAUTHENTICATED));
-      expect(await rowCounts()).toEqual(before);
+      expect(await rowCounts(t.db)).toEqual(before);
     },
   );
 
@@ -100,7 +80,7 @@ describe('api tokens and roles', () => {
     expect((await api.GetInstanceHistory({ id })).changes.length).toBeGreaterThan(0);
     expect((await api.GetTaskLog({ instance_id: id, task: 'a', attempt: 0 })).complete).toBe(true);
 
-    const before = await rowCounts();
+    const before = await rowCounts(t.db);
     const refusals = await Promise.all(
       [
         api.ApplyWorkflow({ yaml: CHANGED }),
@@ -115,7 +95,7 @@ describe('api tokens and roles', () => {
       expect(refused.code).toBe(status.PERMISSION_DENIED);
       expect(refused.message).toMatch(/needs role (operator|admin).*has role viewer/);
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t.db)).toEqual(before);
   });
 
   it('an operator applies, starts and stops, but may not manage tokens', async () => {
@@ -163,7 +143,7 @@ describe('api tokens and roles', () => {
 
   it('token management refuses bad input with the field, duplicates and unknown names', async () => {
     const { admin } = clientsWith(t.adminToken);
-    const before = await rowCounts();
+    const before = await rowCounts(t.db);
     const badRole = await codeOf(admin.CreateToken({ name: 'x', role: 'root' }));
     expect(badRole).toMatchObject({ code: status.INVALID_ARGUMENT, field: 'role' });
     const badName = await codeOf(admin.CreateToken({ name: 'has space', role: 'viewer' }));
@@ -171,7 +151,7 @@ describe('api tokens and roles', () => {
     const taken = await codeOf(admin.CreateToken({ name: 'test-admin', role: 'viewer' }));
     expect(taken.code).toBe(status.ALREADY_EXISTS);
     expect((await codeOf(admin.RevokeToken({ name: 'nobody' }))).code).toBe(status.NOT_FOUND);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t.db)).toEqual(before);
   });
 
   it('a revoked token stops working at once on its api, and within the cache time on another', async () => {

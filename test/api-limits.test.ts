@@ -2,6 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Instance__Output } from '../shared/proto/gen/baton/v1/Instance.js';
 import { codeOf } from './support/call-status.js';
+import { rowCounts } from './support/row-counts.js';
 import {
   startTestCluster,
   waitForEnd,
@@ -39,33 +40,13 @@ const blocked = (name: string) =>
 describe('api limits: over a limit is refused and writes nothing; at it is accepted', () => {
   let t: TestCluster;
 
-  /** Rows of every table a refused call could have written. */
-  async function rowCounts(): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const table of [
-      'workflows',
-      'workflow_versions',
-      'workflow_instances',
-      'task_instances',
-      'state_changes',
-      'audit_events',
-    ] as const) {
-      const row = await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
-      counts[table] = Number(row.n);
-    }
-    return counts;
-  }
-
   /** Runs a call that must be refused with `code` on `field`, and checks nothing was written. */
   async function refused(call: () => Promise<unknown>, code: status, field?: string) {
-    const before = await rowCounts();
+    const before = await rowCounts(t.db);
     const result = await codeOf(call());
     expect(result.code).toBe(code);
     if (field !== undefined) expect(result.field).toBe(field);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t.db)).toEqual(before);
     return result;
   }
 

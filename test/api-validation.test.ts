@@ -1,48 +1,13 @@
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatonError, InvalidArgumentError } from '../shared/errors.js';
 import { makeServiceClient, ChannelPool } from '../shared/grpc/client.js';
 import { batonProto } from '../shared/proto/load.js';
+import { rowCounts } from './support/row-counts.js';
+import { codeOf } from './support/call-status.js';
 import { startTestCluster, waitForEnd, type TestCluster } from './support/test-cluster.js';
-
-/** The gRPC status code a call failed with (the typed error keeps the wire error as cause). */
-async function codeOf(
-  call: Promise<unknown>,
-): Promise<{ code: number; field: string | undefined; message: string }> {
-  try {
-    await call;
-  } catch (err) {
-    expect(err).toBeInstanceOf(BatonError);
-    const cause = (err as Error).cause as { code?: number } | undefined;
-    return {
-      code: cause?.code ?? -1,
-      field: err instanceof InvalidArgumentError ? err.field : undefined,
-      message: (err as Error).message,
-    };
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('bad input gets a clear status and writes nothing', () => {
   let t: TestCluster;
-
-  async function rowCounts(): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const table of [
-      'workflows',
-      'workflow_versions',
-      'workflow_instances',
-      'task_instances',
-      'state_changes',
-    ] as const) {
-      const row = await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
-      counts[table] = Number(row.n);
-    }
-    return counts;
-  }
 
   beforeAll(async () => {
     t = await startTestCluster('api-validation');
@@ -127,11 +92,11 @@ describe('bad input gets a clear status and writes nothing', () => {
   ])(
     'ApplyWorkflow rejects %s with INVALID_ARGUMENT naming the field',
     async (_what, request, field) => {
-      const before = await rowCounts();
+      const before = await rowCounts(t.db);
       const result = await codeOf(t.api.ApplyWorkflow(request));
       expect(result.code).toBe(status.INVALID_ARGUMENT);
       expect(result.field).toBe(field);
-      expect(await rowCounts()).toEqual(before);
+      expect(await rowCounts(t.db)).toEqual(before);
     },
   );
 
@@ -142,7 +107,7 @@ describe('bad input gets a clear status and writes nothing', () => {
     await t.api.ApplyWorkflow({
       yaml: 'name: loop-b\ntasks:\n  - { name: b, type: SUB_WORKFLOW, workflow: loop-a }\n',
     });
-    const before = await rowCounts();
+    const before = await rowCounts(t.db);
     const result = await codeOf(
       t.api.ApplyWorkflow({
         yaml: 'name: loop-a\ntasks:\n  - { name: a, type: SUB_WORKFLOW, workflow: loop-b }\n',
@@ -150,7 +115,7 @@ describe('bad input gets a clear status and writes nothing', () => {
     );
     expect([result.code, result.field]).toEqual([status.INVALID_ARGUMENT, 'tasks[0].workflow']);
     expect(result.message).toMatch(/loop-a/);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t.db)).toEqual(before);
     expect((await t.api.GetWorkflow({ name: 'loop-a', version: 0 })).version).toBe(1);
   });
 
@@ -195,10 +160,10 @@ describe('bad input gets a clear status and writes nothing', () => {
       'params.system.task.name',
     ],
   ])('StartInstance rejects %s', async (_what, request, code, field) => {
-    const before = await rowCounts();
+    const before = await rowCounts(t.db);
     const result = await codeOf(t.api.StartInstance(request));
     expect([result.code, result.field]).toEqual([code, field]);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t.db)).toEqual(before);
   });
 
   it('queries validate ids, filters and limits', async () => {

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatonError } from '../shared/errors.js';
 import { ChannelPool, makeServiceClient } from '../shared/grpc/client.js';
 import { batonProto } from '../shared/proto/load.js';
+import { statusCodeOf } from './support/call-status.js';
 import { readIntervals, recordedCommand } from './support/execution-record.js';
 import {
   startTestCluster,
@@ -22,17 +22,6 @@ import {
 /** The lines a task appended to `file` (one per run). */
 function linesOf(file: string): string[] {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-}
-
-/** The gRPC status code a call ended with. */
-async function codeOf(call: Promise<unknown>): Promise<number> {
-  try {
-    await call;
-  } catch (err) {
-    expect(err).toBeInstanceOf(BatonError);
-    return ((err as Error).cause as { code?: number } | undefined)?.code ?? -1;
-  }
-  return status.OK;
 }
 
 async function rowOf(t: TestCluster, id: string) {
@@ -192,7 +181,7 @@ describe('a worker restarted under the same name before the master saw it go', (
       command: `echo probe >> ${probe}`,
       worker_started_at: old!.started_at,
     });
-    expect(await codeOf(refused)).toBe(status.FAILED_PRECONDITION);
+    expect(await statusCodeOf(refused)).toBe(status.FAILED_PRECONDITION);
 
     // The late removal of the old incarnation (seen while attempt 2 runs) loses nothing more.
     const done = await waitForEnd(t.api, id, 40_000);

@@ -32,13 +32,9 @@ import { connectEtcd } from '../shared/etcd/connect.js';
 import { EtcdKeys, type Role } from '../shared/etcd/keys.js';
 import { parseMemberInfo } from '../shared/etcd/members.js';
 import { ChannelPool, makeServiceClient } from '../shared/grpc/client.js';
-import { ensureDockerCompose, ensureInfraBinaries } from '../shared/local-infra/debian-packages.js';
+import { ensureDockerCompose } from '../shared/local-infra/debian-packages.js';
 import { repoRoot } from '../shared/local-infra/repo-root.js';
-import {
-  spawnServer,
-  waitUntilReady,
-  type ServerProcess,
-} from '../shared/local-infra/server-process.js';
+import { waitUntilReady, type ServerProcess } from '../shared/local-infra/server-process.js';
 import { batonProto } from '../shared/proto/load.js';
 import {
   batonRole,
@@ -47,6 +43,7 @@ import {
   type ComposeService,
 } from './support/compose-file.js';
 import { ComposeHosts } from './support/compose-local.js';
+import { CLI, localArgv, spawnComposeProcess } from './support/compose-process.js';
 import { createComposeDatabase } from './support/compose-mysql.js';
 import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
 import { waitForEnd, type ApiClient } from './support/test-cluster.js';
@@ -54,7 +51,6 @@ import { caOnlyCredentials } from '../shared/tls/credentials.js';
 
 const ROOT = repoRoot();
 const COMPOSE_FILE = join(ROOT, 'deploy', 'compose.yaml');
-const CLI = join(ROOT, 'dist', 'services', 'cli', 'main.js');
 /** compose.yaml leaves ETCD_PREFIX at its default, and so does this test (on its own etcd). */
 const DEFAULT_PREFIX = '/baton/';
 
@@ -76,19 +72,6 @@ function run(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/**
- * Compose's exec form run here: `node` is this Node, `baton` the CLI the image links, `etcd`
- * the etcd the test infrastructure uses, `sh` the shell (cwd = the repository, for /app).
- */
-async function localArgv(argv: string[]): Promise<[string, string[]]> {
-  const [program, ...args] = argv;
-  if (program === 'node') return [process.execPath, args];
-  if (program === 'baton') return [process.execPath, [CLI, ...args]];
-  if (program === 'etcd') return [(await ensureInfraBinaries()).etcd, args];
-  if (program === 'sh') return ['/bin/sh', args];
-  throw new Error(`cannot run ${argv.join(' ')} here`);
 }
 
 describe('deploy/compose.yaml as docker-compose reads it', () => {
@@ -158,19 +141,11 @@ describe('every Baton service of deploy/compose.yaml as a local process', () => 
     );
 
     for (const service of etcdServices) {
-      const [command, args] = await localArgv(await hosts.argv(service, volumes));
       const env = await hosts.environment(service, volumes);
+      const argv = await hosts.argv(service, volumes);
+      const path = { PATH: process.env['PATH'] };
       etcdServers.push(
-        await spawnServer({
-          name: service.name,
-          command,
-          args,
-          cwd: ROOT,
-          logFile: join(dir, `${service.name}.log`),
-          detached: false,
-          stopGraceMs: 10_000,
-          env: { PATH: process.env['PATH'], ...env },
-        }),
+        await spawnComposeProcess(service.name, argv, { ...path, ...env }, dir, 10_000),
       );
     }
     // The test reaches etcd as an operator would: with the `client` certificate.
@@ -195,19 +170,16 @@ describe('every Baton service of deploy/compose.yaml as a local process', () => 
     const asRoot = process.getuid?.() === 0 ? { ALLOW_ROOT_TASKS: 'true' } : {};
     for (const service of batonServices) {
       const env = await hosts.environment(service, volumes);
-      const [command, args] = await localArgv(service.command ?? []);
-      const server = await spawnServer({
-        name: service.name,
-        command,
-        args,
-        cwd: ROOT,
-        logFile: join(dir, `${service.name}.log`),
-        detached: false,
-        stopGraceMs: 20_000,
-        // The container's environment: the image's (Dockerfile ENV) plus compose's. The image
-        // runs as `node`; where this test runs as root, workers are told root is meant.
-        env: { PATH: process.env['PATH'], HOME: dir, NODE_ENV: 'production', ...asRoot, ...env },
-      });
+      // The container's environment: the image's (Dockerfile ENV) plus compose's. The image
+      // runs as `node`; where this test runs as root, workers are told root is meant.
+      const container = { PATH: process.env['PATH'], HOME: dir, NODE_ENV: 'production' };
+      const server = await spawnComposeProcess(
+        service.name,
+        service.command ?? [],
+        { ...container, ...asRoot, ...env },
+        dir,
+        20_000,
+      );
       started.push({ service, role: batonRole(service)!, env, server });
     }
     await Promise.all(started.map((s) => waitUntilRegistered(s)));

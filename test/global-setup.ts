@@ -3,15 +3,14 @@
  * directory (on /dev/shm when possible: fsync-heavy servers start and run much faster on tmpfs).
  * Each test takes its own etcd prefix and database from test/support/test-env.ts.
  */
-import { constants } from 'node:fs';
-import { access, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureInfraBinaries } from '../shared/local-infra/debian-packages.js';
 import { startEtcd } from '../shared/local-infra/etcd-server.js';
 import { startMariaDb } from '../shared/local-infra/mariadb-server.js';
 import './support/provided-context.js';
+import { scratchParent } from '../shared/local-infra/scratch-dir.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const startedAt = performance.now();
@@ -43,13 +42,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
     s.status === 'rejected' ? [s.reason] : [],
   );
   throw failures[0];
-}
-
-async function scratchParent(): Promise<string> {
-  try {
-    await access('/dev/shm', constants.W_OK);
-    return '/dev/shm';
-  } catch {
-    return tmpdir();
-  }
 }

@@ -1,9 +1,9 @@
 import { status } from '@grpc/grpc-js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatonError } from '../shared/errors.js';
 import { ChannelPool, makeServiceClient } from '../shared/grpc/client.js';
 import { batonProto } from '../shared/proto/load.js';
+import { statusCodeOf } from './support/call-status.js';
 import { readIntervals, recordedCommand } from './support/execution-record.js';
 import { startTestCluster, waitForInstance, type TestCluster } from './support/test-cluster.js';
 
@@ -28,16 +28,6 @@ describe('worker fencing of RunTask', () => {
     await t?.dispose();
   });
 
-  async function codeOf(call: Promise<unknown>): Promise<number> {
-    try {
-      await call;
-    } catch (err) {
-      expect(err).toBeInstanceOf(BatonError);
-      return ((err as Error).cause as { code?: number } | undefined)?.code ?? -1;
-    }
-    return status.OK;
-  }
-
   it('starts nothing for a stale epoch or another incarnation, and starts a task of the owner', async () => {
     const record = join(t.dir, 'record.txt');
     await t.api.ApplyWorkflow({
@@ -61,15 +51,15 @@ describe('worker fencing of RunTask', () => {
         worker_started_at: startedAt,
       });
 
-    expect(await codeOf(dispatch('900001', epoch - 1n, member!.started_at))).toBe(
+    expect(await statusCodeOf(dispatch('900001', epoch - 1n, member!.started_at))).toBe(
       status.FAILED_PRECONDITION,
     );
-    expect(await codeOf(dispatch('900002', epoch, '2000-01-01T00:00:00.000Z'))).toBe(
+    expect(await statusCodeOf(dispatch('900002', epoch, '2000-01-01T00:00:00.000Z'))).toBe(
       status.FAILED_PRECONDITION,
     );
     expect(readIntervals(record)).toEqual([]);
     // The owner's own dispatch, to this incarnation, runs.
-    expect(await codeOf(dispatch('900003', epoch, member!.started_at))).toBe(status.OK);
+    expect(await statusCodeOf(dispatch('900003', epoch, member!.started_at))).toBe(status.OK);
     await expect.poll(() => readIntervals(record).length).toBe(1);
     await t.api.StopInstance({ id });
   });

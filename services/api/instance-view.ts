@@ -5,7 +5,7 @@ import type { StateChange } from '../../shared/proto/gen/baton/v1/StateChange.js
 
 /** An instance row and its task attempts (oldest first) in wire form. */
 export function instanceToProto(
-  row: InstanceRow & { rerun_of: string | null },
+  row: InstanceRow,
   tasks: readonly TaskRow[],
 ): Instance {
   return {

@@ -89,15 +89,8 @@ export class CliContext {
     method: K,
     request: Parameters<ApiClient[K]>[0],
   ): Promise<Awaited<ReturnType<ApiClient[K]>>> {
-    const address = await this.apiAddress();
-    this.client ??= makeServiceClient(batonProto().BatonApi.service, await this.channel(address), {
-      token: await this.apiToken(),
-    });
-    const fn = this.client[method] as (
-      req: typeof request,
-      options: { timeoutMs: number },
-    ) => Promise<Awaited<ReturnType<ApiClient[K]>>>;
-    return this.invoke(fn, request, address);
+    this.client ??= await this.clientOf(batonProto().BatonApi.service);
+    return this.invoke(this.client, method, request);
   }
 
   /** `call` for token management (BatonAdmin, served by the same api). */
@@ -105,15 +98,16 @@ export class CliContext {
     method: K,
     request: Parameters<AdminClient[K]>[0],
   ): Promise<Awaited<ReturnType<AdminClient[K]>>> {
-    const address = await this.apiAddress();
-    this.admin ??= makeServiceClient(batonProto().BatonAdmin.service, await this.channel(address), {
-      token: await this.apiToken(),
-    });
-    const fn = this.admin[method] as (
-      req: typeof request,
-      options: { timeoutMs: number },
-    ) => Promise<Awaited<ReturnType<AdminClient[K]>>>;
-    return this.invoke(fn, request, address);
+    this.admin ??= await this.clientOf(batonProto().BatonAdmin.service);
+    return this.invoke(this.admin, method, request);
+  }
+
+  /** A client of `definition` at the api address, calling with the api token. */
+  private async clientOf<D extends grpc.ServiceDefinition>(
+    definition: D,
+  ): Promise<ServiceClient<D>> {
+    const channel = await this.channel(await this.apiAddress());
+    return makeServiceClient(definition, channel, { token: await this.apiToken() });
   }
 
   private async channel(address: string): Promise<grpc.Client> {
@@ -139,13 +133,15 @@ export class CliContext {
     }
   }
 
-  private async invoke<Req, Res>(
-    method: (req: Req, options: { timeoutMs: number }) => Promise<Res>,
-    request: Req,
-    address: string,
-  ): Promise<Res> {
+  private async invoke<C, K extends keyof C>(
+    client: C,
+    method: K,
+    request: unknown,
+  ): Promise<Awaited<ReturnType<Extract<C[K], (...args: never[]) => unknown>>>> {
+    const address = await this.apiAddress();
+    const fn = client[method] as (req: unknown, options: { timeoutMs: number }) => Promise<never>;
     try {
-      return await method(request, { timeoutMs: CALL_TIMEOUT_MS });
+      return await fn(request, { timeoutMs: CALL_TIMEOUT_MS });
     } catch (err) {
       if (err instanceof UnauthenticatedError && this.token === undefined) {
         throw new CliError(

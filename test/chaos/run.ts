@@ -7,9 +7,7 @@
  * MySQL's history against every invariant. Exit 0: no violation; 1: violations (the seed to
  * replay is printed); 2: the run itself could not be carried out.
  */
-import { constants } from 'node:fs';
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connectDb, type Db } from '../../shared/db/connect.js';
 import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
@@ -25,6 +23,7 @@ import { formatReport, replayCommand, summarize, totalViolations } from './repor
 import { Rng } from './rng.js';
 import { writeTaskScript } from './task-script.js';
 import { Workload } from './workload.js';
+import { scratchParent } from '../../shared/local-infra/scratch-dir.js';
 
 const startedAt = Date.now();
 const log = (line: string): void =>
@@ -141,16 +140,6 @@ async function readWithRetry(db: Db): Promise<History> {
       if (attempt >= 5) throw err;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
-  }
-}
-
-/** tmpfs when there is one: etcd and MariaDB fsync a lot. */
-async function scratchParent(): Promise<string> {
-  try {
-    await access('/dev/shm', constants.W_OK);
-    return '/dev/shm';
-  } catch {
-    return tmpdir();
   }
 }
 

@@ -1,3 +1,4 @@
+import { status } from '@grpc/grpc-js';
 import { expect } from 'vitest';
 import { BatonError, InvalidArgumentError } from '../../shared/errors.js';
 
@@ -21,4 +22,15 @@ export async function codeOf(call: Promise<unknown>): Promise<CallStatus> {
     };
   }
   throw new Error('the call succeeded');
+}
+
+/** The gRPC status code a call ended with: OK when it succeeded. */
+export async function statusCodeOf(call: Promise<unknown>): Promise<number> {
+  try {
+    await call;
+  } catch (err) {
+    expect(err).toBeInstanceOf(BatonError);
+    return ((err as Error).cause as { code?: number } | undefined)?.code ?? -1;
+  }
+  return status.OK;
 }
