@@ -4,10 +4,7 @@ import type { Instance } from '../../shared/proto/gen/baton/v1/Instance.js';
 import type { StateChange } from '../../shared/proto/gen/baton/v1/StateChange.js';
 
 /** An instance row and its task attempts (oldest first) in wire form. */
-export function instanceToProto(
-  row: InstanceRow,
-  tasks: readonly TaskRow[],
-): Instance {
+export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): Instance {
   return {
     id: row.id,
     workflow: row.workflow,
