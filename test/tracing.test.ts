@@ -26,13 +26,18 @@ afterEach(async () => {
   await receiver.close();
 });
 
-function tracedCluster(label: string, masters: number): Promise<TestCluster> {
+function tracedCluster(
+  label: string,
+  masters: number,
+  env: Record<string, string> = {},
+): Promise<TestCluster> {
   return startTestCluster(label, {
     layout: { masters, workers: 1 },
     env: {
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
       OTEL_BSP_SCHEDULE_DELAY: '100',
+      ...env,
     },
   });
 }
@@ -224,7 +229,10 @@ describe('tracing over OTLP', () => {
   });
 
   it('serial waiting and the hand-off are in the trace, and a failure sets the span status', async () => {
-    t = await tracedCluster('trace-serial', 1);
+    // Each hand-off path has its own trace (README, Tracing): this test is about the Release
+    // path, so the coordinator's reconciler (which would otherwise free the slot whenever its
+    // pass comes before A's Release arrives) makes no pass during the test.
+    t = await tracedCluster('trace-serial', 1, { SERIAL_RECONCILE_INTERVAL_MS: '600000' });
     const gate = join(t.dir, 'gate');
     await t.api.ApplyWorkflow({
       yaml: `name: one-at-a-time\nexecutionType: SERIAL_WAIT\ntasks:\n  - { name: a, type: SHELL, command: 'while [ ! -e ${gate} ]; do sleep 0.1; done; exit 3' }\n`,
@@ -233,6 +241,8 @@ describe('tracing over OTLP', () => {
     await waitForInstance(t.api, a.id, (i) => i.tasks[0]?.state === 'RUNNING');
     const b = await t.api.StartInstance({ workflow: 'one-at-a-time' });
     await waitForInstance(t.api, b.id, (i) => i.state === 'SERIAL_WAIT');
+    // A slow Release (as on a loaded machine) is still the path that hands the slot on.
+    t.setRacePoints({ 'serial.before-release': { scope: a.id, ms: 1_500 } });
     writeFileSync(gate, '');
     const [endA, endB] = [await waitForEnd(t.api, a.id), await waitForEnd(t.api, b.id)];
     expect([endA.state, endB.state]).toEqual(['FAILURE', 'FAILURE']);
@@ -261,10 +271,11 @@ describe('tracing over OTLP', () => {
       },
     );
     // The hand-off runs on A's release, in A's trace; B learns of it in its own.
-    expect([handoff.traceId, handoff.attributes['baton.serial.released']]).toEqual([
-      traceOf(a.id),
-      a.id,
-    ]);
+    expect([
+      handoff.attributes['baton.serial.path'],
+      handoff.traceId,
+      handoff.attributes['baton.serial.released'],
+    ]).toEqual(['release', traceOf(a.id), a.id]);
     const admitted = one(spans, { name: 'baton.serial.admitted' }, { 'baton.instance.id': b.id });
     expect(admitted.traceId).toBe(traceOf(b.id));
     const failedRun = one(spans, { name: 'baton.task.run' }, { 'baton.instance.id': a.id });

@@ -5,6 +5,7 @@ import { racePoint } from '../../shared/race-points.js';
 import type { QueueEntry, SlotValue } from '../../shared/serial/serial-values.js';
 import { isEnded, type InstanceStates } from './instance-states.js';
 import type { MasterNotifier } from './master-notifier.js';
+import type { HandOffPath } from './metrics.js';
 import type { Fence, SerialStore, Stored } from './serial-store.js';
 
 const MAX_ATTEMPTS = 10;
@@ -37,16 +38,25 @@ export class HandOff {
   ) {}
 
   /**
+   * @param path what asks for the hand-off; recorded on the span (`baton.serial.path`). The span
+   *   is in the trace of the call that asked: a Release is in the releasing instance's trace, an
+   *   Enqueue or Remove in that instance's trace, a reconcile pass in a trace of its own.
    * @param releasing an instance whose release was asked for: its MySQL state is read along
    *   with the other first reads, and reported back as `releasingEnded`.
    */
-  tryAdmit(fence: Fence, workflow: string, releasing?: string): Promise<HandOffResult> {
+  tryAdmit(
+    fence: Fence,
+    workflow: string,
+    path: HandOffPath,
+    releasing?: string,
+  ): Promise<HandOffResult> {
     return inSpan(
       'baton.serial.handoff',
       {
         attributes: {
           [ATTR.workflow]: workflow,
           'baton.serial.shard': fence.shard,
+          'baton.serial.path': path,
           ...(releasing === undefined ? {} : { 'baton.serial.releasing': releasing }),
         },
       },

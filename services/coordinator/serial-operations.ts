@@ -200,7 +200,7 @@ export class SerialOperations {
 
   private async admitOrQueue(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
     const startedAt = performance.now();
-    const result = await this.handOff.tryAdmit(fence, input.workflow);
+    const result = await this.handOff.tryAdmit(fence, input.workflow, 'enqueue');
     recordHandOff('enqueue', input.workflow, result, startedAt);
     const slot = await this.store.slot(fence.shard, input.workflow);
     if (result.admitted === input.instanceId || slot?.value.instanceId === input.instanceId) {
@@ -222,7 +222,7 @@ export class SerialOperations {
     const startedAt = performance.now();
     return this.exclusive(workflow, async (fence) => {
       // Frees the slot and admits the next in one transaction, if MySQL shows the holder ended.
-      const result = await this.handOff.tryAdmit(fence, workflow, instanceId);
+      const result = await this.handOff.tryAdmit(fence, workflow, 'release', instanceId);
       recordHandOff('release', workflow, result, startedAt);
       if (result.releasingEnded === false && result.holder === instanceId) {
         throw new FailedPreconditionError(`instance ${instanceId} has not ended in MySQL`);
@@ -243,7 +243,12 @@ export class SerialOperations {
         .commit();
       if (result.succeeded) {
         const startedAt = performance.now();
-        recordHandOff('remove', workflow, await this.handOff.tryAdmit(fence, workflow), startedAt);
+        recordHandOff(
+          'remove',
+          workflow,
+          await this.handOff.tryAdmit(fence, workflow, 'remove'),
+          startedAt,
+        );
       }
       return result.succeeded;
     });

@@ -109,7 +109,12 @@ export class SerialReconciler {
   ): Promise<boolean> {
     const { shard } = fence;
     const startedAt = performance.now();
-    recordHandOff('reconciler', workflow, await this.handOff.tryAdmit(fence, workflow), startedAt);
+    recordHandOff(
+      'reconciler',
+      workflow,
+      await this.handOff.tryAdmit(fence, workflow, 'reconciler'),
+      startedAt,
+    );
     const entries = await this.store.head(shard, workflow, SWEEP);
     const ended = await this.states.ended(entries.map((e) => e.value.instanceId));
     for (const entry of entries.filter((e) => ended.has(e.value.instanceId))) {
