@@ -90,6 +90,13 @@ export class InternalError extends BatonError {
   readonly retryable = false;
 }
 
+/** A state change the state tables do not allow: a bug in the caller. */
+export class IllegalTransitionError extends InternalError {
+  constructor(kind: 'workflow' | 'task', from: string, to: string) {
+    super(`illegal ${kind} transition ${from} -> ${to}`);
+  }
+}
+
 export function isRetryable(err: unknown): boolean {
   return err instanceof BatonError && err.retryable;
 }

@@ -14,6 +14,11 @@ interface RaceDelay {
   /** Only when one of the caller's scopes (its instance id, its workflow name) equals this. */
   scope?: string;
   ms: number;
+  /**
+   * Block the whole process for `ms` (no timer, no I/O, no keep-alive runs), as a starved or
+   * stopped process is, instead of delaying only the caller.
+   */
+  block?: boolean;
 }
 
 /** Holds the caller for the configured time when `name` is set for any of `scopes` (or unscoped). */
@@ -27,5 +32,6 @@ export async function racePoint(name: string, ...scopes: string[]): Promise<void
   }
   const delay = delays[name];
   if (delay === undefined || (delay.scope !== undefined && !scopes.includes(delay.scope))) return;
-  await new Promise((resolve) => setTimeout(resolve, delay.ms));
+  if (delay.block === true) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delay.ms);
+  else await new Promise((resolve) => setTimeout(resolve, delay.ms));
 }

@@ -13,6 +13,7 @@ import { ChannelPool } from './grpc/client.js';
 import { startGrpcServer, type RunningServer, type ServiceBinding } from './grpc/server.js';
 import { InvalidArgumentError } from './errors.js';
 import { Lifecycle } from './lifecycle.js';
+import { racePoint } from './race-points.js';
 import { createLogger, type Logger } from './log.js';
 import { registerLeaseMetrics, type LeaseMetrics } from './telemetry/lease-metrics.js';
 import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
@@ -35,7 +36,8 @@ interface RuntimeEvents {
 export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   private currentLease: MemberLease;
   private readonly leaseMetrics: LeaseMetrics;
-  private rejoining = false;
+  /** The rejoin in progress after a lease loss, if any. */
+  private rejoining: Promise<void> | undefined;
   private server: RunningServer | undefined;
   /** What `register` last published under the lease. */
   private member: MemberInfo | undefined;
@@ -162,7 +164,8 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     });
     this.on('leaseLost', () => health.set(false));
     this.on('rejoined', () => health.set(true));
-    await this.register();
+    await racePoint('runtime.before-register', this.name);
+    await this.registerOrRejoin();
     health.set(true);
     this.log.info({ address: this.address, role: this.role }, 'serving');
     return server;
@@ -188,6 +191,24 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     );
     await registerMember(this.etcd, this.keys, this.currentLease, info, this.env.LEASE_TTL_MS * 3);
     this.member = info;
+  }
+
+  /**
+   * The first registration. A process starved past its TTL while starting (a loaded machine,
+   * a long GC) finds its lease gone before it registered: it then registers under a new lease,
+   * as after any lease loss, instead of failing its start.
+   */
+  private async registerOrRejoin(): Promise<void> {
+    const lease = this.currentLease;
+    try {
+      await this.register();
+    } catch (err) {
+      if (lease.isFresh()) throw err;
+      this.log.warn({ err }, 'lease lost before registering; registering under a new lease');
+      // The loss may have started a rejoin already (it may even have registered us): share it.
+      if (this.rejoining !== undefined) await this.rejoining;
+      else if (this.member === undefined) await this.rejoin();
+    }
   }
 
   /** Best effort, bounded: a shutdown must not wait on an unreachable etcd. */
@@ -223,31 +244,36 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       if (this.lifecycle.draining) return;
       this.leaseMetrics.leaseLost();
       this.emit('leaseLost', reason);
-      void this.rejoin();
+      // Before `serve` there is nothing registered yet: its first registration takes a new lease.
+      if (this.server !== undefined) void this.rejoin();
     });
   }
 
-  /** After a loss: a new lease, registered again, retried until it works or we shut down. */
-  private async rejoin(): Promise<void> {
-    if (this.rejoining) return;
-    this.rejoining = true;
-    try {
-      while (!this.lifecycle.draining) {
-        try {
-          const lease = await MemberLease.grant(this.etcd, this.env.LEASE_TTL_MS, this.log);
-          this.currentLease = lease;
-          this.watchLease(lease);
-          await this.register();
-          this.log.info({ lease: lease.etcdId }, 'rejoined the cluster');
-          this.emit('rejoined', lease);
-          return;
-        } catch (err) {
-          this.log.warn({ err }, 'rejoin failed; retrying');
-          await new Promise((r) => setTimeout(r, 500));
-        }
+  /**
+   * After a loss: a new lease, registered again, retried until it works or we shut down.
+   * Concurrent calls share the one rejoin in progress.
+   */
+  private rejoin(): Promise<void> {
+    this.rejoining ??= this.rejoinLoop().finally(() => {
+      this.rejoining = undefined;
+    });
+    return this.rejoining;
+  }
+
+  private async rejoinLoop(): Promise<void> {
+    while (!this.lifecycle.draining) {
+      try {
+        const lease = await MemberLease.grant(this.etcd, this.env.LEASE_TTL_MS, this.log);
+        this.currentLease = lease;
+        this.watchLease(lease);
+        await this.register();
+        this.log.info({ lease: lease.etcdId }, 'rejoined the cluster');
+        this.emit('rejoined', lease);
+        return;
+      } catch (err) {
+        this.log.warn({ err }, 'rejoin failed; retrying');
+        await new Promise((r) => setTimeout(r, 500));
       }
-    } finally {
-      this.rejoining = false;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { parseStoredParams } from '../../shared/domain/params.js';
 import type { InstanceRow, StateChangeRow, TaskRow } from '../../shared/db/schema.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
 import type { Instance } from '../../shared/proto/gen/baton/v1/Instance.js';
@@ -11,7 +12,7 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
     version: row.version,
     execution_type: row.execution_type,
     state: row.state,
-    params: JSON.parse(row.params) as Record<string, string>,
+    params: parseStoredParams(row.params),
     created_at: timestampOf(row.created_at),
     started_at: timestampOf(row.started_at),
     ended_at: timestampOf(row.ended_at),

@@ -4,6 +4,7 @@ import { checkParamsLimits } from '../../shared/domain/definition-limits.js';
 import { NAME_PATTERN } from '../../shared/domain/definition-schema.js';
 import {
   mergeParams,
+  parseStoredParams,
   PARAM_NAME_PATTERN,
   SYSTEM_PARAM_PREFIX,
 } from '../../shared/domain/params.js';
@@ -78,7 +79,7 @@ export class Instances {
       throw new FailedPreconditionError(`instance ${id} has not ended yet (${row.state})`);
     }
     const definition = await this.deps.definitions.get(row.workflow, row.version);
-    return this.launch(definition, JSON.parse(row.params) as Record<string, string>, {
+    return this.launch(definition, parseStoredParams(row.params), {
       actor,
       action: 'rerun',
       rerunOf: id,

@@ -10,5 +10,3 @@ export const coordinatorEnvSchema = commonEnvSchema.extend({
    */
   SERIAL_GAP_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
 });
-
-export type CoordinatorEnv = z.infer<typeof coordinatorEnvSchema>;

@@ -7,5 +7,3 @@ export const masterEnvSchema = commonEnvSchema.extend({
   /** How long a just-started instance may wait for its push before a reconciler adopts it. */
   SUBMIT_GRACE_MS: z.coerce.number().int().min(0).default(3_000),
 });
-
-export type MasterEnv = z.infer<typeof masterEnvSchema>;

@@ -1,4 +1,3 @@
-import type { Db } from '../../shared/db/connect.js';
 import { isTerminalTaskState, isTaskState } from '../../shared/domain/task-states.js';
 import { isTerminalWorkflowState, isWorkflowState } from '../../shared/domain/workflow-states.js';
 import {
@@ -15,26 +14,24 @@ import {
   requireOneOf,
 } from '../../shared/grpc/validate.js';
 import type { MasterDefinition } from '../../shared/proto/gen/baton/v1/Master.js';
-import type { OwnedInstances } from './owned-instances.js';
+import type { OwnedInstances } from './ownership/owned-instances.js';
+import type { InstanceQueries } from './store/instance-queries.js';
 
 const REPORTED_STATES = ['SUCCESS', 'FAILURE', 'KILL'] as const;
 const SERIAL_PUSHES = ['ADMITTED', 'DISCARDED'] as const;
 
-export function masterHandlers(owned: OwnedInstances, db: Db): ServiceHandlers<MasterDefinition> {
+export function masterHandlers(
+  owned: OwnedInstances,
+  queries: InstanceQueries,
+): ServiceHandlers<MasterDefinition> {
   return {
     async SubmitInstance(req) {
       const id = requireId(req.instance_id, 'instance_id');
       const adoption = await owned.adopt(id);
       if (adoption === undefined) {
-        const row = await db
-          .selectFrom('workflow_instances')
-          .select('state')
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (row === undefined) throw new NotFoundError(`instance ${id} does not exist`);
-        throw new FailedPreconditionError(
-          `instance ${id} does not need an owner (state ${row.state})`,
-        );
+        const state = await queries.instanceState(id);
+        if (state === undefined) throw new NotFoundError(`instance ${id} does not exist`);
+        throw new FailedPreconditionError(`instance ${id} does not need an owner (state ${state})`);
       }
       return { owner: adoption.owner, epoch: adoption.epoch.toString() };
     },
@@ -56,7 +53,7 @@ export function masterHandlers(owned: OwnedInstances, db: Db): ServiceHandlers<M
       const endedAt = optionalTimestamp(req.ended_at, 'ended_at') ?? new Date();
       const startedAt = optionalTimestamp(req.started_at, 'started_at');
       const run = owned.get(instanceId);
-      if (run === undefined) return refuseUnowned(db, instanceId, taskInstanceId);
+      if (run === undefined) return refuseUnowned(queries, instanceId, taskInstanceId);
       if (epoch !== run.epoch)
         throw new StaleEpochError(`epoch ${epoch} is not the owner's (${run.epoch})`);
       try {
@@ -69,7 +66,8 @@ export function masterHandlers(owned: OwnedInstances, db: Db): ServiceHandlers<M
           reason: req.reason,
         });
       } catch (err) {
-        if (err instanceof OwnershipLostError) return refuseUnowned(db, instanceId, taskInstanceId);
+        if (err instanceof OwnershipLostError)
+          return refuseUnowned(queries, instanceId, taskInstanceId);
         throw err;
       }
       return {};
@@ -100,19 +98,16 @@ export function masterHandlers(owned: OwnedInstances, db: Db): ServiceHandlers<M
  * the result is moot (FAILED_PRECONDITION, the worker drops it); otherwise the worker has the
  * wrong owner and must look again.
  */
-async function refuseUnowned(db: Db, instanceId: string, taskInstanceId: string): Promise<never> {
-  const row = await db
-    .selectFrom('task_instances as t')
-    .innerJoin('workflow_instances as w', 'w.id', 't.instance_id')
-    .select(['t.state as task_state', 'w.state as instance_state'])
-    .where('t.id', '=', taskInstanceId)
-    .where('t.instance_id', '=', instanceId)
-    .executeTakeFirst();
+async function refuseUnowned(
+  queries: InstanceQueries,
+  instanceId: string,
+  taskInstanceId: string,
+): Promise<never> {
+  const row = await queries.taskAndInstanceState(taskInstanceId, instanceId);
   if (row === undefined)
     throw new FailedPreconditionError(`task instance ${taskInstanceId} does not exist`);
-  const taskEnded = isTaskState(row.task_state) && isTerminalTaskState(row.task_state);
-  const instanceEnded =
-    isWorkflowState(row.instance_state) && isTerminalWorkflowState(row.instance_state);
+  const taskEnded = isTaskState(row.task) && isTerminalTaskState(row.task);
+  const instanceEnded = isWorkflowState(row.instance) && isTerminalWorkflowState(row.instance);
   if (taskEnded || instanceEnded)
     throw new FailedPreconditionError(`task instance ${taskInstanceId} already ended`);
   throw new StaleEpochError(`instance ${instanceId} is not owned by this master`);

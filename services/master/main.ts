@@ -1,3 +1,16 @@
+/**
+ * The master: owns workflow instances and runs their DAGs. Wiring only.
+ *
+ * How events flow (one way each; nothing reaches a value made after it):
+ * - A start (api push, scheduler, child submission) → `OwnedInstances.adopt` claims the
+ *   instance and makes its `InstanceRun` with the run ports built here (store, workers, serial
+ *   gate, children, clock, `RunEvents`).
+ * - A run publishes `ended` / `dropped` on `RunEvents`. `OwnedInstances` listens and releases
+ *   ownership; on `ended` of a child this file notifies the parent's owner; when a reset run's
+ *   key is released `OwnedInstances` emits `reset` and the reconciler re-scans for it.
+ * - The slot watch emits `decision`; this file routes it to the owned run, if any.
+ * - Masters leaving → reconciler failover; workers leaving → every run's `onWorkerGone`.
+ */
 import { racePoint } from '../../shared/race-points.js';
 import { parseEnv } from '../../shared/config/common-env.js';
 import { connectDb } from '../../shared/db/connect.js';
@@ -5,30 +18,33 @@ import { resolveMysqlUrl } from '../../shared/config/mysql-url.js';
 import { migrateToLatest } from '../../shared/db/migrate.js';
 import { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { bindService } from '../../shared/grpc/server.js';
+import { requestStop } from '../../shared/instances/request-stop.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
 import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
 import { SerialKeys } from '../../shared/serial/serial-keys.js';
-import { ClaimStore } from './claim-store.js';
+import { LeaderElection } from '../../shared/etcd/leader-election.js';
+import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
+import { MASTER_PEERS } from '../../shared/tls/peer-rules.js';
 import { ClusterView } from './cluster-view.js';
-import { DefinitionCache } from './definition-cache.js';
 import { masterEnvSchema } from './env.js';
 import { masterHandlers } from './handlers.js';
 import { registerMasterMetrics } from './metrics.js';
-import { InstanceStore } from './instance-store.js';
 import { notifyParent } from './notify-parent.js';
-import { OwnedInstances } from './owned-instances.js';
-import { Reconciler } from './reconciler.js';
+import { OwnedInstances } from './ownership/owned-instances.js';
+import { Reconciler } from './ownership/reconciler.js';
+import { RunEvents } from './run/run-events.js';
+import { systemClock, type RunPorts } from './run/run-ports.js';
 import { Scheduler } from './scheduler.js';
-import { LeaderElection } from '../../shared/etcd/leader-election.js';
-import type { RunDeps } from './run-deps.js';
-import { SerialGate } from './serial-gate.js';
-import { SlotWatch } from './slot-watch.js';
-import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
-import { MASTER_PEERS } from '../../shared/tls/peer-rules.js';
+import { SerialGate } from './serial/serial-gate.js';
+import { SlotWatch } from './serial/slot-watch.js';
+import { ClaimStore } from './store/claim-store.js';
+import { DefinitionCache } from './store/definition-cache.js';
+import { InstanceQueries } from './store/instance-queries.js';
+import { InstanceStore } from './store/instance-store.js';
+import { ScheduleStore } from './store/schedule-store.js';
 
-/** The master: owns workflow instances and runs their DAGs. Wiring only. */
 async function main(): Promise<void> {
   const env = parseEnv(masterEnvSchema);
   const runtime = await ServiceRuntime.create({ role: 'master', env });
@@ -38,62 +54,57 @@ async function main(): Promise<void> {
   const masters = await MemberDirectory.open(etcd, keys, 'master', log);
   const workers = await MemberDirectory.open(etcd, keys, 'worker', log);
   const cluster = new ClusterView(masters, workers, channels);
-  const store = new InstanceStore(db, runtime.name, () => runtime.lease.assertFresh());
+  const assertLive = (): void => runtime.lease.assertFresh();
+  const store = new InstanceStore(db, runtime.name, assertLive);
+  const claims = new ClaimStore(db, runtime.name, assertLive);
+  const queries = new InstanceQueries(db);
   const definitions = new DefinitionCache(db);
   const stopDeps = { db, etcd, keys, masters, channels, log };
-  const serialKeys = new SerialKeys(env.ETCD_PREFIX);
   const coordinatorClient = await CoordinatorClient.open(runtime);
-
-  const makeDeps = (owned: OwnedInstances): RunDeps => ({
-    self: { name: runtime.name, address: runtime.address },
+  const slotWatch = new SlotWatch(etcd, new SerialKeys(env.ETCD_PREFIX), env.SERIAL_SHARDS, log);
+  const events = new RunEvents();
+  const ports: RunPorts = {
+    // The address is known once serving; runs are only made at adoption, after that.
+    self: {
+      name: runtime.name,
+      get address() {
+        return runtime.address;
+      },
+    },
     store,
-    cluster,
-    definitions,
-    etcd,
-    keys,
-    stopDeps,
-    serial,
-    log,
-    submitChild: (childId, workflow) =>
-      void racePoint('master.before-submit-child', childId, workflow).then(() =>
-        submitToMaster(masters, channels, childId, log),
-      ),
-    ended: (instanceId, epoch, parentId) => {
-      owned.ended(instanceId, epoch);
-      if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);
+    workers: cluster,
+    serial: new SerialGate(coordinatorClient, slotWatch, runtime.name, log),
+    children: {
+      latestDefinition: (workflow) => definitions.latest(workflow),
+      submit: (childId, workflow) =>
+        void racePoint('master.before-submit-child', childId, workflow).then(() =>
+          submitToMaster(masters, channels, childId, log),
+        ),
+      stop: (childId, reason) => requestStop(stopDeps, childId, reason),
     },
-    dropped: (instanceId, epoch, release) => {
-      // A reset run (not a lost one) is still ours in MySQL: a pass after the release of its
-      // owner key (so the release cannot undo the re-claim) takes it back.
-      void owned.forget(instanceId, epoch, release).then(() => {
-        if (release) reconciler.scanForOrphans(false);
-      });
-    },
-  });
-  // Runs are only made at adoption, once everything below exists.
-  const claims = new ClaimStore(db, runtime.name, () => runtime.lease.assertFresh());
-  const owned = new OwnedInstances(runtime, store, claims, definitions, makeDeps);
-  registerMasterMetrics(() => owned.all().map((run) => run.currentState));
-  const slotWatch = new SlotWatch(
-    etcd,
-    serialKeys,
-    env.SERIAL_SHARDS,
-    (id, decision) => owned.get(id)?.onSerialDecision(decision),
+    clock: systemClock,
+    events,
     log,
-  );
-  const serial = new SerialGate(coordinatorClient, slotWatch, runtime.name, log);
+  };
+  const owned = new OwnedInstances(runtime, store, claims, definitions, ports);
   const reconciler = new Reconciler(
     runtime,
-    db,
+    queries,
     owned,
     masters,
     env.RECONCILE_INTERVAL_MS,
     env.SUBMIT_GRACE_MS,
   );
+  events.on('ended', ({ instanceId, parentId }) => {
+    if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);
+  });
+  owned.on('reset', () => reconciler.scanForOrphans(false));
+  slotWatch.on('decision', (id, decision) => owned.get(id)?.onSerialDecision(decision));
+  registerMasterMetrics(() => owned.all().map((run) => run.currentState));
 
   const masterService = batonProto().Master.service;
   const access = peerBindOptions(runtime.tls !== undefined, masterService, MASTER_PEERS);
-  await runtime.serve([bindService(masterService, masterHandlers(owned, db), log, access)]);
+  await runtime.serve([bindService(masterService, masterHandlers(owned, queries), log, access)]);
 
   // A master leaving means its instances need new owners now, not at the next interval.
   masters.on('removed', (m) => {
@@ -114,7 +125,7 @@ async function main(): Promise<void> {
   const election = new LeaderElection(runtime, keys.schedulerLeader());
   const scheduler = new Scheduler(
     runtime,
-    db,
+    new ScheduleStore(db),
     election,
     (id) => void submitToMaster(masters, channels, id, log),
   );

@@ -6,14 +6,13 @@ import {
   traceparentOf,
 } from '../../shared/telemetry/tracing.js';
 import type { Watcher } from 'etcd3';
-import { sql } from 'kysely';
-import type { Db } from '../../shared/db/connect.js';
 import { mergeParams } from '../../shared/domain/params.js';
 import { nextFireTime, type Schedule } from '../../shared/domain/schedule.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { LeaderElection } from '../../shared/etcd/leader-election.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
+import type { ScheduleStore } from './store/schedule-store.js';
 
 interface Scheduled {
   workflow: string;
@@ -42,7 +41,7 @@ export class Scheduler {
 
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly db: Db,
+    private readonly store: ScheduleStore,
     private readonly election: LeaderElection,
     private readonly submit: (instanceId: string) => void,
   ) {}
@@ -71,30 +70,15 @@ export class Scheduler {
   }
 
   private async load(): Promise<void> {
-    const rows = await this.db
-      .selectFrom('workflows as w')
-      .innerJoin('workflow_versions as v', (j) =>
-        j.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
-      )
-      .select(['v.name', 'v.version', 'v.spec', 'v.created_at'])
-      .execute();
-    const lastFired = new Map(
-      (
-        await this.db
-          .selectFrom('workflow_instances')
-          .select(['workflow', sql<Date | null>`MAX(scheduled_at)`.as('last')])
-          .where('scheduled_at', 'is not', null)
-          .groupBy('workflow')
-          .execute()
-      ).map((r) => [r.workflow, r.last]),
-    );
+    const rows = await this.store.latestVersions();
+    const lastFired = await this.store.lastFireTimes();
     const now = new Date();
     this.scheduled = [];
     for (const row of rows) {
-      const spec = JSON.parse(row.spec) as WorkflowDefinitionSpec;
+      const { spec } = row;
       if (!spec.schedule) continue;
       const last = lastFired.get(row.name);
-      const since = last && last > row.created_at ? last : row.created_at;
+      const since = last && last > row.appliedAt ? last : row.appliedAt;
       const entry: Scheduled = {
         workflow: row.name,
         version: row.version,
@@ -146,23 +130,25 @@ export class Scheduler {
       parent: ROOT_CONTEXT,
       attributes: { [ATTR.workflow]: entry.workflow, 'baton.schedule.time': at.toISOString() },
     });
-    const now = new Date();
-    const result = await sql<never>`
-      INSERT IGNORE INTO workflow_instances
-        (workflow, version, execution_type, state, params, owner, scheduled_at, change_actor, change_reason, trace_parent, created_at, updated_at)
-      VALUES (${entry.workflow}, ${entry.version}, ${entry.spec.executionType}, 'SUBMITTED',
-              ${JSON.stringify(mergeParams(entry.spec.params, { 'system.schedule.time': at.toISOString() }))},
-              NULL, ${at}, ${`scheduler@${this.runtime.name}`}, ${`schedule ${entry.schedule.cron} (${entry.schedule.timezone})`},
-              ${traceparentOf(contextWith(span, ROOT_CONTEXT))}, ${now}, ${now})`
-      .execute(this.db)
+    const id = await this.store
+      .recordFire({
+        workflow: entry.workflow,
+        version: entry.version,
+        executionType: entry.spec.executionType,
+        params: mergeParams(entry.spec.params, { 'system.schedule.time': at.toISOString() }),
+        fireTime: at,
+        actor: `scheduler@${this.runtime.name}`,
+        reason: `schedule ${entry.schedule.cron} (${entry.schedule.timezone})`,
+        traceParent: traceparentOf(contextWith(span, ROOT_CONTEXT)),
+      })
       .finally(() => span.end());
     // A duplicate fire (UNIQUE) inserted nothing; its span stays in the trace of no instance.
-    if (result.numAffectedRows === 0n || result.insertId === undefined) return;
+    if (id === undefined) return;
     this.runtime.log.info(
-      { workflow: entry.workflow, at: at.toISOString(), instance_id: String(result.insertId) },
+      { workflow: entry.workflow, at: at.toISOString(), instance_id: id },
       'schedule fired',
     );
-    this.submit(String(result.insertId));
+    this.submit(id);
   }
 
   private clear(): void {

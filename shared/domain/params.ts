@@ -3,6 +3,27 @@
  * params, the start request's params and Baton's system params.
  */
 
+import { z } from 'zod';
+import { InternalError } from '../errors.js';
+
+const storedParamsSchema = z.record(z.string(), z.string());
+
+/**
+ * Params as stored in a row's JSON column (an instance's `params`).
+ * @throws InternalError when the column does not hold an object of strings (a corrupt row).
+ */
+export function parseStoredParams(json: string): Record<string, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    throw new InternalError('stored params are not JSON', { cause: err });
+  }
+  const parsed = storedParamsSchema.safeParse(value);
+  if (!parsed.success) throw new InternalError('stored params are not a map of strings');
+  return parsed.data;
+}
+
 /** What a user-defined param name must look like (definition params and start params). */
 export const PARAM_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.]{0,127}$/;
 

@@ -1,4 +1,4 @@
-import { IllegalTransitionError } from './workflow-states.js';
+import { IllegalTransitionError } from '../errors.js';
 
 /**
  * Task instance states (DolphinScheduler's names) and every legal transition, in one table.

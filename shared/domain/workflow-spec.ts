@@ -52,7 +52,3 @@ export interface WorkflowDefinitionSpec {
   schedule: Schedule | null;
   tasks: TaskDefinition[];
 }
-
-export function isSerial(type: ExecutionType): boolean {
-  return type !== 'PARALLEL';
-}

@@ -1,3 +1,5 @@
+import { IllegalTransitionError } from '../errors.js';
+
 /**
  * Workflow instance states (DolphinScheduler's names) and every legal transition, in one
  * table. Nothing changes an instance's state without `assertWorkflowTransition`.
@@ -53,13 +55,6 @@ export function isTerminalWorkflowState(state: WorkflowState): boolean {
 
 export function canTransitionWorkflow(from: WorkflowState, to: WorkflowState): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-export class IllegalTransitionError extends Error {
-  constructor(kind: string, from: string, to: string) {
-    super(`illegal ${kind} transition ${from} -> ${to}`);
-    this.name = 'IllegalTransitionError';
-  }
 }
 
 /** @throws IllegalTransitionError when the table does not allow `from -> to`. */

@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { Deserialize, Serialize } from '@grpc/proto-loader';
 import type { Logger } from 'pino';
-import { BatonError } from '../errors.js';
+import { BatonError, InternalError } from '../errors.js';
 import type { Authorizer, CallContext } from './call-context.js';
 import { toGrpcStatus } from './status-mapping.js';
 import { markRpcError, rpcServerObserver, serverSpan, type RpcObserver } from './rpc-telemetry.js';
@@ -86,7 +86,7 @@ function wrapUnary(
           callback(null, response);
         },
         (err: unknown) => {
-          if (!(err instanceof BatonError) || err.constructor.name === 'InternalError') {
+          if (!(err instanceof BatonError) || err instanceof InternalError) {
             log.error({ err, method: path }, 'handler failed');
           } else {
             log.debug({ err: err.message, method: path }, 'handler refused');

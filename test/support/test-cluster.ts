@@ -38,7 +38,7 @@ export interface TestCluster {
   /** Creates a token of `role` (named `<role>-<n>` unless named) and returns its secret. */
   issueToken(role: ApiRole, name?: string): Promise<string>;
   /** Sets the named race points every service of this cluster reads (shared/race-points.ts). */
-  setRacePoints(points: Record<string, { scope?: string; ms: number }>): void;
+  setRacePoints(points: Record<string, { scope?: string; ms: number; block?: boolean }>): void;
   dispose(): Promise<void>;
 }
 

@@ -1,8 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import type { Db } from '../../shared/db/connect.js';
-import type { Database, InstanceRow } from '../../shared/db/schema.js';
-import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
-import { countFailovers } from './metrics.js';
+import type { Db } from '../../../shared/db/connect.js';
+import type { Database, InstanceRow } from '../../../shared/db/schema.js';
+import { OWNED_WORKFLOW_STATES } from '../../../shared/domain/workflow-states.js';
+import { countFailovers } from '../metrics.js';
 
 /**
  * Recording in MySQL that this master owns instances, after it claimed them in etcd. An

@@ -1,32 +1,36 @@
-import type { TaskRow } from '../../shared/db/schema.js';
-import { isTaskState, type TaskState } from '../../shared/domain/task-states.js';
-import type { TaskDefinition } from '../../shared/domain/workflow-spec.js';
-import { InternalError } from '../../shared/errors.js';
+import type { TaskRow } from '../../../shared/db/schema.js';
+import { isTaskState, type TaskState } from '../../../shared/domain/task-states.js';
+import type { TaskDefinition } from '../../../shared/domain/workflow-spec.js';
+import { InternalError } from '../../../shared/errors.js';
 import type { TaskProgress } from './dag-planner.js';
 
-/** The newest attempt of one task of an owned instance, as the master tracks it in memory. */
+/**
+ * The newest attempt of one task of an owned instance, as the master tracks it in memory.
+ * Read-only here: TaskRecords (task-records.ts) is the one place that changes it, always after
+ * the matching fenced write.
+ */
 export interface TaskRun {
   readonly def: TaskDefinition;
-  id: string;
-  attempt: number;
-  state: TaskState;
-  failures: number;
-  worker: string | null;
+  readonly id: string;
+  readonly attempt: number;
+  readonly state: TaskState;
+  readonly failures: number;
+  readonly worker: string | null;
   /**
    * The incarnation of `worker` (its member `startedAt`) the attempt was last sent to; null
    * until it is sent (an attempt rebuilt from MySQL). A name can come back as a new process:
    * only the loss of this incarnation loses the attempt.
    */
-  workerStartedAt: string | null;
-  childId: string | null;
-  startedAt: Date | null;
-  endedAt: Date | null;
+  readonly workerStartedAt: string | null;
+  readonly childId: string | null;
+  readonly startedAt: Date | null;
+  readonly endedAt: Date | null;
   /** A kill was sent for this attempt (resent by the reconciler until it ends). */
-  killRequested: boolean;
+  readonly killRequested: boolean;
   /** The worker confirmed it started this attempt. */
-  dispatchConfirmed: boolean;
+  readonly dispatchConfirmed: boolean;
   /** The master's own timeout fired (SUB_WORKFLOW tasks): the child's STOP means FAILURE. */
-  timedOut: boolean;
+  readonly timedOut: boolean;
 }
 
 /** A task attempt as the store and history name it. */
@@ -34,20 +38,21 @@ export function taskRef(task: TaskRun): { id: string; name: string; attempt: num
   return { id: task.id, name: task.def.name, attempt: task.attempt };
 }
 
-/** A fresh attempt, just inserted as SUBMITTED. */
+/** A fresh attempt, just inserted: SUBMITTED, or DISPATCHED to `worker`. */
 export function newAttempt(
   def: TaskDefinition,
   id: string,
   attempt: number,
   previous: TaskRun | undefined,
+  worker?: string,
 ): TaskRun {
   return {
     def,
     id,
     attempt,
-    state: 'SUBMITTED',
+    state: worker === undefined ? 'SUBMITTED' : 'DISPATCHED',
     failures: previous?.failures ?? 0,
-    worker: null,
+    worker: worker ?? null,
     workerStartedAt: null,
     childId: null,
     startedAt: null,

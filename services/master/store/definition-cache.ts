@@ -1,6 +1,6 @@
-import type { Db } from '../../shared/db/connect.js';
-import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
-import { NotFoundError } from '../../shared/errors.js';
+import type { Db } from '../../../shared/db/connect.js';
+import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import { NotFoundError } from '../../../shared/errors.js';
 
 /**
  * Definition versions are immutable once stored, so a master reads each (name, version) once.

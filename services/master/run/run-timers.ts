@@ -1,10 +1,14 @@
+import type { Clock } from './run-ports.js';
+
 /** An instance's timers (retries, timeouts), by key; re-arming a key replaces its timer. */
 export class RunTimers {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, unknown>();
+
+  constructor(private readonly clock: Clock) {}
 
   arm(key: string, delayMs: number, fire: () => void): void {
     this.clear(key);
-    const timer = setTimeout(
+    const timer = this.clock.setTimer(
       () => {
         this.timers.delete(key);
         fire();
@@ -15,12 +19,14 @@ export class RunTimers {
   }
 
   clear(key: string): void {
-    clearTimeout(this.timers.get(key));
+    const timer = this.timers.get(key);
+    if (timer === undefined) return;
+    this.clock.clearTimer(timer);
     this.timers.delete(key);
   }
 
   clearAll(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) this.clock.clearTimer(timer);
     this.timers.clear();
   }
 }

@@ -1,16 +1,17 @@
-import { errorMessage, FailedPreconditionError } from '../../shared/errors.js';
-import type { Logger } from '../../shared/log.js';
-import type { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
-import type { SerialDecisionKind } from '../../shared/serial/serial-values.js';
+import { errorMessage, FailedPreconditionError } from '../../../shared/errors.js';
+import type { Logger } from '../../../shared/log.js';
+import type { CoordinatorClient } from '../../../shared/serial/coordinator-client.js';
+import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { SerialPort } from '../run/run-ports.js';
 import type { SlotWatch } from './slot-watch.js';
 
 const RELEASE_ATTEMPTS = 5;
 
 /** A master's side of serial execution: asking the coordinator, and telling it what ended. */
-export class SerialGate {
+export class SerialGate implements SerialPort {
   constructor(
     private readonly coordinators: CoordinatorClient,
-    readonly watch: SlotWatch,
+    private readonly slots: SlotWatch,
     private readonly self: string,
     private readonly log: Logger,
   ) {}
@@ -63,6 +64,14 @@ export class SerialGate {
         }
       }
     })();
+  }
+
+  watch(workflow: string, instanceId: string): void {
+    this.slots.add(workflow, instanceId);
+  }
+
+  unwatch(workflow: string, instanceId: string): void {
+    this.slots.remove(workflow, instanceId);
   }
 
   /** Takes a waiting instance out of the queue (it is being stopped). Best effort. */

@@ -1,27 +1,14 @@
-import { traceparentOf } from '../../shared/telemetry/tracing.js';
+import { traceparentOf } from '../../../shared/telemetry/tracing.js';
 import { sql, type Kysely } from 'kysely';
-import type { Db } from '../../shared/db/connect.js';
-import type { Database } from '../../shared/db/schema.js';
-import { assertTaskTransition, type TaskState } from '../../shared/domain/task-states.js';
+import type { Db } from '../../../shared/db/connect.js';
+import type { Database, TaskRow } from '../../../shared/db/schema.js';
+import { assertTaskTransition, type TaskState } from '../../../shared/domain/task-states.js';
 import {
   assertWorkflowTransition,
   type WorkflowState,
-} from '../../shared/domain/workflow-states.js';
-import { ConflictError, OwnershipLostError } from '../../shared/errors.js';
-
-export interface TaskRef {
-  id: string;
-  name: string;
-  attempt: number;
-}
-
-export interface TaskPatch {
-  worker?: string;
-  childInstanceId?: string;
-  startedAt?: Date;
-  endedAt?: Date;
-  exitCode?: number | null;
-}
+} from '../../../shared/domain/workflow-states.js';
+import { ConflictError, OwnershipLostError } from '../../../shared/errors.js';
+import type { ChildSpec, RunStore, TaskPatch, TaskRef } from '../run/run-ports.js';
 
 const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
 
@@ -32,9 +19,9 @@ const reasonOf = (reason: string): string | null => (reason === '' ? null : reas
  * another master took over: OwnershipLostError, and the caller drops the instance.
  * `assertLive` runs first so a master whose lease may have expired writes nothing at all.
  */
-export class InstanceStore {
+export class InstanceStore implements RunStore {
   constructor(
-    readonly db: Db,
+    private readonly db: Db,
     private readonly actor: string,
     private readonly assertLive: () => void,
   ) {}
@@ -136,12 +123,7 @@ export class InstanceStore {
   async createChild(
     parentId: string,
     epoch: bigint,
-    child: {
-      workflow: string;
-      version: number;
-      executionType: string;
-      params: Record<string, string>;
-    },
+    child: ChildSpec,
     task: { name: string; attempt: number },
   ): Promise<string> {
     let childId = '';
@@ -212,6 +194,28 @@ export class InstanceStore {
       );
       return (result.numAffectedRows ?? 0n) > 0n;
     });
+  }
+
+  /** An instance's state and end time (a child's, for its parent task); undefined if absent. */
+  async instanceOutcome(
+    instanceId: string,
+  ): Promise<{ state: string; endedAt: Date | null } | undefined> {
+    const row = await this.db
+      .selectFrom('workflow_instances')
+      .select(['state', 'ended_at'])
+      .where('id', '=', instanceId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : { state: row.state, endedAt: row.ended_at };
+  }
+
+  /** Every attempt of the given instances (to rebuild their runs at adoption). */
+  async taskRows(instanceIds: readonly string[]): Promise<TaskRow[]> {
+    if (instanceIds.length === 0) return [];
+    return this.db
+      .selectFrom('task_instances')
+      .selectAll()
+      .where('instance_id', 'in', [...instanceIds])
+      .execute();
   }
 
   /**

@@ -1,5 +1,9 @@
-import type { TaskDefinition, WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
-import { isActiveTaskState, type TaskState } from '../../shared/domain/task-states.js';
+import type {
+  TaskDefinition,
+  WorkflowDefinitionSpec,
+} from '../../../shared/domain/workflow-spec.js';
+import { assertNever } from '../../../shared/assert-never.js';
+import { isActiveTaskState, type TaskState } from '../../../shared/domain/task-states.js';
 
 /** What the planner needs to know about a task: its newest attempt and how many failed. */
 export interface TaskProgress {
@@ -103,8 +107,4 @@ export function isFinalFailure(task: TaskDefinition, progress: TaskProgress): bo
 
 function isActiveState(state: TaskState | undefined): boolean {
   return state !== undefined && isActiveTaskState(state);
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`);
 }

@@ -1,7 +1,8 @@
-import type { Attributes } from '../../shared/telemetry/tracing.js';
-import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
-import type { Logger } from '../../shared/log.js';
+import type { Attributes } from '../../../shared/telemetry/tracing.js';
+import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import type { Logger } from '../../../shared/log.js';
 import type { TaskRun } from './run-model.js';
+import type { TaskRecords } from './task-records.js';
 
 /** What task-level actions may use of the instance run that owns them. */
 export interface RunHandle {
@@ -10,7 +11,7 @@ export interface RunHandle {
   readonly workflow: string;
   readonly params: Readonly<Record<string, string>>;
   readonly spec: WorkflowDefinitionSpec;
-  readonly tasks: Map<string, TaskRun>;
+  readonly tasks: TaskRecords;
   readonly log: Logger;
   /** Span attributes naming the instance, its workflow and the owner's epoch. */
   readonly spanAttributes: Attributes;

@@ -1,8 +1,12 @@
-import { isActiveTaskState, type TaskState } from '../../shared/domain/task-states.js';
-import { FailedPreconditionError } from '../../shared/errors.js';
-import type { RunDeps } from './run-deps.js';
-import type { RunHandle } from './run-handle.js';
-import { transitionTask } from './task-lifecycle.js';
+import {
+  ATTR,
+  trace,
+  type Attributes,
+  type SpanOptions,
+} from '../../../shared/telemetry/tracing.js';
+import { isActiveTaskState, type TaskState } from '../../../shared/domain/task-states.js';
+import { FailedPreconditionError } from '../../../shared/errors.js';
+import type { TaskRecords } from './task-records.js';
 
 export interface TaskReportEvent {
   taskInstanceId: string;
@@ -22,11 +26,10 @@ export interface TaskReportEvent {
  *   worker drops the result.
  */
 export async function applyTaskReport(
-  run: RunHandle,
-  deps: RunDeps,
+  tasks: TaskRecords,
   report: TaskReportEvent,
 ): Promise<boolean> {
-  const task = [...run.tasks.values()].find((t) => t.id === report.taskInstanceId);
+  const task = tasks.byId(report.taskInstanceId);
   if (task === undefined)
     throw new FailedPreconditionError(`task instance ${report.taskInstanceId} is not current`);
   if (!isActiveTaskState(task.state)) {
@@ -41,13 +44,23 @@ export async function applyTaskReport(
     task.startedAt === null && report.startedAt !== undefined
       ? { startedAt: report.startedAt }
       : {};
-  await transitionTask(
-    run,
-    deps,
+  await tasks.transition(
     task,
     to,
     { endedAt: report.endedAt, exitCode: report.exitCode, ...startedAt },
     report.reason,
   );
   return true;
+}
+
+/**
+ * The `baton.task.report` span's options: linked to the worker's report call (active now),
+ * which sits in the worker's trace of the task run.
+ */
+export function reportSpanOptions(attributes: Attributes, taskInstanceId: string): SpanOptions {
+  const from = trace.getActiveSpan()?.spanContext();
+  return {
+    attributes: { ...attributes, [ATTR.taskInstanceId]: taskInstanceId },
+    ...(from === undefined ? {} : { links: [{ context: from }] }),
+  };
 }

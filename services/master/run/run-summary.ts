@@ -1,4 +1,4 @@
-import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
+import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
 import { isFinalFailure } from './dag-planner.js';
 import { progressOf, type TaskRun } from './run-model.js';
 
@@ -8,7 +8,7 @@ export type EndState = 'SUCCESS' | 'FAILURE' | 'STOP' | 'SERIAL_DISCARD';
 export function endReason(
   to: EndState,
   spec: WorkflowDefinitionSpec,
-  tasks: ReadonlyMap<string, TaskRun>,
+  tasks: { get(name: string): TaskRun | undefined },
   stopReason: string | null,
 ): string {
   switch (to) {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDb, type Db } from '../../shared/db/connect.js';
-import { migrateToLatest } from '../../shared/db/migrate.js';
-import { OwnershipLostError } from '../../shared/errors.js';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-env.js';
+import { connectDb, type Db } from '../../../shared/db/connect.js';
+import { migrateToLatest } from '../../../shared/db/migrate.js';
+import { OwnershipLostError } from '../../../shared/errors.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-env.js';
 import { ClaimStore } from './claim-store.js';
 import { InstanceStore } from './instance-store.js';
 

@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
-import type { Db } from '../../shared/db/connect.js';
-import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
-import { errorMessage } from '../../shared/errors.js';
-import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
-import { readOwnerships } from '../../shared/etcd/ownership.js';
-import type { ServiceRuntime } from '../../shared/service-runtime.js';
-import { CoalescingLoop } from '../../shared/coalescing-loop.js';
+import { errorMessage } from '../../../shared/errors.js';
+import type { MemberDirectory } from '../../../shared/etcd/member-directory.js';
+import { readOwnerships } from '../../../shared/etcd/ownership.js';
+import type { ServiceRuntime } from '../../../shared/service-runtime.js';
+import { CoalescingLoop } from '../../../shared/coalescing-loop.js';
+import type { InstanceQueries } from '../store/instance-queries.js';
 import type { OwnedInstances } from './owned-instances.js';
 
 const LOST_PUSH_LIMIT = 1_000;
@@ -38,7 +36,7 @@ export class Reconciler {
 
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly db: Db,
+    private readonly queries: InstanceQueries,
     private readonly owned: OwnedInstances,
     private readonly masters: MemberDirectory,
     intervalMs: number,
@@ -73,18 +71,11 @@ export class Reconciler {
 
   /** A master left: race the survivors for each of its unfinished instances now. */
   failover(deadMaster: string): void {
-    void this.db
-      .selectFrom('workflow_instances')
-      .select('id')
-      .where('owner', '=', deadMaster)
-      .where('state', 'in', [...OWNED_WORKFLOW_STATES])
-      .execute()
-      .then((rows) => {
-        this.runtime.log.info(
-          { master: deadMaster, instances: rows.map((r) => r.id) },
-          'failing over',
-        );
-        return this.adoptAll(rows.map((r) => r.id));
+    void this.queries
+      .unfinishedOwnedBy(deadMaster)
+      .then((ids) => {
+        this.runtime.log.info({ master: deadMaster, instances: ids }, 'failing over');
+        return this.adoptAll(ids);
       })
       .catch((err: unknown) =>
         this.runtime.log.warn(
@@ -116,27 +107,17 @@ export class Reconciler {
 
   /** Starts recorded but never claimed (the push to a master failed). */
   private async adoptLostPushes(): Promise<void> {
-    const rows = await this.db
-      .selectFrom('workflow_instances')
-      .select('id')
-      .where('state', '=', 'SUBMITTED')
-      .where('created_at', '<', new Date(Date.now() - this.submitGraceMs))
-      .limit(LOST_PUSH_LIMIT)
-      .execute();
-    await this.adoptAll(rows.map((r) => r.id).filter((id) => this.owned.get(id) === undefined));
+    const ids = await this.queries.unpushedStarts(
+      new Date(Date.now() - this.submitGraceMs),
+      LOST_PUSH_LIMIT,
+    );
+    await this.adoptAll(ids.filter((id) => this.owned.get(id) === undefined));
   }
 
   /** Each owned run re-checks its tasks, children and serial decision; stop requests are re-read. */
   private async reconcileOwned(): Promise<void> {
     if (this.owned.size === 0) return;
-    const stops = await this.db
-      .selectFrom('workflow_instances')
-      .select(['id', 'stop_reason'])
-      .where('owner', '=', this.runtime.name)
-      .where('stop_requested', '=', 1)
-      .where('state', 'in', [...OWNED_WORKFLOW_STATES])
-      .execute();
-    const stopReasons = new Map(stops.map((s) => [s.id, s.stop_reason]));
+    const stopReasons = await this.queries.stopRequestsOf(this.runtime.name);
     for (const run of this.owned.all())
       run.reconcile(stopReasons.has(run.id), stopReasons.get(run.id) ?? null);
   }
@@ -152,23 +133,14 @@ export class Reconciler {
       .list()
       .map((m) => m.name)
       .filter((name) => name !== self);
-    let query = this.db
-      .selectFrom('workflow_instances')
-      .select('id')
-      .where('state', 'in', [...OWNED_WORKFLOW_STATES])
-      .where(sql<boolean>`id > ${this.scanCursor}`)
-      .orderBy('id')
-      .limit(FULL_SCAN_LIMIT);
-    if (others.length > 0)
-      query = query.where((eb) => eb.or([eb('owner', 'is', null), eb('owner', 'not in', others)]));
-    const rows = await query.execute();
-    const unrun = rows.map((r) => r.id).filter((id) => this.owned.get(id) === undefined);
+    const rows = await this.queries.orphanCandidates(this.scanCursor, others, FULL_SCAN_LIMIT);
+    const unrun = rows.filter((id) => this.owned.get(id) === undefined);
     // A bounded slice per scan: a large backlog held by others (their keys in etcd) costs each
     // scan OWNER_LOOKUP_LIMIT key reads, not a read of every owner key, and the next scan goes
     // on from where this one stopped, wrapping around at the end.
     const candidates = unrun.slice(0, OWNER_LOOKUP_LIMIT);
     const reachedEnd = rows.length < FULL_SCAN_LIMIT && candidates.length === unrun.length;
-    this.scanCursor = reachedEnd ? '0' : (candidates.at(-1) ?? rows.at(-1)?.id ?? '0');
+    this.scanCursor = reachedEnd ? '0' : (candidates.at(-1) ?? rows.at(-1) ?? '0');
     if (!reachedEnd) this.fullScanDue = true;
     if (candidates.length === 0) return;
     const owners = await readOwnerships(this.runtime.etcd, this.runtime.keys, candidates);

@@ -1,12 +1,17 @@
+import { EventEmitter } from 'node:events';
 import type { Etcd3, Watcher } from 'etcd3';
-import type { Logger } from '../../shared/log.js';
-import { shardOf, type SerialKeys } from '../../shared/serial/serial-keys.js';
-import { parseValue, slotValueSchema, tombstoneSchema } from '../../shared/serial/serial-values.js';
+import type { Logger } from '../../../shared/log.js';
+import { shardOf, type SerialKeys } from '../../../shared/serial/serial-keys.js';
+import {
+  parseValue,
+  slotValueSchema,
+  tombstoneSchema,
+} from '../../../shared/serial/serial-values.js';
 
-export type SerialDecisionHandler = (
-  instanceId: string,
-  decision: 'ADMITTED' | 'DISCARDED',
-) => void;
+interface SlotWatchEvents {
+  /** A waiting instance this master watches for was admitted or discarded. */
+  decision: [instanceId: string, decision: 'ADMITTED' | 'DISCARDED'];
+}
 
 interface DefinitionWatch {
   waiting: Set<string>;
@@ -18,16 +23,17 @@ interface DefinitionWatch {
  * (the first is the coordinator's push): a watch on the definition's slot and tombstones,
  * held while this master has waiting instances of that definition.
  */
-export class SlotWatch {
+export class SlotWatch extends EventEmitter<SlotWatchEvents> {
   private readonly watches = new Map<string, DefinitionWatch>();
 
   constructor(
     private readonly etcd: Etcd3,
     private readonly keys: SerialKeys,
     private readonly shardCount: number,
-    private readonly onDecision: SerialDecisionHandler,
     private readonly log: Logger,
-  ) {}
+  ) {
+    super();
+  }
 
   add(workflow: string, instanceId: string): void {
     let watch = this.watches.get(workflow);
@@ -79,7 +85,8 @@ export class SlotWatch {
   }
 
   private decide(workflow: string, instanceId: string, decision: 'ADMITTED' | 'DISCARDED'): void {
-    if (this.watches.get(workflow)?.waiting.has(instanceId)) this.onDecision(instanceId, decision);
+    if (this.watches.get(workflow)?.waiting.has(instanceId))
+      this.emit('decision', instanceId, decision);
   }
 
   async close(): Promise<void> {

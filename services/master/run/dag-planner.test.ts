@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskDefinition, WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
-import type { TaskState } from '../../shared/domain/task-states.js';
+import type {
+  TaskDefinition,
+  WorkflowDefinitionSpec,
+} from '../../../shared/domain/workflow-spec.js';
+import type { TaskState } from '../../../shared/domain/task-states.js';
 import { plan, type TaskProgress } from './dag-planner.js';
 
 function task(

@@ -3,7 +3,7 @@ import {
   InvalidArgumentError,
   NotFoundError,
   StaleEpochError,
-} from '../../shared/errors.js';
+} from '../../../shared/errors.js';
 
 /**
  * Runs an actor's operations one at a time, in order. Once closed, every further operation

@@ -1,19 +1,21 @@
-import { ATTR, contextOf, contextWith, startSpan } from '../../shared/telemetry/tracing.js';
-import type { InstanceRow } from '../../shared/db/schema.js';
-import { errorMessage } from '../../shared/errors.js';
+import { ATTR, contextOf, contextWith, startSpan } from '../../../shared/telemetry/tracing.js';
+import type { InstanceRow } from '../../../shared/db/schema.js';
+import { errorMessage } from '../../../shared/errors.js';
 import {
   claimOwnership,
   claimOwnershipBatch,
   readOwnership,
   releaseOwnership,
-} from '../../shared/etcd/ownership.js';
-import type { ServiceRuntime } from '../../shared/service-runtime.js';
-import type { ClaimStore } from './claim-store.js';
-import type { DefinitionCache } from './definition-cache.js';
-import type { InstanceStore } from './instance-store.js';
-import { InstanceRun } from './instance-run.js';
-import type { RunDeps } from './run-deps.js';
-import { taskRunsFromRows } from './run-model.js';
+} from '../../../shared/etcd/ownership.js';
+import type { ServiceRuntime } from '../../../shared/service-runtime.js';
+import { EventEmitter } from 'node:events';
+import type { DefinitionCache } from '../store/definition-cache.js';
+import { InstanceRun } from '../run/instance-run.js';
+import type { RunDropped, RunEnded } from '../run/run-events.js';
+import type { RunPorts } from '../run/run-ports.js';
+import { taskRunsFromRows } from '../run/run-model.js';
+import type { ClaimStore } from '../store/claim-store.js';
+import type { InstanceStore } from '../store/instance-store.js';
 
 export interface Adoption {
   owner: string;
@@ -23,12 +25,21 @@ export interface Adoption {
 /** Instances claimed together on failover (one etcd transaction, one MySQL transaction). */
 const BATCH = 64;
 
+interface OwnedInstancesEvents {
+  /**
+   * A run reset itself and its owner key is released: the instance is still ours in MySQL, and
+   * a reconciler pass (after this, so the release cannot undo the re-claim) takes it back.
+   */
+  reset: [instanceId: string];
+}
+
 /**
  * The instances this master owns. Adopting one is: claim it in etcd (`create_revision == 0`
  * under this master's lease; the revision is the epoch), record the claim in MySQL if that
- * epoch is newer than the row's, rebuild its state from MySQL, and run it.
+ * epoch is newer than the row's, rebuild its state from MySQL, and run it. Runs say when they
+ * end or drop themselves on `ports.events`; this listens and lets go of them.
  */
-export class OwnedInstances {
+export class OwnedInstances extends EventEmitter<OwnedInstancesEvents> {
   private readonly runs = new Map<string, InstanceRun>();
   private readonly adopting = new Map<string, Promise<Adoption | undefined>>();
 
@@ -37,8 +48,16 @@ export class OwnedInstances {
     private readonly store: InstanceStore,
     private readonly claims: ClaimStore,
     private readonly definitions: DefinitionCache,
-    private readonly makeDeps: (owned: OwnedInstances) => RunDeps,
-  ) {}
+    private readonly ports: RunPorts,
+  ) {
+    super();
+    ports.events.on('ended', (e: RunEnded) => void this.forget(e.instanceId, e.epoch, true));
+    ports.events.on('dropped', (e: RunDropped) => {
+      void this.forget(e.instanceId, e.epoch, e.release).then(() => {
+        if (e.release) this.emit('reset', e.instanceId);
+      });
+    });
+  }
 
   get(instanceId: string): InstanceRun | undefined {
     return this.runs.get(instanceId);
@@ -115,11 +134,7 @@ export class OwnedInstances {
       await Promise.all(
         ids.filter((id) => !claimed.has(id)).map((id) => releaseOwnership(etcd, keys, id, epoch)),
       );
-      const taskRows = await this.store.db
-        .selectFrom('task_instances')
-        .selectAll()
-        .where('instance_id', 'in', [...claimed, '0'])
-        .execute();
+      const taskRows = await this.store.taskRows([...claimed]);
       for (const row of rows) {
         await this.startRun(
           row,
@@ -154,11 +169,7 @@ export class OwnedInstances {
         await releaseOwnership(etcd, keys, instanceId, epoch);
         return undefined;
       }
-      const taskRows = await this.store.db
-        .selectFrom('task_instances')
-        .selectAll()
-        .where('instance_id', '=', instanceId)
-        .execute();
+      const taskRows = await this.store.taskRows([instanceId]);
       await this.startRun(row, epoch, taskRows);
       return { owner: name, epoch };
     } catch (err) {
@@ -194,7 +205,7 @@ export class OwnedInstances {
       epoch,
       spec,
       taskRunsFromRows(spec.tasks, taskRows),
-      this.makeDeps(this),
+      this.ports,
       contextWith(span, contextOf(row.trace_parent)),
     );
     this.runs.set(row.id, run);
@@ -202,16 +213,11 @@ export class OwnedInstances {
     run.start();
   }
 
-  /** The run ended: forget it and delete its owner key. */
-  ended(instanceId: string, epoch: bigint): void {
-    void this.forget(instanceId, epoch, true);
-  }
-
   /**
    * The run dropped itself: forget it; release the owner key if it is still ours. Resolves once
    * the release is done or has failed (the key then expires with the lease); never rejects.
    */
-  async forget(instanceId: string, epoch: bigint, release: boolean): Promise<void> {
+  private async forget(instanceId: string, epoch: bigint, release: boolean): Promise<void> {
     const run = this.runs.get(instanceId);
     if (run !== undefined && run.epoch === epoch) this.runs.delete(instanceId);
     if (!release) return;

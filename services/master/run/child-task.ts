@@ -1,0 +1,110 @@
+import { ATTR, inSpan } from '../../../shared/telemetry/tracing.js';
+import {
+  isTerminalWorkflowState,
+  isWorkflowState,
+} from '../../../shared/domain/workflow-states.js';
+import type { TaskState } from '../../../shared/domain/task-states.js';
+import type { RunHandle } from './run-handle.js';
+import type { TaskRun } from './run-model.js';
+import type { RunPorts } from './run-ports.js';
+
+/**
+ * A child runs with its definition's params overlaid by every param of its parent: the
+ * parent's values are start params for the child, as in DolphinScheduler, where a parent's
+ * parameters are passed down to its sub-workflow and win over the child's defaults.
+ */
+export function inheritParams(
+  childDefaults: Record<string, string>,
+  parent: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return { ...childDefaults, ...parent };
+}
+
+/** SUB_WORKFLOW tasks: each attempt has exactly one child instance (F2). */
+export class ChildTasks {
+  constructor(
+    private readonly run: RunHandle,
+    private readonly ports: RunPorts,
+  ) {}
+
+  /**
+   * Starts (or re-attaches to) the child instance of a SUB_WORKFLOW task attempt. The child row
+   * is created idempotently under the parent link's UNIQUE key, so calling this again after a
+   * failover finds the same child instead of making a second one (F2).
+   */
+  async start(task: TaskRun): Promise<void> {
+    const { run, ports } = this;
+    const child = await ports.children.latestDefinition(task.def.workflow);
+    // The child's row stores this span as its trace parent: the child runs in the same trace.
+    const childId = await inSpan(
+      'baton.task.child',
+      {
+        attributes: {
+          ...run.spanAttributes,
+          [ATTR.task]: task.def.name,
+          [ATTR.attempt]: task.attempt,
+          'baton.child.workflow': task.def.workflow,
+        },
+      },
+      async (span) => {
+        const id = await ports.store.createChild(
+          run.id,
+          run.epoch,
+          {
+            workflow: task.def.workflow,
+            version: child.version,
+            executionType: child.spec.executionType,
+            params: inheritParams(child.spec.params, run.params),
+          },
+          { name: task.def.name, attempt: task.attempt },
+        );
+        span.setAttribute('baton.child.instance.id', id);
+        return id;
+      },
+    );
+    await run.tasks.transition(
+      task,
+      'RUNNING',
+      { childInstanceId: childId, startedAt: new Date(ports.clock.now()) },
+      `child instance ${childId}`,
+    );
+    if (!(await this.check(task))) ports.children.submit(childId, task.def.workflow);
+  }
+
+  /** Reads the child's state; when it has ended, ends the task accordingly. True if it ended. */
+  async check(task: TaskRun): Promise<boolean> {
+    if (task.childId === null || task.state !== 'RUNNING') return false;
+    const child = await this.ports.store.instanceOutcome(task.childId);
+    if (
+      child === undefined ||
+      !isWorkflowState(child.state) ||
+      !isTerminalWorkflowState(child.state)
+    )
+      return false;
+    const to: TaskState =
+      child.state === 'SUCCESS'
+        ? 'SUCCESS'
+        : child.state === 'STOP' && !task.timedOut
+          ? 'KILL'
+          : 'FAILURE';
+    const why = task.timedOut ? ' after the task timed out' : '';
+    await this.run.tasks.transition(
+      task,
+      to,
+      { endedAt: child.endedAt ?? new Date(this.ports.clock.now()) },
+      `child ${task.childId} ended ${child.state}${why}`,
+    );
+    return true;
+  }
+
+  /** Asks the child to stop (recorded, then pushed to its owner). */
+  kill(task: TaskRun, reason: string): void {
+    const childId = task.childId;
+    if (childId === null) return;
+    this.ports.children
+      .stop(childId, reason)
+      .catch((err: unknown) =>
+        this.run.log.debug({ child: childId, err: String(err) }, 'child stop not needed'),
+      );
+  }
+}

@@ -1,0 +1,131 @@
+import {
+  ATTR,
+  inSpan,
+  SpanStatusCode,
+  type Attributes,
+} from '../../../shared/telemetry/tracing.js';
+import type { InstanceRow } from '../../../shared/db/schema.js';
+import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import { isWorkflowState, type WorkflowState } from '../../../shared/domain/workflow-states.js';
+import { InternalError } from '../../../shared/errors.js';
+import type { Logger } from '../../../shared/log.js';
+import { racePoint } from '../../../shared/race-points.js';
+import type { TaskRun } from './run-model.js';
+import type { RunPorts } from './run-ports.js';
+import { endReason, type EndState } from './run-summary.js';
+
+/** The instance a lifecycle belongs to. */
+export interface LifecycleOwner {
+  readonly id: string;
+  readonly epoch: bigint;
+  readonly workflow: string;
+  readonly spec: WorkflowDefinitionSpec;
+  readonly parentId: string | null;
+  readonly serial: boolean;
+  readonly spanAttributes: Attributes;
+  readonly log: Logger;
+}
+
+/**
+ * The instance's own state, with the one setter that changes it (fenced, checked against the
+ * workflow state table, recorded), and the end: the terminal commit, then — only then — the
+ * `ended` event and the serial slot's release.
+ */
+export class InstanceLifecycle {
+  private current: WorkflowState;
+  private started: Date | null;
+  private stopWhy: string | null;
+
+  constructor(
+    row: InstanceRow,
+    private readonly owner: LifecycleOwner,
+    private readonly ports: RunPorts,
+  ) {
+    if (!isWorkflowState(row.state))
+      throw new InternalError(`instance ${row.id} has unknown state ${row.state}`);
+    this.current = row.state;
+    this.started = row.started_at;
+    this.stopWhy = row.stop_requested === 1 ? (row.stop_reason ?? 'stop requested') : null;
+  }
+
+  get state(): WorkflowState {
+    return this.current;
+  }
+
+  get startedAt(): Date | null {
+    return this.started;
+  }
+
+  /** Why the instance is stopping or was asked to stop; null when it was not. */
+  get stopReason(): string | null {
+    return this.stopWhy;
+  }
+
+  /** Keeps the first reason given. */
+  noteStopRequested(reason: string): string {
+    this.stopWhy ??= reason;
+    return this.stopWhy;
+  }
+
+  get waiting(): boolean {
+    return this.current === 'SUBMITTED' || this.current === 'SERIAL_WAIT';
+  }
+
+  /** The one setter of the instance's state. */
+  async set(
+    to: WorkflowState,
+    patch: { startedAt?: Date; endedAt?: Date },
+    reason: string,
+  ): Promise<void> {
+    const { id, epoch } = this.owner;
+    await this.ports.store.transitionInstance(id, epoch, this.current, to, patch, reason);
+    this.current = to;
+    if (patch.startedAt !== undefined) this.started = patch.startedAt;
+  }
+
+  async toRunning(): Promise<void> {
+    await this.set('RUNNING', { startedAt: new Date(this.ports.clock.now()) }, 'started');
+  }
+
+  async toReadyStop(reason: string): Promise<void> {
+    await this.set('READY_STOP', {}, reason);
+    this.stopWhy = reason;
+  }
+
+  /**
+   * Commits the terminal state. Returns whether the instance held its serial slot, which
+   * `announceEnd` must release once the run has stopped acting.
+   */
+  commitEnd(to: EndState, tasks: { get(name: string): TaskRun | undefined }): Promise<boolean> {
+    const { owner } = this;
+    return inSpan(
+      'baton.instance.end',
+      { attributes: { ...owner.spanAttributes, [ATTR.state]: to } },
+      async (span) => {
+        if (to === 'FAILURE') span.setStatus({ code: SpanStatusCode.ERROR, message: to });
+        const from = this.current;
+        const heldSlot = owner.serial && (from === 'RUNNING' || from === 'READY_STOP');
+        if (heldSlot) await racePoint('serial.before-terminal-commit', owner.id);
+        const endedAt = new Date(this.ports.clock.now());
+        await this.set(to, { endedAt }, endReason(to, owner.spec, tasks, this.stopWhy));
+        return heldSlot;
+      },
+    );
+  }
+
+  /** After the terminal commit: tell ownership, then free the serial slot if it was held. */
+  async announceEnd(to: EndState, heldSlot: boolean): Promise<void> {
+    const { owner, ports } = this;
+    ports.serial.unwatch(owner.workflow, owner.id);
+    owner.log.info({ state: to }, 'instance ended');
+    ports.events.emit('ended', {
+      instanceId: owner.id,
+      epoch: owner.epoch,
+      parentId: owner.parentId,
+    });
+    if (!heldSlot) return;
+    // Only now, with the terminal state committed, may the slot pass to the next instance.
+    await racePoint('serial.before-release', owner.id);
+    ports.serial.release(owner.workflow, owner.id);
+  }
+}

@@ -1,0 +1,326 @@
+import { describe, expect, it } from 'vitest';
+import type { InstanceRow } from '../../../shared/db/schema.js';
+import type {
+  TaskDefinition,
+  WorkflowDefinitionSpec,
+} from '../../../shared/domain/workflow-spec.js';
+import type { WorkflowState } from '../../../shared/domain/workflow-states.js';
+import { ROOT_CONTEXT } from '../../../shared/telemetry/tracing.js';
+import { InstanceRun } from './instance-run.js';
+import type { TaskRun } from './run-model.js';
+import { fakePorts, worker, type Fakes } from './testing/fake-ports.js';
+
+const EPOCH = 7n;
+
+function task(name: string, extra: Partial<TaskDefinition> = {}): TaskDefinition {
+  return {
+    name,
+    type: 'SHELL',
+    command: `echo ${name}`,
+    workflow: '',
+    dependsOn: [],
+    retries: 0,
+    retryIntervalMs: 0,
+    timeoutMs: null,
+    timeoutStrategy: 'FAIL',
+    workerGroup: 'default',
+    ...extra,
+  };
+}
+
+function spec(tasks: TaskDefinition[], extra: Partial<WorkflowDefinitionSpec> = {}) {
+  return {
+    name: 'wf',
+    description: '',
+    executionType: 'PARALLEL',
+    timeoutMs: null,
+    timeoutStrategy: 'STOP',
+    failureStrategy: 'CONTINUE',
+    params: {},
+    schedule: null,
+    tasks,
+    ...extra,
+  } satisfies WorkflowDefinitionSpec;
+}
+
+function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): InstanceRow {
+  const at = new Date('2026-01-01T00:00:00Z');
+  return {
+    id: '1',
+    workflow: 'wf',
+    version: 1,
+    execution_type: 'PARALLEL',
+    state,
+    params: '{"day":"2026-01-01"}',
+    owner: 'master-test',
+    owner_epoch: EPOCH.toString(),
+    parent_instance_id: null,
+    parent_task: null,
+    parent_task_attempt: null,
+    stop_requested: 0,
+    stop_reason: null,
+    change_actor: null,
+    change_reason: null,
+    scheduled_at: null,
+    trace_parent: null,
+    rerun_of: null,
+    created_at: at,
+    started_at: state === 'RUNNING' ? at : null,
+    ended_at: null,
+    updated_at: at,
+    ...extra,
+  };
+}
+
+function start(
+  s: WorkflowDefinitionSpec,
+  options: { state?: WorkflowState; tasks?: Map<string, TaskRun>; row?: Partial<InstanceRow> } = {},
+): { run: InstanceRun; f: Fakes } {
+  const state = options.state ?? 'SUBMITTED';
+  const f = fakePorts(state, EPOCH, spec([task('z')]));
+  const r = row(state, { execution_type: s.executionType, ...options.row });
+  const run = new InstanceRun(r, EPOCH, s, options.tasks ?? new Map(), f.ports, ROOT_CONTEXT);
+  run.start();
+  return { run, f };
+}
+
+/** Lets every queued event and the RPC callbacks they start run to completion. */
+async function settle(run: InstanceRun): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await run.enqueue('settle', () => Promise.resolve()).catch(() => undefined);
+  }
+}
+
+async function report(
+  run: InstanceRun,
+  f: Fakes,
+  name: string,
+  state: 'SUCCESS' | 'FAILURE' | 'KILL',
+  attempt = 1,
+) {
+  const t = f.store.task(name, attempt);
+  if (t === undefined) throw new Error(`no ${name}#${attempt}`);
+  await run.onTaskReport({
+    taskInstanceId: t.id,
+    state,
+    exitCode: state === 'SUCCESS' ? 0 : 1,
+    startedAt: undefined,
+    endedAt: new Date(f.clock.now()),
+    reason: '',
+  });
+  await settle(run);
+}
+
+describe('InstanceRun (with fake ports)', () => {
+  it('start → dispatch → report → end: RUNNING, the task sent with its params, SUCCESS, ended published', async () => {
+    const { run, f } = start(spec([task('a')]));
+    await settle(run);
+    expect(f.store.writes).toEqual([
+      'instance:SUBMITTED->RUNNING',
+      'task:a#1:->DISPATCHED',
+      'task:a#1:DISPATCHED->RUNNING',
+    ]);
+    expect(f.workers.runs).toHaveLength(1);
+    expect(f.workers.runs[0]).toMatchObject({ task_name: 'a', epoch: '7', takeover_only: false });
+    expect(f.workers.runs[0]!.params).toMatchObject({
+      day: '2026-01-01',
+      'system.instance.id': '1',
+    });
+    await report(run, f, 'a', 'SUCCESS');
+    expect(f.store.state).toBe('SUCCESS');
+    expect(f.published).toEqual(['ended:1']);
+  });
+
+  it('a dependent task starts only after its dependency succeeded', async () => {
+    const { run, f } = start(spec([task('a'), task('b', { dependsOn: ['a'] })]));
+    await settle(run);
+    expect(f.workers.runs.map((r) => r.task_name)).toEqual(['a']);
+    await report(run, f, 'a', 'SUCCESS');
+    expect(f.workers.runs.map((r) => r.task_name)).toEqual(['a', 'b']);
+    await report(run, f, 'b', 'SUCCESS');
+    expect(f.store.state).toBe('SUCCESS');
+  });
+
+  it('retry: a failure is retried after its interval as attempt 2 (not before), then SUCCESS', async () => {
+    const { run, f } = start(spec([task('a', { retries: 1, retryIntervalMs: 5_000 })]));
+    await settle(run);
+    await report(run, f, 'a', 'FAILURE');
+    f.clock.advance(4_999);
+    await settle(run);
+    expect(f.workers.runs).toHaveLength(1);
+    f.clock.advance(1);
+    await settle(run);
+    expect(f.workers.runs.map((r) => r.attempt)).toEqual([1, 2]);
+    await report(run, f, 'a', 'SUCCESS', 2);
+    expect(f.store.state).toBe('SUCCESS');
+  });
+
+  it('retries used up: the instance ends FAILURE naming the task', async () => {
+    const { run, f } = start(spec([task('a'), task('b', { dependsOn: ['a'] })]));
+    await settle(run);
+    await report(run, f, 'a', 'FAILURE');
+    expect(f.store.state).toBe('FAILURE');
+    expect(f.workers.runs.map((r) => r.task_name)).toEqual(['a']);
+  });
+
+  it('workflow timeout (STOP): READY_STOP at the deadline, the running task is killed, then STOP', async () => {
+    const { run, f } = start(spec([task('a')], { timeoutMs: 60_000 }));
+    await settle(run);
+    f.clock.advance(59_999);
+    await settle(run);
+    expect(f.store.state).toBe('RUNNING');
+    f.clock.advance(1);
+    await settle(run);
+    expect(f.store.state).toBe('READY_STOP');
+    expect(f.workers.kills).toEqual([f.store.task('a')!.id]);
+    await report(run, f, 'a', 'KILL');
+    expect(f.store.state).toBe('STOP');
+    expect(f.store.task('a')!.state).toBe('KILL');
+  });
+
+  it('stop: READY_STOP, kill sent once, STOP once the task is gone; a stop while waiting never runs anything', async () => {
+    const { run, f } = start(spec([task('a')]));
+    await settle(run);
+    run.requestStop('by test');
+    run.requestStop('again');
+    await settle(run);
+    expect([f.store.state, f.workers.kills.length]).toEqual(['READY_STOP', 1]);
+    await report(run, f, 'a', 'KILL');
+    expect(f.store.state).toBe('STOP');
+
+    const waiting = start(spec([task('a')], { executionType: 'SERIAL_WAIT' }), {
+      row: { stop_requested: 1, stop_reason: 'stopped early' },
+      state: 'SERIAL_WAIT',
+    });
+    await settle(waiting.run);
+    expect(waiting.f.serial.calls).toEqual(['remove:1']);
+    expect([waiting.f.store.state, waiting.f.workers.runs.length]).toEqual(['STOP', 0]);
+  });
+
+  it('adoption of a half-finished instance: a task on a live worker is taken over, not re-run; the rest continues', async () => {
+    const a = task('a');
+    const b = task('b', { dependsOn: ['a'] });
+    const s = spec([a, b]);
+    const running: TaskRun = {
+      def: a,
+      id: '50',
+      attempt: 1,
+      state: 'RUNNING',
+      failures: 0,
+      worker: 'w1',
+      workerStartedAt: null,
+      childId: null,
+      startedAt: new Date(),
+      endedAt: null,
+      killRequested: false,
+      dispatchConfirmed: true,
+      timedOut: false,
+    };
+    const { run, f } = start(s, { state: 'RUNNING', tasks: new Map([['a', running]]) });
+    f.store.tasks.push({ id: '50', name: 'a', attempt: 1, state: 'RUNNING', worker: 'w1' });
+    await settle(run);
+    expect(f.workers.runs.map((r) => [r.task_instance_id, r.takeover_only])).toEqual([
+      ['50', true],
+    ]);
+    await report(run, f, 'a', 'SUCCESS');
+    expect(f.workers.runs.map((r) => r.task_name)).toEqual(['a', 'b']);
+    await report(run, f, 'b', 'SUCCESS');
+    expect(f.store.state).toBe('SUCCESS');
+  });
+
+  it('adoption when the worker is gone: the attempt is NEED_FAULT_TOLERANCE and runs again as attempt 2', async () => {
+    const a = task('a');
+    const lost: TaskRun = {
+      def: a,
+      id: '60',
+      attempt: 1,
+      state: 'RUNNING',
+      failures: 0,
+      worker: 'gone-worker',
+      workerStartedAt: null,
+      childId: null,
+      startedAt: new Date(),
+      endedAt: null,
+      killRequested: false,
+      dispatchConfirmed: true,
+      timedOut: false,
+    };
+    const { run, f } = start(spec([a]), { state: 'RUNNING', tasks: new Map([['a', lost]]) });
+    f.store.tasks.push({
+      id: '60',
+      name: 'a',
+      attempt: 1,
+      state: 'RUNNING',
+      worker: 'gone-worker',
+    });
+    await settle(run);
+    expect(f.store.task('a', 1)!.state).toBe('NEED_FAULT_TOLERANCE');
+    expect(f.workers.runs.map((r) => r.attempt)).toEqual([2]);
+  });
+
+  it('a worker that leaves mid-run loses its attempt; it runs again elsewhere without spending a retry', async () => {
+    const { run, f } = start(spec([task('a')]));
+    await settle(run);
+    f.workers.live.set('w2', worker('w2'));
+    f.workers.live.delete('w1');
+    run.onWorkerGone(worker('w1'));
+    await settle(run);
+    expect(f.store.task('a', 1)!.state).toBe('NEED_FAULT_TOLERANCE');
+    expect(f.store.task('a', 2)).toMatchObject({ state: 'RUNNING', worker: 'w2' });
+  });
+
+  it('lost ownership mid-transition: the run drops itself without writing again and says so (no release)', async () => {
+    const { run, f } = start(spec([task('a'), task('b', { dependsOn: ['a'] })]));
+    await settle(run);
+    f.store.epoch = 8n; // another master claimed it
+    const writes = f.store.writes.length;
+    await expect(report(run, f, 'a', 'SUCCESS')).rejects.toThrow(/owned at epoch 8/);
+    await settle(run);
+    expect(f.published).toEqual(['dropped:1:false']);
+    expect(f.store.writes).toHaveLength(writes);
+    run.requestStop('late');
+    f.clock.advance(60_000);
+    await settle(run);
+    expect(f.store.writes).toHaveLength(writes);
+  });
+
+  it('failure strategy END: a final failure kills the running sibling, then FAILURE', async () => {
+    const { run, f } = start(spec([task('a'), task('b')], { failureStrategy: 'END' }));
+    await settle(run);
+    await report(run, f, 'a', 'FAILURE');
+    expect(f.workers.kills).toEqual([f.store.task('b')!.id]);
+    await report(run, f, 'b', 'KILL');
+    expect(f.store.state).toBe('FAILURE');
+  });
+
+  it('serial: queued → SERIAL_WAIT and watched; admitted → RUNNING; the slot is released only after the terminal commit', async () => {
+    const { run, f } = start(spec([task('a')], { executionType: 'SERIAL_WAIT' }), {
+      row: { execution_type: 'SERIAL_WAIT' },
+    });
+    f.serial.decision = 'QUEUED';
+    await settle(run);
+    expect(f.store.state).toBe('SERIAL_WAIT');
+    expect(f.serial.calls).toEqual(['enqueue:QUEUED', 'watch:1']);
+    run.onSerialDecision('ADMITTED');
+    await settle(run);
+    expect(f.store.state).toBe('RUNNING');
+    await report(run, f, 'a', 'SUCCESS');
+    expect(f.store.writes.at(-1)).toBe('instance:RUNNING->SUCCESS');
+    expect(f.serial.calls.at(-1)).toBe('release:1');
+    expect(f.published).toEqual(['ended:1']);
+  });
+
+  it('sub-workflow: one child per attempt, submitted, and the task ends with the child', async () => {
+    const { run, f } = start(
+      spec([task('c', { type: 'SUB_WORKFLOW', command: '', workflow: 'child' })]),
+    );
+    await settle(run);
+    const [childId] = [...f.store.children.keys()];
+    expect(f.submitted).toEqual([childId]);
+    f.store.children.set(childId!, { state: 'SUCCESS', endedAt: new Date(f.clock.now()) });
+    await run.onChildEnded(childId!);
+    await settle(run);
+    expect([f.store.task('c')!.state, f.store.state]).toEqual(['SUCCESS', 'SUCCESS']);
+  });
+});

@@ -1,0 +1,297 @@
+import {
+  ATTR,
+  context,
+  inSpan,
+  type Attributes,
+  type Context,
+} from '../../../shared/telemetry/tracing.js';
+import type { InstanceRow } from '../../../shared/db/schema.js';
+import type { MemberInfo } from '../../../shared/etcd/members.js';
+import { formatDuration } from '../../../shared/domain/duration.js';
+import { parseStoredParams } from '../../../shared/domain/params.js';
+import { isActiveTaskState } from '../../../shared/domain/task-states.js';
+import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import {
+  isTerminalWorkflowState,
+  type WorkflowState,
+} from '../../../shared/domain/workflow-states.js';
+import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import { OwnershipLostError } from '../../../shared/errors.js';
+import type { Logger } from '../../../shared/log.js';
+import { racePoint } from '../../../shared/race-points.js';
+import { plan } from './dag-planner.js';
+import { ActorQueue, isRefusal } from './actor-queue.js';
+import { InstanceLifecycle } from './instance-lifecycle.js';
+import { RunTimers } from './run-timers.js';
+import type { EndState } from './run-summary.js';
+import { applyTaskReport, reportSpanOptions, type TaskReportEvent } from './task-report.js';
+import type { RunHandle } from './run-handle.js';
+import type { TaskRun } from './run-model.js';
+import type { RunPorts } from './run-ports.js';
+import { SerialTurn } from './serial-turn.js';
+import { TaskActions } from './task-actions.js';
+import { TaskRecords } from './task-records.js';
+
+/**
+ * One owned workflow instance, run as an actor: every event (a worker's report, a child's end,
+ * a stop, a timer) runs in order through one queue, so the DAG state is never changed by two
+ * things at once. Any failure other than lost ownership resets the run: it forgets its memory
+ * and says so (`dropped` with release), and a reconciler re-adopts it from MySQL, the source
+ * of truth. Ending and dropping are published on `ports.events`; the run holds nothing of
+ * ownership.
+ */
+export class InstanceRun implements RunHandle {
+  readonly id: string;
+  readonly workflow: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly parentId: string | null;
+  readonly executionType: string;
+  readonly log: Logger;
+  readonly tasks: TaskRecords;
+  readonly serial: boolean;
+  private readonly queue = new ActorQueue(
+    () => new OwnershipLostError(`instance ${this.id} is no longer run here`),
+    (label, err) => this.fail(label, err),
+  );
+  private readonly timers: RunTimers;
+  private readonly actions: TaskActions;
+  private readonly serialTurn: SerialTurn;
+  private readonly life: InstanceLifecycle;
+
+  constructor(
+    row: InstanceRow,
+    readonly epoch: bigint,
+    readonly spec: WorkflowDefinitionSpec,
+    taskRuns: ReadonlyMap<string, TaskRun>,
+    private readonly ports: RunPorts,
+    /** This owner's span in the instance's trace: everything the run does hangs under it. */
+    readonly traceContext: Context,
+  ) {
+    this.id = row.id;
+    this.workflow = row.workflow;
+    this.params = parseStoredParams(row.params);
+    this.parentId = row.parent_instance_id;
+    this.executionType = row.execution_type;
+    this.serial = row.execution_type !== 'PARALLEL';
+    this.log = ports.log.child({ instance_id: row.id, epoch: epoch.toString() });
+    this.timers = new RunTimers(ports.clock);
+    this.tasks = new TaskRecords(this, ports.store, ports.workers, taskRuns);
+    this.actions = new TaskActions(this, ports);
+    this.serialTurn = new SerialTurn(this, ports);
+    this.life = new InstanceLifecycle(row, this, ports);
+  }
+
+  get currentState(): WorkflowState {
+    return this.life.state;
+  }
+
+  enqueue<T>(label: string, op: () => Promise<T>): Promise<T> {
+    return this.queue.enqueue(label, () => context.with(this.traceContext, op));
+  }
+
+  post(label: string, op: () => Promise<void>): void {
+    this.queue.post(label, () => context.with(this.traceContext, op));
+  }
+
+  /** Span attributes naming this instance and its owner's epoch. */
+  get spanAttributes(): Attributes {
+    return {
+      [ATTR.instanceId]: this.id,
+      [ATTR.workflow]: this.workflow,
+      [ATTR.epoch]: this.epoch.toString(),
+    };
+  }
+
+  private get dropped(): boolean {
+    return this.queue.closed;
+  }
+
+  isCurrent(task: TaskRun): boolean {
+    return !this.dropped && this.tasks.isNewest(task);
+  }
+
+  armTimer(key: string, delayMs: number, op: () => Promise<void>): void {
+    this.timers.arm(key, delayMs, () => this.post(key, op));
+  }
+
+  clearTimer(key: string): void {
+    this.timers.clear(key);
+  }
+
+  /** Takes the instance from where MySQL says it is: start it, queue it, or resume what runs. */
+  start(): void {
+    this.post('start', async () => {
+      const { state, stopReason } = this.life;
+      if (state === 'SUBMITTED' && stopReason !== null) {
+        await this.finish('STOP');
+        return;
+      }
+      if (this.life.waiting) {
+        if (stopReason !== null) await this.leaveQueue(stopReason);
+        else if (this.serial) await this.decide(await this.serialTurn.ask());
+        else await this.toRunning();
+        return;
+      }
+      if (state === 'RUNNING' && stopReason !== null) await this.life.toReadyStop(stopReason);
+      if (this.serial) this.ports.serial.updateHolder(this.workflow, this.id, this.epoch);
+      this.armWorkflowTimeout();
+      for (const task of this.tasks.all()) {
+        if (isActiveTaskState(task.state)) await this.actions.resume(task);
+      }
+      await this.advance();
+    });
+  }
+
+  /** Acts on the coordinator's answer while waiting; later answers are moot. */
+  private async decide(decision: SerialDecisionKind): Promise<void> {
+    if (!this.life.waiting) return;
+    const next = this.serialTurn.next(decision, this.life.state);
+    if (next === 'RUNNING')
+      await inSpan('baton.serial.admitted', { attributes: this.spanAttributes }, () =>
+        this.toRunning(),
+      );
+    else if (next === 'SERIAL_WAIT')
+      await this.life.set('SERIAL_WAIT', {}, 'waiting for the serial slot');
+    else if (next === 'SERIAL_DISCARD') await this.finish('SERIAL_DISCARD');
+  }
+
+  /** The coordinator's push or the slot watch: this waiting instance was admitted or discarded. */
+  onSerialDecision(decision: 'ADMITTED' | 'DISCARDED'): void {
+    this.post('serial decision', () => this.decide(decision));
+  }
+
+  private async toRunning(): Promise<void> {
+    await this.life.toRunning();
+    this.armWorkflowTimeout();
+    await this.advance();
+  }
+
+  /** Stopped while waiting: out of the queue at once, then STOP. */
+  private async leaveQueue(reason: string): Promise<void> {
+    await this.ports.serial.remove(this.workflow, this.id);
+    this.life.noteStopRequested(reason);
+    await this.finish('STOP');
+  }
+
+  async advance(): Promise<void> {
+    const { state } = this.life;
+    if (this.dropped || this.life.waiting || isTerminalWorkflowState(state)) return;
+    const stopping = state === 'READY_STOP';
+    const actions = plan({
+      spec: this.spec,
+      progress: this.tasks.progress(),
+      stopping,
+      now: this.ports.clock.now(),
+    });
+    const killReason = stopping
+      ? (this.life.stopReason ?? 'instance stopping')
+      : 'failure strategy END';
+    const end = await this.actions.carryOut(actions, killReason);
+    if (end !== undefined) await this.finish(end);
+  }
+
+  /** A worker's result for one of this instance's task attempts. Resolves once recorded. */
+  onTaskReport(report: TaskReportEvent): Promise<void> {
+    const options = reportSpanOptions(this.spanAttributes, report.taskInstanceId);
+    return this.enqueue('task report', () =>
+      inSpan('baton.task.report', options, async () => {
+        if (!(await applyTaskReport(this.tasks, report))) return;
+        await racePoint('master.report.before-advance', this.id, this.workflow);
+        await this.advance();
+      }),
+    );
+  }
+
+  onChildEnded(childId: string): Promise<void> {
+    return this.enqueue('child ended', async () => {
+      const task = this.tasks.byChild(childId);
+      if (task === undefined || task.state !== 'RUNNING') return;
+      await this.actions.childEnded(task);
+      await this.advance();
+    });
+  }
+
+  requestStop(reason: string): void {
+    this.post('stop', async () => {
+      const first = this.life.noteStopRequested(reason);
+      if (this.life.waiting) {
+        await this.leaveQueue(first);
+        return;
+      }
+      if (this.life.state === 'RUNNING') await this.life.toReadyStop(reason);
+      await racePoint('master.stop.before-kill', this.id, this.workflow);
+      await this.advance();
+    });
+  }
+
+  onWorkerGone(worker: MemberInfo): void {
+    this.post('worker gone', async () => {
+      await this.actions.workerGone(worker);
+      await this.advance();
+    });
+  }
+
+  /** Periodic: re-check everything a lost message could have left behind. */
+  reconcile(stopRequested: boolean, stopReason: string | null): void {
+    this.post('reconcile', async () => {
+      if (stopRequested && this.life.waiting) {
+        await this.leaveQueue(stopReason ?? 'stop requested');
+        return;
+      }
+      if (this.life.state === 'SERIAL_WAIT') {
+        // The push and the slot watch tell us first; asking again is the last resort.
+        if (this.serialTurn.resyncDue()) await this.decide(await this.serialTurn.ask());
+        return;
+      }
+      if (stopRequested && this.life.state === 'RUNNING') {
+        await this.life.toReadyStop(stopReason ?? 'stop requested');
+      }
+      for (const task of this.tasks.all()) {
+        if (isActiveTaskState(task.state)) await this.actions.reconcile(task);
+      }
+      await this.advance();
+    });
+  }
+
+  /** Forgets the run without writing anything (ownership is gone or about to be). */
+  drop(): void {
+    this.queue.close();
+    this.timers.clearAll();
+  }
+
+  private armWorkflowTimeout(): void {
+    const { timeoutMs, timeoutStrategy } = this.spec;
+    const { startedAt } = this.life;
+    if (timeoutMs === null || startedAt === null || this.life.state !== 'RUNNING') return;
+    const reason = `workflow timed out after ${formatDuration(timeoutMs)}`;
+    const due = startedAt.getTime() + timeoutMs - this.ports.clock.now();
+    this.armTimer('workflow-timeout', due, async () => {
+      if (this.life.state !== 'RUNNING') return;
+      if (timeoutStrategy === 'WARN') {
+        this.log.warn(reason);
+        await this.ports.store.note(this.id, this.epoch, 'RUNNING', `warning: ${reason}`);
+        return;
+      }
+      await this.life.toReadyStop(reason);
+      await this.advance();
+    });
+  }
+
+  /** Commits the end, stops acting, then announces it (and frees a serial slot). */
+  private async finish(to: EndState): Promise<void> {
+    const heldSlot = await this.life.commitEnd(to, this.tasks);
+    this.drop();
+    await this.life.announceEnd(to, heldSlot);
+  }
+
+  private fail(label: string, err: unknown): void {
+    // Refusals answer the caller; they say nothing about the run's health.
+    if (this.dropped || isRefusal(err)) return;
+    const lost = err instanceof OwnershipLostError;
+    if (lost)
+      this.log.warn({ err: err.message, during: label }, 'ownership lost; dropping instance');
+    else this.log.error({ err, during: label }, 'instance run failed; resetting it from MySQL');
+    this.drop();
+    this.ports.events.emit('dropped', { instanceId: this.id, epoch: this.epoch, release: !lost });
+  }
+}

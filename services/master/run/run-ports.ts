@@ -1,0 +1,154 @@
+/**
+ * What an owned instance's run needs from the master around it, as small interfaces (ports):
+ * the fenced store, the workers, the serial coordinator, child instances and the clock. The
+ * master wires real implementations in main.ts; unit tests wire fakes (run/testing/).
+ */
+import type { MemberInfo } from '../../../shared/etcd/members.js';
+import type { TaskState } from '../../../shared/domain/task-states.js';
+import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import type { WorkflowState } from '../../../shared/domain/workflow-states.js';
+import type { Logger } from '../../../shared/log.js';
+import type { KillTaskRequest } from '../../../shared/proto/gen/baton/v1/KillTaskRequest.js';
+import type { KillTaskResponse__Output } from '../../../shared/proto/gen/baton/v1/KillTaskResponse.js';
+import type { RunTaskRequest } from '../../../shared/proto/gen/baton/v1/RunTaskRequest.js';
+import type { RunTaskResponse__Output } from '../../../shared/proto/gen/baton/v1/RunTaskResponse.js';
+import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { RunEvents } from './run-events.js';
+
+export interface TaskRef {
+  id: string;
+  name: string;
+  attempt: number;
+}
+
+export interface TaskPatch {
+  worker?: string;
+  childInstanceId?: string;
+  startedAt?: Date;
+  endedAt?: Date;
+  exitCode?: number | null;
+}
+
+export interface ChildSpec {
+  workflow: string;
+  version: number;
+  executionType: string;
+  params: Record<string, string>;
+}
+
+/**
+ * The fenced writes a run makes (each `WHERE owner_epoch = epoch`) and the one read it needs.
+ * Every write throws OwnershipLostError when another epoch owns the instance, ConflictError when
+ * the row was not in the expected state.
+ */
+export interface RunStore {
+  transitionInstance(
+    instanceId: string,
+    epoch: bigint,
+    from: WorkflowState,
+    to: WorkflowState,
+    patch: { startedAt?: Date; endedAt?: Date },
+    reason: string,
+  ): Promise<void>;
+  /** Inserts an attempt, SUBMITTED or (with `worker`) already DISPATCHED; returns its id. */
+  insertTask(
+    instanceId: string,
+    epoch: bigint,
+    task: { name: string; type: string; attempt: number },
+    worker?: string,
+  ): Promise<string>;
+  transitionTask(
+    instanceId: string,
+    epoch: bigint,
+    task: TaskRef,
+    from: TaskState,
+    to: TaskState,
+    patch: TaskPatch,
+    reason: string,
+  ): Promise<void>;
+  /** Creates (or finds) the one child of (parent, task, attempt); returns its id. */
+  createChild(
+    parentId: string,
+    epoch: bigint,
+    child: ChildSpec,
+    task: { name: string; attempt: number },
+  ): Promise<string>;
+  /** A history entry that is not a state change (a timeout warning). */
+  note(
+    instanceId: string,
+    epoch: bigint,
+    state: string,
+    reason: string,
+    task?: TaskRef,
+  ): Promise<void>;
+  /** A child instance's state and end time, undefined when it does not exist. */
+  instanceOutcome(instanceId: string): Promise<{ state: string; endedAt: Date | null } | undefined>;
+}
+
+/** The live workers of the cluster and the two calls a run makes to them. */
+export interface WorkerPort {
+  /** The least loaded live worker of `group`, or undefined when there is none. */
+  pick(group: string): MemberInfo | undefined;
+  /** The live incarnation registered under `name`, if any. */
+  get(name: string): MemberInfo | undefined;
+  noteDispatched(worker: string): void;
+  noteFinished(worker: string | null): void;
+  runTask(worker: MemberInfo, request: RunTaskRequest): Promise<RunTaskResponse__Output>;
+  killTask(worker: MemberInfo, request: KillTaskRequest): Promise<KillTaskResponse__Output>;
+}
+
+/** The serial coordinator, as a run of a serial definition sees it. */
+export interface SerialPort {
+  /** Asks to run (idempotent: asking again returns the current decision). */
+  enqueue(
+    workflow: string,
+    instanceId: string,
+    executionType: string,
+    epoch: bigint,
+  ): Promise<SerialDecisionKind>;
+  /** The holder ended (its terminal state is committed): free the slot. Fire and forget. */
+  release(workflow: string, instanceId: string): void;
+  /** A waiting instance is stopped: out of the queue. Best effort. */
+  remove(workflow: string, instanceId: string): Promise<void>;
+  /** After a take-over the slot records the new owner and epoch. Fire and forget. */
+  updateHolder(workflow: string, instanceId: string, epoch: bigint): void;
+  /** Watches the slot for a decision about this waiting instance (the push's backup). */
+  watch(workflow: string, instanceId: string): void;
+  unwatch(workflow: string, instanceId: string): void;
+}
+
+/** Child instances of SUB_WORKFLOW tasks: their definitions, their start, their stop. */
+export interface ChildPort {
+  /** The newest version of a definition. @throws NotFoundError */
+  latestDefinition(workflow: string): Promise<{ version: number; spec: WorkflowDefinitionSpec }>;
+  /** Hands a created child to a master. Fire and forget: reconcilers back it up. */
+  submit(childId: string, workflow: string): void;
+  /** Records a stop request for the child and tells its owner. */
+  stop(childId: string, reason: string): Promise<void>;
+}
+
+/** Time, and timers on it: the real clock in the master, a hand-driven one in unit tests. */
+export interface Clock {
+  now(): number;
+  setTimer(fire: () => void, delayMs: number): unknown;
+  clearTimer(timer: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer: (fire, delayMs) => setTimeout(fire, delayMs),
+  clearTimer: (timer) => clearTimeout(timer as NodeJS.Timeout),
+};
+
+/** Everything a run uses of the master around it. */
+export interface RunPorts {
+  readonly self: { name: string; address: string };
+  readonly store: RunStore;
+  readonly workers: WorkerPort;
+  readonly serial: SerialPort;
+  readonly children: ChildPort;
+  readonly clock: Clock;
+  /** Where a run says it ended or was dropped; ownership listens. */
+  readonly events: RunEvents;
+  readonly log: Logger;
+}

@@ -1,0 +1,130 @@
+import type { TaskState } from '../../../shared/domain/task-states.js';
+import { isActiveTaskState } from '../../../shared/domain/task-states.js';
+import type { MemberInfo } from '../../../shared/etcd/members.js';
+import type { TaskDefinition } from '../../../shared/domain/workflow-spec.js';
+import type { TaskProgress } from './dag-planner.js';
+import { newAttempt, progressOf, taskRef, type TaskRun } from './run-model.js';
+import type { RunStore, TaskPatch, WorkerPort } from './run-ports.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export function timeoutKey(task: TaskRun): string {
+  return `task-timeout:${task.def.name}`;
+}
+
+export function redispatchKey(task: TaskRun): string {
+  return `redispatch:${task.def.name}`;
+}
+
+/** The instance a run's task records belong to, and its timers. */
+export interface RecordsOwner {
+  readonly id: string;
+  readonly epoch: bigint;
+  clearTimer(key: string): void;
+}
+
+/**
+ * The newest attempt of each task of one instance, and the one place that changes them: every
+ * state change is the fenced store write first, then the mirror in memory (so memory is never
+ * ahead of MySQL), checked against the task state table by the store.
+ */
+export class TaskRecords {
+  private readonly byName: Map<string, Mutable<TaskRun>>;
+
+  constructor(
+    private readonly owner: RecordsOwner,
+    private readonly store: RunStore,
+    private readonly workers: WorkerPort,
+    initial: ReadonlyMap<string, TaskRun>,
+  ) {
+    this.byName = new Map(initial);
+  }
+
+  get(name: string): TaskRun | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): TaskRun[] {
+    return [...this.byName.values()];
+  }
+
+  byId(taskInstanceId: string): TaskRun | undefined {
+    return this.all().find((t) => t.id === taskInstanceId);
+  }
+
+  byChild(childId: string): TaskRun | undefined {
+    return this.all().find((t) => t.childId === childId);
+  }
+
+  /** True while `task` is still the newest attempt of its task. */
+  isNewest(task: TaskRun): boolean {
+    return this.byName.get(task.def.name) === task;
+  }
+
+  /** What the planner needs, by task name. */
+  progress(): Map<string, TaskProgress> {
+    return new Map([...this.byName].map(([name, task]) => [name, progressOf(task)]));
+  }
+
+  /** Inserts attempt `attempt` of `def` (already DISPATCHED when a worker is given). */
+  async insert(def: TaskDefinition, attempt: number, worker?: MemberInfo): Promise<TaskRun> {
+    const { id: instanceId, epoch } = this.owner;
+    const id = await this.store.insertTask(
+      instanceId,
+      epoch,
+      { name: def.name, type: def.type, attempt },
+      worker?.name,
+    );
+    const task = newAttempt(def, id, attempt, this.byName.get(def.name), worker?.name);
+    this.byName.set(def.name, task);
+    return task;
+  }
+
+  /** Moves an attempt to `to` (fenced, recorded), then mirrors it in memory. */
+  async transition(task: TaskRun, to: TaskState, patch: TaskPatch, reason: string): Promise<void> {
+    const from = task.state;
+    const { id, epoch } = this.owner;
+    await this.store.transitionTask(id, epoch, taskRef(task), from, to, patch, reason);
+    const record = this.mutable(task);
+    record.state = to;
+    if (patch.worker !== undefined) record.worker = patch.worker;
+    if (patch.childInstanceId !== undefined) record.childId = patch.childInstanceId;
+    if (patch.startedAt !== undefined) record.startedAt = patch.startedAt;
+    if (patch.endedAt !== undefined) record.endedAt = patch.endedAt;
+    if (to === 'FAILURE') record.failures += 1;
+    if (!isActiveTaskState(to)) {
+      this.owner.clearTimer(timeoutKey(task));
+      this.owner.clearTimer(redispatchKey(task));
+      if (task.def.type === 'SHELL' && (from === 'DISPATCHED' || from === 'RUNNING'))
+        this.workers.noteFinished(task.worker);
+    }
+  }
+
+  /** The attempt was (re)sent to this incarnation of its worker. */
+  sentTo(task: TaskRun, worker: MemberInfo): void {
+    this.mutable(task).workerStartedAt = worker.startedAt;
+  }
+
+  /** The worker confirmed it runs the attempt. */
+  confirmed(task: TaskRun): void {
+    this.mutable(task).dispatchConfirmed = true;
+  }
+
+  /** Marks a kill as asked for; false when it already was (a kill is sent once). */
+  requestKill(task: TaskRun): boolean {
+    if (task.killRequested) return false;
+    this.mutable(task).killRequested = true;
+    return true;
+  }
+
+  /** The master's own timeout fired for the attempt. */
+  timedOut(task: TaskRun): void {
+    this.mutable(task).timedOut = true;
+  }
+
+  private mutable(task: TaskRun): Mutable<TaskRun> {
+    // The records in the map are the same objects handed out read-only (readonly is a
+    // compile-time view: only this class writes through it).
+    return task;
+  }
+}
