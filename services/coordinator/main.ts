@@ -1,8 +1,8 @@
 /**
  * The SerialWaitCoordinator's wiring. Events flow one way:
  * - ShardKeeper emits `acquired`/`lost` for shards → SerialReconciler adopts or forgets them.
- * - SerialOperations (the gRPC handlers' Enqueue/Release/Remove/UpdateHolder) emits
- *   `definitionActive` → SerialReconciler.markActive, subscribed here once both exist.
+ * - SerialOperations emits `definitionActive` on every Enqueue → SerialReconciler.markActive,
+ *   subscribed here once both exist (before the server accepts calls).
  * - SerialReconciler calls into SerialOperations (`exclusive`, the per-definition mutex) and
  *   HandOff; HandOff tells masters of admissions through MasterNotifier.
  * Nothing is handed a closure that reaches back to the component that calls it.
