@@ -2,13 +2,27 @@ import { ATTR, inSpan } from '../../shared/telemetry/tracing.js';
 import { ConflictError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import { racePoint } from '../../shared/race-points.js';
-import type { QueueEntry, SlotValue } from '../../shared/serial/serial-values.js';
-import { isEnded, type InstanceStates } from './instance-states.js';
-import type { MasterNotifier } from './master-notifier.js';
+import { isEnded } from './instance-states.js';
 import type { HandOffPath } from './metrics.js';
-import type { Fence, SerialStore, Stored } from './serial-store.js';
+import type {
+  DecisionNotifier,
+  Fence,
+  HandOffStore,
+  InstanceStateReads,
+  QueuedInstance,
+  Stored,
+} from './serial-ports.js';
 
-const MAX_ATTEMPTS = 10;
+/**
+ * The hand-off's retry policy: a transaction that lost its revision compare (the slot or the
+ * head changed between the reads and the commit) is re-read and tried again at once, at most
+ * this many times in all; then the caller gets a ConflictError (retryable: the master asks
+ * again, the reconciler's next pass tries again). No backoff: this coordinator is the only
+ * writer of its shards and its own operations on a definition are serialised, so a conflict
+ * means a change that has already landed, not a contender still writing (the STYLE's bounded
+ * revision retry, as etcd3's `stm.ts`).
+ */
+export const HAND_OFF_MAX_ATTEMPTS = 10;
 
 export interface HandOffResult {
   /** The holder whose slot was freed. */
@@ -30,11 +44,10 @@ export interface HandOffResult {
  */
 export class HandOff {
   constructor(
-    private readonly store: SerialStore,
-    private readonly states: InstanceStates,
-    private readonly notifier: MasterNotifier,
+    private readonly store: HandOffStore,
+    private readonly states: InstanceStateReads,
+    private readonly notifier: DecisionNotifier,
     private readonly log: Logger,
-    private readonly onAdmitted: (workflow: string, instanceId: string) => void = () => undefined,
   ) {}
 
   /**
@@ -43,6 +56,7 @@ export class HandOff {
    *   Enqueue or Remove in that instance's trace, a reconcile pass in a trace of its own.
    * @param releasing an instance whose release was asked for: its MySQL state is read along
    *   with the other first reads, and reported back as `releasingEnded`.
+   * @throws ConflictError when the queue kept changing under it (see HAND_OFF_MAX_ATTEMPTS).
    */
   tryAdmit(
     fence: Fence,
@@ -77,8 +91,7 @@ export class HandOff {
     releasing?: string,
   ): Promise<HandOffResult> {
     const { store, states } = this;
-    const slotKey = store.keys.slot(fence.shard, workflow);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    for (let attempt = 0; attempt < HAND_OFF_MAX_ATTEMPTS; attempt += 1) {
       // Two rounds of reads, each sent at once: the hand-off's latency is these and the commit.
       const [slot, [live], lowest, releasingState] = await Promise.all([
         store.slot(fence.shard, workflow),
@@ -120,33 +133,13 @@ export class HandOff {
       if (slot === undefined && head === undefined) return { releasingEnded, holder };
 
       await racePoint('coordinator.hand-off.before-txn', workflow);
-      let txn = store.fenced(fence);
-      txn =
-        slot === undefined
-          ? txn.and(slotKey, 'Version', '==', 0)
-          : txn.and(slotKey, 'Mod', '==', slot.mod);
-      if (head !== undefined) {
-        const holder: SlotValue = {
-          instanceId: head.value.instanceId,
-          owner: head.value.owner,
-          epoch: head.value.epoch,
-          since: new Date().toISOString(),
-        };
-        txn = txn
-          .and(head.key, 'Mod', '==', head.mod)
-          .then(
-            store.etcd.put(slotKey).value(JSON.stringify(holder)),
-            store.etcd.delete().key(head.key),
-          );
-      } else {
-        txn = txn.then(store.etcd.delete().key(slotKey));
-      }
-      const result = await txn.commit();
-      if (!result.succeeded) continue;
-      if (head !== undefined) {
+      const committed =
+        head === undefined
+          ? slot !== undefined && (await store.freeSlot(fence, slot))
+          : await store.admitHead(fence, workflow, slot, head);
+      if (!committed) continue;
+      if (head !== undefined)
         this.notifier.notify(head.value.owner, workflow, head.value.instanceId, 'ADMITTED');
-        this.onAdmitted(workflow, head.value.instanceId);
-      }
       this.log.debug(
         { workflow, released: slot?.value.instanceId, admitted: head?.value.instanceId },
         'hand-off',
@@ -165,14 +158,9 @@ export class HandOff {
   private async dropEntry(
     fence: Fence,
     workflow: string,
-    entry: Stored<QueueEntry>,
+    entry: Stored<QueuedInstance>,
   ): Promise<void> {
-    const removed = await this.store
-      .fenced(fence)
-      .and(entry.key, 'Mod', '==', entry.mod)
-      .then(this.store.etcd.delete().key(entry.key))
-      .commit();
-    if (!removed.succeeded)
+    if (!(await this.store.dropEntry(fence, entry)))
       throw new ConflictError(`queue of ${workflow} changed under the hand-off`);
     this.log.info(
       { workflow, instance_id: entry.value.instanceId },

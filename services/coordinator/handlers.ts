@@ -28,7 +28,7 @@ export function coordinatorHandlers(
         instanceId: requireId(req.instance_id, 'instance_id'),
         executionType: requireOneOf(req.execution_type, SERIAL_TYPES, 'execution_type'),
         owner: req.owner,
-        epoch: requireEpoch(req.epoch).toString(),
+        epoch: requireEpoch(req.epoch),
       });
       return {
         decision: result.decision,
@@ -58,7 +58,7 @@ export function coordinatorHandlers(
         instanceId: requireId(req.instance_id, 'instance_id'),
         executionType: '',
         owner: req.owner,
-        epoch: requireEpoch(req.epoch).toString(),
+        epoch: requireEpoch(req.epoch),
       });
       return { holder };
     },
@@ -95,7 +95,7 @@ async function describe(
           holder: {
             instance_id: slot.value.instanceId,
             since: slot.value.since,
-            epoch: slot.value.epoch,
+            epoch: slot.value.epoch.toString(),
             owner: slot.value.owner,
           },
         }),

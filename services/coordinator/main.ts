@@ -1,3 +1,12 @@
+/**
+ * The SerialWaitCoordinator's wiring. Events flow one way:
+ * - ShardKeeper emits `acquired`/`lost` for shards → SerialReconciler adopts or forgets them.
+ * - SerialOperations emits `definitionActive` on every Enqueue → SerialReconciler.markActive,
+ *   subscribed here once both exist (before the server accepts calls).
+ * - SerialReconciler calls into SerialOperations (`exclusive`, the per-definition mutex) and
+ *   HandOff; HandOff tells masters of admissions through MasterNotifier.
+ * Nothing is handed a closure that reaches back to the component that calls it.
+ */
 import { parseEnv } from '../../shared/config/common-env.js';
 import { connectDb } from '../../shared/db/connect.js';
 import { resolveMysqlUrl } from '../../shared/config/mysql-url.js';
@@ -18,6 +27,7 @@ import { registerCoordinatorMetrics } from './metrics.js';
 import { SerialOperations } from './serial-operations.js';
 import { SerialReconciler } from './serial-reconciler.js';
 import { SerialStore } from './serial-store.js';
+import { ShardClaimStore } from './shard-claim-store.js';
 import { ShardKeeper } from './shard-keeper.js';
 import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
 import { COORDINATOR_PEERS } from '../../shared/tls/peer-rules.js';
@@ -32,7 +42,12 @@ async function main(): Promise<void> {
   const serialKeys = new SerialKeys(env.ETCD_PREFIX);
   const masters = await MemberDirectory.open(etcd, keys, 'master', log);
   const coordinators = await MemberDirectory.open(etcd, keys, 'coordinator', log);
-  const keeper = new ShardKeeper(runtime, serialKeys, env.SERIAL_SHARDS, coordinators);
+  const keeper = new ShardKeeper(
+    runtime,
+    new ShardClaimStore(etcd, serialKeys),
+    env.SERIAL_SHARDS,
+    coordinators,
+  );
   const store = new SerialStore(etcd, serialKeys);
   const states = new InstanceStates(db, env.SERIAL_GAP_WAIT_MS);
   const notifier = new MasterNotifier(masters, channels, log);
@@ -43,8 +58,7 @@ async function main(): Promise<void> {
       log.debug({ instance_id: instanceId, err: errorMessage(err) }, 'holder stop not needed'),
     );
   };
-  // Operations mark definitions active in the reconciler, which runs under their mutex.
-  const operations: SerialOperations = new SerialOperations(
+  const operations = new SerialOperations(
     keeper,
     store,
     states,
@@ -52,7 +66,6 @@ async function main(): Promise<void> {
     notifier,
     stopHolder,
     log,
-    (shard, wf) => reconciler.markActive(shard, wf),
   );
   const reconciler = new SerialReconciler(
     keeper,
@@ -64,6 +77,8 @@ async function main(): Promise<void> {
     env.SERIAL_RECONCILE_INTERVAL_MS,
     log,
   );
+  // Subscribed before the server starts, so no Enqueue's definition goes unreconciled.
+  operations.on('definitionActive', (shard, workflow) => reconciler.markActive(shard, workflow));
   registerCoordinatorMetrics(
     () => reconciler.activeDefinitions(),
     (shard, workflow) => store.queueLength(shard, workflow),

@@ -35,7 +35,6 @@ describe('SerialOperations.enqueue on a real etcd', () => {
       unused as MasterNotifier,
       () => {},
       createLogger('coordinator', 'test', 'silent'),
-      () => {},
     );
   }
 
@@ -47,7 +46,7 @@ describe('SerialOperations.enqueue on a real etcd', () => {
       instanceId: '42',
       executionType: 'SERIAL_WAIT',
       owner: 'master-1',
-      epoch: '7',
+      epoch: 7n,
     });
     await expect(enqueue).rejects.toBeInstanceOf(UnavailableError);
     expect(await store.entry(0, 'wf', '42')).toBeUndefined();

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import {
   FailedPreconditionError,
   InvalidArgumentError,
@@ -5,17 +6,18 @@ import {
 } from '../../shared/errors.js';
 import { KeyedMutex } from '../../shared/keyed-mutex.js';
 import type { Logger } from '../../shared/log.js';
-import type {
-  SerialDecisionKind,
-  QueueEntry,
-  SlotValue,
-  Tombstone,
-} from '../../shared/serial/serial-values.js';
+import type { SerialDecisionKind, Tombstone } from '../../shared/serial/serial-values.js';
 import type { HandOff } from './hand-off.js';
 import type { InstanceStates } from './instance-states.js';
-import type { MasterNotifier } from './master-notifier.js';
 import { recordHandOff } from './metrics.js';
-import type { Fence, SerialStore, Stored } from './serial-store.js';
+import type {
+  DecisionNotifier,
+  Fence,
+  QueuedInstance,
+  SlotHolder,
+  Stored,
+} from './serial-ports.js';
+import type { SerialStore } from './serial-store.js';
 import type { ShardKeeper } from './shard-keeper.js';
 
 export interface EnqueueInput {
@@ -23,7 +25,7 @@ export interface EnqueueInput {
   instanceId: string;
   executionType: string;
   owner: string;
-  epoch: string;
+  epoch: bigint;
 }
 
 export interface EnqueueResult {
@@ -34,25 +36,35 @@ export interface EnqueueResult {
 
 const PRIORITY_SCAN = 1_000;
 
+interface SerialOperationsEvents {
+  /**
+   * A definition has (or may now have) a slot, queue or tombstones on `shard`. Emitted under
+   * the definition's mutex, before the operation's first read, so a listener that starts
+   * reconciling the definition (the reconciler) never misses one.
+   */
+  definitionActive: [shard: number, workflow: string];
+}
+
 /**
  * The coordinator's operations on one definition's queue. Each runs under a per-definition
  * mutex (this coordinator is the single writer of its shards, so its own operations never
  * race) and every write is a fenced, revision-checked etcd transaction (so a deposed
  * coordinator's writes fail).
  */
-export class SerialOperations {
+export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
   private readonly mutex = new KeyedMutex();
 
   constructor(
-    private readonly keeper: ShardKeeper,
+    private readonly keeper: Pick<ShardKeeper, 'fenceFor'>,
     private readonly store: SerialStore,
-    private readonly states: InstanceStates,
-    private readonly handOff: HandOff,
-    private readonly notifier: MasterNotifier,
+    private readonly states: Pick<InstanceStates, 'hasEnded'>,
+    private readonly handOff: Pick<HandOff, 'tryAdmit'>,
+    private readonly notifier: DecisionNotifier,
     private readonly stopHolder: (instanceId: string, reason: string) => void,
     private readonly log: Logger,
-    private readonly onActive: (shard: number, workflow: string) => void,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Runs `op` for `workflow` under its mutex with this coordinator's fence for its shard. */
   exclusive<T>(workflow: string, op: (fence: Fence) => Promise<T>): Promise<T> {
@@ -61,7 +73,7 @@ export class SerialOperations {
 
   enqueue(input: EnqueueInput): Promise<EnqueueResult> {
     return this.exclusive(input.workflow, async (fence) => {
-      this.onActive(fence.shard, input.workflow);
+      this.emit('definitionActive', fence.shard, input.workflow);
       const known = await this.existingDecision(fence, input);
       if (known !== undefined) return known;
       switch (input.executionType) {
@@ -93,7 +105,7 @@ export class SerialOperations {
       this.store.entry(shard, input.workflow, input.instanceId),
     ]);
     if (slot?.value.instanceId === input.instanceId) {
-      if (BigInt(input.epoch) > BigInt(slot.value.epoch))
+      if (input.epoch > slot.value.epoch)
         await this.rewriteHolder(fence, input.workflow, slot, input);
       return { decision: 'ADMITTED', position: 0, holder: input.instanceId };
     }
@@ -101,14 +113,8 @@ export class SerialOperations {
       return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
     }
     if (entry === undefined) return undefined;
-    if (BigInt(input.epoch) > BigInt(entry.value.epoch)) {
-      const moved: QueueEntry = { ...entry.value, owner: input.owner, epoch: input.epoch };
-      await this.store
-        .fenced(fence)
-        .and(entry.key, 'Mod', '==', entry.mod)
-        .then(this.store.etcd.put(entry.key).value(JSON.stringify(moved)))
-        .commit();
-    }
+    if (input.epoch > entry.value.epoch)
+      await this.store.moveEntryOwner(fence, entry, input.owner, input.epoch);
     return this.admitOrQueue(fence, input);
   }
 
@@ -151,7 +157,7 @@ export class SerialOperations {
   private async discard(
     fence: Fence,
     workflow: string,
-    entry: Stored<QueueEntry>,
+    entry: Stored<QueuedInstance>,
     reason: string,
   ): Promise<void> {
     const tombstone: Tombstone = {
@@ -160,34 +166,19 @@ export class SerialOperations {
       reason,
       at: new Date().toISOString(),
     };
-    const tombKey = this.store.keys.discardedEntry(fence.shard, workflow, entry.value.instanceId);
-    const result = await this.store
-      .fenced(fence)
-      .and(entry.key, 'Mod', '==', entry.mod)
-      .then(
-        this.store.etcd.delete().key(entry.key),
-        this.store.etcd.put(tombKey).value(JSON.stringify(tombstone)),
-      )
-      .commit();
-    if (result.succeeded)
+    if (await this.store.discardEntry(fence, workflow, entry, tombstone))
       this.notifier.notify(entry.value.owner, workflow, entry.value.instanceId, 'DISCARDED');
   }
 
   private async putEntry(fence: Fence, input: EnqueueInput): Promise<void> {
-    const key = this.store.keys.queueEntry(fence.shard, input.workflow, input.instanceId);
-    const entry: QueueEntry = {
+    const entry: QueuedInstance = {
       instanceId: input.instanceId,
       owner: input.owner,
       epoch: input.epoch,
       queuedAt: new Date().toISOString(),
       executionType: input.executionType,
     };
-    const result = await this.store
-      .fenced(fence)
-      .and(key, 'Version', '==', 0)
-      .then(this.store.etcd.put(key).value(JSON.stringify(entry)))
-      .commit();
-    if (result.succeeded) return;
+    if (await this.store.putEntry(fence, input.workflow, entry)) return;
     // Not written: it was queued already (asked again), or this coordinator has just lost the
     // shard (rebalanced away under the request). Then the master must ask the shard's new
     // owner; told QUEUED, it would wait in a queue it is not in while later instances run.
@@ -236,12 +227,8 @@ export class SerialOperations {
     return this.exclusive(workflow, async (fence) => {
       const entry = await this.store.entry(fence.shard, workflow, instanceId);
       if (entry === undefined) return false;
-      const result = await this.store
-        .fenced(fence)
-        .and(entry.key, 'Mod', '==', entry.mod)
-        .then(this.store.etcd.delete().key(entry.key))
-        .commit();
-      if (result.succeeded) {
+      const removed = await this.store.dropEntry(fence, entry);
+      if (removed) {
         const startedAt = performance.now();
         recordHandOff(
           'remove',
@@ -250,7 +237,7 @@ export class SerialOperations {
           startedAt,
         );
       }
-      return result.succeeded;
+      return removed;
     });
   }
 
@@ -259,8 +246,7 @@ export class SerialOperations {
     return this.exclusive(workflow, async (fence) => {
       const slot = await this.store.slot(fence.shard, workflow);
       if (slot?.value.instanceId !== input.instanceId) return false;
-      if (BigInt(input.epoch) > BigInt(slot.value.epoch))
-        await this.rewriteHolder(fence, workflow, slot, input);
+      if (input.epoch > slot.value.epoch) await this.rewriteHolder(fence, workflow, slot, input);
       return true;
     });
   }
@@ -268,15 +254,10 @@ export class SerialOperations {
   private async rewriteHolder(
     fence: Fence,
     workflow: string,
-    slot: Stored<SlotValue>,
+    slot: Stored<SlotHolder>,
     input: EnqueueInput,
   ): Promise<void> {
-    const holder: SlotValue = { ...slot.value, owner: input.owner, epoch: input.epoch };
-    await this.store
-      .fenced(fence)
-      .and(slot.key, 'Mod', '==', slot.mod)
-      .then(this.store.etcd.put(slot.key).value(JSON.stringify(holder)))
-      .commit();
+    await this.store.rewriteHolder(fence, slot, input.owner, input.epoch);
     this.log.info(
       { workflow, instance_id: input.instanceId, owner: input.owner },
       'slot holder has a new owner',

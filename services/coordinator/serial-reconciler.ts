@@ -2,9 +2,9 @@ import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import type { HandOff } from './hand-off.js';
 import type { InstanceStates } from './instance-states.js';
-import type { MasterNotifier } from './master-notifier.js';
 import { recordHandOff, type ShardDefinition } from './metrics.js';
 import type { SerialOperations } from './serial-operations.js';
+import type { DecisionNotifier, Fence } from './serial-ports.js';
 import type { SerialStore } from './serial-store.js';
 import type { ShardKeeper } from './shard-keeper.js';
 
@@ -28,9 +28,9 @@ export class SerialReconciler {
     private readonly keeper: ShardKeeper,
     private readonly store: SerialStore,
     private readonly states: InstanceStates,
-    private readonly operations: SerialOperations,
-    private readonly handOff: HandOff,
-    private readonly notifier: MasterNotifier,
+    private readonly operations: Pick<SerialOperations, 'exclusive'>,
+    private readonly handOff: Pick<HandOff, 'tryAdmit'>,
+    private readonly notifier: DecisionNotifier,
     private readonly intervalMs: number,
     private readonly log: Logger,
   ) {
@@ -38,6 +38,10 @@ export class SerialReconciler {
     keeper.on('lost', (shard) => this.active.delete(shard));
   }
 
+  /**
+   * Reconciles `workflow` from the next pass on (until it is found idle). Wired in main.ts to
+   * SerialOperations' `definitionActive` event.
+   */
   markActive(shard: number, workflow: string): void {
     let set = this.active.get(shard);
     if (set === undefined) this.active.set(shard, (set = new Set()));
@@ -103,10 +107,7 @@ export class SerialReconciler {
   }
 
   /** Returns true when the definition has nothing left in etcd. */
-  private async reconcileDefinition(
-    fence: { shard: number; revision: bigint },
-    workflow: string,
-  ): Promise<boolean> {
+  private async reconcileDefinition(fence: Fence, workflow: string): Promise<boolean> {
     const { shard } = fence;
     const startedAt = performance.now();
     recordHandOff(
@@ -117,18 +118,13 @@ export class SerialReconciler {
     );
     const entries = await this.store.head(shard, workflow, SWEEP);
     const ended = await this.states.ended(entries.map((e) => e.value.instanceId));
-    for (const entry of entries.filter((e) => ended.has(e.value.instanceId))) {
-      await this.store
-        .fenced(fence)
-        .and(entry.key, 'Mod', '==', entry.mod)
-        .then(this.store.etcd.delete().key(entry.key))
-        .commit();
-    }
+    for (const entry of entries.filter((e) => ended.has(e.value.instanceId)))
+      await this.store.dropEntry(fence, entry);
     const tombstones = await this.store.tombstones(shard, workflow, SWEEP);
     const gone = await this.states.ended(tombstones.map((t) => t.value.instanceId));
     for (const tombstone of tombstones) {
       if (gone.has(tombstone.value.instanceId)) {
-        await this.store.fenced(fence).then(this.store.etcd.delete().key(tombstone.key)).commit();
+        await this.store.deleteTombstone(fence, tombstone);
       } else {
         this.notifier.notify(
           tombstone.value.owner,

@@ -1,45 +1,40 @@
 import { Range, type ComparatorBuilder, type Etcd3, type IKeyValue } from 'etcd3';
-import type { z } from 'zod';
 import {
-  parseValue,
   queueEntrySchema,
   slotValueSchema,
   tombstoneSchema,
-  type QueueEntry,
   type SlotValue,
   type Tombstone,
 } from '../../shared/serial/serial-values.js';
 import type { SerialKeys } from '../../shared/serial/serial-keys.js';
+import type { Fence, HandOffStore, QueuedInstance, SlotHolder, Stored } from './serial-ports.js';
+import { stored, toEntryValue, toHolder, toQueued } from './stored-values.js';
+
+export type { Fence, Stored } from './serial-ports.js';
 
 /** How far past the last seen head (in instance ids) the head is looked for first. */
 const HEAD_WINDOWS = [1_000n, 1_000_000n];
 
-/** A stored value with the key and mod revision that a transaction compares. */
-export interface Stored<T> {
-  key: string;
-  value: T;
-  mod: string;
-}
-
-/** A shard and the revision of this coordinator's claim on it: the fence of every write. */
-export interface Fence {
-  shard: number;
-  revision: bigint;
-}
-
-/** Reads of one definition's slot, queue and tombstones, and the fenced transaction builder. */
-export class SerialStore {
+/**
+ * One definition's slot, queue and tombstones in etcd: the reads, and every fenced write the
+ * coordinator makes to them. Each write is ONE transaction that compares this coordinator's
+ * shard claim (`create_revision` of the shard key == the fence's revision, so a deposed
+ * coordinator's writes fail) and the revisions of the keys it read, and resolves to whether it
+ * committed. Nothing outside this file builds a transaction on these keys (checked by
+ * test/storage-boundaries.test.ts). Epochs are `bigint` here and strings only in stored JSON.
+ */
+export class SerialStore implements HandOffStore {
   /** Per queue, the id of its head when last read: a hint for the next read, never trusted. */
   private readonly lastHeads = new Map<string, bigint>();
 
   constructor(
-    readonly etcd: Etcd3,
-    readonly keys: SerialKeys,
+    private readonly etcd: Etcd3,
+    private readonly keys: SerialKeys,
   ) {}
 
-  async slot(shard: number, workflow: string): Promise<Stored<SlotValue> | undefined> {
+  async slot(shard: number, workflow: string): Promise<Stored<SlotHolder> | undefined> {
     const response = await this.etcd.get(this.keys.slot(shard, workflow)).exec();
-    return stored(response.kvs[0], slotValueSchema);
+    return stored(response.kvs[0], slotValueSchema, toHolder);
   }
 
   /**
@@ -50,7 +45,7 @@ export class SerialStore {
    * time; only when that holds fewer than `n` entries is the whole queue read. Keys already
    * come back in order: asking etcd to sort would defeat the limit too.
    */
-  async head(shard: number, workflow: string, n: number): Promise<Stored<QueueEntry>[]> {
+  async head(shard: number, workflow: string, n: number): Promise<Stored<QueuedInstance>[]> {
     const start = this.keys.queue(shard, workflow);
     const hint = this.lastHeads.get(start);
     for (const span of hint === undefined ? [] : HEAD_WINDOWS) {
@@ -62,8 +57,10 @@ export class SerialStore {
     return this.entries(start, response.kvs);
   }
 
-  private entries(queue: string, kvs: IKeyValue[]): Stored<QueueEntry>[] {
-    const entries = kvs.map((kv) => stored(kv, queueEntrySchema)).filter((s) => s !== undefined);
+  private entries(queue: string, kvs: IKeyValue[]): Stored<QueuedInstance>[] {
+    const entries = kvs
+      .map((kv) => stored(kv, queueEntrySchema, toQueued))
+      .filter((s) => s !== undefined);
     const first = entries[0];
     if (first === undefined) this.lastHeads.delete(queue);
     else this.lastHeads.set(queue, BigInt(first.value.instanceId));
@@ -74,9 +71,9 @@ export class SerialStore {
     shard: number,
     workflow: string,
     instanceId: string,
-  ): Promise<Stored<QueueEntry> | undefined> {
+  ): Promise<Stored<QueuedInstance> | undefined> {
     const response = await this.etcd.get(this.keys.queueEntry(shard, workflow, instanceId)).exec();
-    return stored(response.kvs[0], queueEntrySchema);
+    return stored(response.kvs[0], queueEntrySchema, toQueued);
   }
 
   async tombstone(
@@ -87,7 +84,7 @@ export class SerialStore {
     const response = await this.etcd
       .get(this.keys.discardedEntry(shard, workflow, instanceId))
       .exec();
-    return stored(response.kvs[0], tombstoneSchema);
+    return stored(response.kvs[0], tombstoneSchema, (t) => t);
   }
 
   async tombstones(shard: number, workflow: string, n: number): Promise<Stored<Tombstone>[]> {
@@ -96,7 +93,9 @@ export class SerialStore {
       .prefix(this.keys.discarded(shard, workflow))
       .limit(n)
       .exec();
-    return response.kvs.map((kv) => stored(kv, tombstoneSchema)).filter((s) => s !== undefined);
+    return response.kvs
+      .map((kv) => stored(kv, tombstoneSchema, (t) => t))
+      .filter((s) => s !== undefined);
   }
 
   async queueLength(shard: number, workflow: string): Promise<number> {
@@ -124,14 +123,151 @@ export class SerialStore {
     return names;
   }
 
+  /**
+   * Gives the slot to the queue head: compares the fence, the slot (absent when `slot` is
+   * undefined, else at its read revision) and the head entry's revision; writes the head as the
+   * slot's holder (owner and epoch from its entry, `since` now) and deletes its entry. Freeing
+   * the previous holder and admitting the next is this one transaction.
+   * @returns whether it committed.
+   */
+  admitHead(
+    fence: Fence,
+    workflow: string,
+    slot: Stored<SlotHolder> | undefined,
+    head: Stored<QueuedInstance>,
+  ): Promise<boolean> {
+    const slotKey = this.keys.slot(fence.shard, workflow);
+    const holder: SlotValue = {
+      instanceId: head.value.instanceId,
+      owner: head.value.owner,
+      epoch: head.value.epoch.toString(),
+      since: new Date().toISOString(),
+    };
+    const txn =
+      slot === undefined
+        ? this.fenced(fence).and(slotKey, 'Version', '==', 0)
+        : this.fenced(fence).and(slotKey, 'Mod', '==', slot.mod);
+    return succeeded(
+      txn
+        .and(head.key, 'Mod', '==', head.mod)
+        .then(
+          this.etcd.put(slotKey).value(JSON.stringify(holder)),
+          this.etcd.delete().key(head.key),
+        ),
+    );
+  }
+
+  /**
+   * Frees the slot with nobody to admit: compares the fence and the slot's read revision;
+   * deletes the slot. @returns whether it committed.
+   */
+  freeSlot(fence: Fence, slot: Stored<SlotHolder>): Promise<boolean> {
+    return succeeded(
+      this.fenced(fence)
+        .and(slot.key, 'Mod', '==', slot.mod)
+        .then(this.etcd.delete().key(slot.key)),
+    );
+  }
+
+  /**
+   * Removes a waiting entry (its instance ended, or was stopped): compares the fence and the
+   * entry's read revision; deletes the entry. @returns whether it committed.
+   */
+  dropEntry(fence: Fence, entry: Stored<QueuedInstance>): Promise<boolean> {
+    return succeeded(
+      this.fenced(fence)
+        .and(entry.key, 'Mod', '==', entry.mod)
+        .then(this.etcd.delete().key(entry.key)),
+    );
+  }
+
+  /**
+   * Queues an instance: compares the fence and that its entry does not exist (version 0);
+   * writes the entry. @returns whether it committed (false: already queued, or shard moved).
+   */
+  putEntry(fence: Fence, workflow: string, entry: QueuedInstance): Promise<boolean> {
+    const key = this.keys.queueEntry(fence.shard, workflow, entry.instanceId);
+    return succeeded(
+      this.fenced(fence)
+        .and(key, 'Version', '==', 0)
+        .then(this.etcd.put(key).value(JSON.stringify(toEntryValue(entry)))),
+    );
+  }
+
+  /**
+   * Records a waiting instance's new owner after a failover: compares the fence and the
+   * entry's read revision; rewrites the entry with `owner` and `epoch`. @returns whether it
+   * committed.
+   */
+  moveEntryOwner(
+    fence: Fence,
+    entry: Stored<QueuedInstance>,
+    owner: string,
+    epoch: bigint,
+  ): Promise<boolean> {
+    const moved = toEntryValue({ ...entry.value, owner, epoch });
+    return succeeded(
+      this.fenced(fence)
+        .and(entry.key, 'Mod', '==', entry.mod)
+        .then(this.etcd.put(entry.key).value(JSON.stringify(moved))),
+    );
+  }
+
+  /**
+   * Discards a waiting instance (SERIAL_PRIORITY): compares the fence and the entry's read
+   * revision; deletes the entry and writes `tombstone` under the definition's discarded keys.
+   * @returns whether it committed.
+   */
+  discardEntry(
+    fence: Fence,
+    workflow: string,
+    entry: Stored<QueuedInstance>,
+    tombstone: Tombstone,
+  ): Promise<boolean> {
+    const tombKey = this.keys.discardedEntry(fence.shard, workflow, entry.value.instanceId);
+    return succeeded(
+      this.fenced(fence)
+        .and(entry.key, 'Mod', '==', entry.mod)
+        .then(
+          this.etcd.delete().key(entry.key),
+          this.etcd.put(tombKey).value(JSON.stringify(tombstone)),
+        ),
+    );
+  }
+
+  /**
+   * Records the slot holder's new owner after a failover: compares the fence and the slot's
+   * read revision; rewrites the slot with `owner` and `epoch` (instance and `since` kept).
+   * @returns whether it committed.
+   */
+  rewriteHolder(
+    fence: Fence,
+    slot: Stored<SlotHolder>,
+    owner: string,
+    epoch: bigint,
+  ): Promise<boolean> {
+    const holder: SlotValue = { ...slot.value, owner, epoch: epoch.toString() };
+    return succeeded(
+      this.fenced(fence)
+        .and(slot.key, 'Mod', '==', slot.mod)
+        .then(this.etcd.put(slot.key).value(JSON.stringify(holder))),
+    );
+  }
+
+  /**
+   * Forgets a discarded instance once it has ended: compares the fence only (a tombstone is
+   * never rewritten); deletes the tombstone. @returns whether it committed.
+   */
+  deleteTombstone(fence: Fence, tombstone: Stored<Tombstone>): Promise<boolean> {
+    return succeeded(this.fenced(fence).then(this.etcd.delete().key(tombstone.key)));
+  }
+
   /** A transaction that only commits while this coordinator still owns the shard. */
-  fenced(fence: Fence): ComparatorBuilder {
+  private fenced(fence: Fence): ComparatorBuilder {
     return this.etcd.if(this.keys.shard(fence.shard), 'Create', '==', fence.revision.toString());
   }
 }
 
-function stored<T>(kv: IKeyValue | undefined, schema: z.ZodType<T>): Stored<T> | undefined {
-  if (kv === undefined) return undefined;
-  const value = parseValue(schema, kv.value.toString());
-  return value === undefined ? undefined : { key: kv.key.toString(), value, mod: kv.mod_revision };
+async function succeeded(txn: ComparatorBuilder): Promise<boolean> {
+  return (await txn.commit()).succeeded;
 }

@@ -7,6 +7,7 @@ import { createLogger } from '../../shared/log.js';
 import { SerialKeys } from '../../shared/serial/serial-keys.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
 import { etcdEndpoint, uniqueEtcdPrefix } from '../../test/support/test-env.js';
+import { ShardClaimStore } from './shard-claim-store.js';
 import { ShardKeeper } from './shard-keeper.js';
 
 const NAME = 'coordinator-a';
@@ -54,7 +55,6 @@ describe('ShardKeeper on a real etcd', () => {
         prefix: (prefix: string) => ({ create: () => watch.open(etcd, prefix) }),
       }) as unknown as ReturnType<Etcd3['watch']>;
     const runtime = Object.assign(new EventEmitter(), {
-      etcd: lagging,
       name: NAME,
       lease: { isFresh: () => true, etcdId: leaseId },
       log: createLogger('coordinator', 'test', 'silent'),
@@ -63,7 +63,7 @@ describe('ShardKeeper on a real etcd', () => {
     const coordinators = Object.assign(new EventEmitter(), {
       list: () => [{ name: NAME }],
     }) as unknown as MemberDirectory;
-    const keeper = new ShardKeeper(runtime, keys, 1, coordinators);
+    const keeper = new ShardKeeper(runtime, new ShardClaimStore(lagging, keys), 1, coordinators);
     const lost: number[] = [];
     keeper.on('lost', (shard) => lost.push(shard));
     return { keeper, watch, lost };

@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
-import type { IKeyValue, Watcher } from 'etcd3';
 import { CoalescingLoop } from '../../shared/coalescing-loop.js';
 import { UnavailableError } from '../../shared/errors.js';
 import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
-import type { SerialKeys } from '../../shared/serial/serial-keys.js';
 import { shardOf } from '../../shared/serial/serial-keys.js';
 import type { ServiceRuntime } from '../../shared/service-runtime.js';
+import type { ShardClaim, ShardClaimStore } from './shard-claim-store.js';
 
 interface ShardKeeperEvents {
   acquired: [shard: number];
@@ -20,12 +19,12 @@ interface ShardKeeperEvents {
  */
 export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
   private readonly owned = new Map<number, bigint>();
-  private watcher: Watcher | undefined;
+  private cancelWatch: (() => Promise<void>) | undefined;
   private readonly loop: CoalescingLoop;
 
   constructor(
     private readonly runtime: ServiceRuntime,
-    private readonly keys: SerialKeys,
+    private readonly claims: ShardClaimStore,
     readonly shardCount: number,
     private readonly coordinators: MemberDirectory,
   ) {
@@ -39,18 +38,15 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
   }
 
   async start(): Promise<void> {
-    this.watcher = await this.runtime.etcd.watch().prefix(this.keys.shards()).create();
-    this.watcher.on('delete', (kv) => {
-      const shard = this.keys.shardOfKey(kv.key.toString());
+    this.cancelWatch = await this.claims.watch(({ kind, shard, revision }) => {
       const ours = shard === undefined ? undefined : this.owned.get(shard);
       // The watch can lag behind our own claim: the deletion of the key an earlier holder had
       // (its lease expired) may arrive after we claimed the shard anew. Only a deletion after
       // our claim's revision deletes our claim.
-      if (shard !== undefined && ours !== undefined && BigInt(kv.mod_revision) > ours)
+      if (kind === 'delete' && shard !== undefined && ours !== undefined && revision > ours)
         this.lose(shard);
       this.rebalance();
     });
-    this.watcher.on('put', () => this.rebalance());
     this.coordinators.on('added', () => this.rebalance());
     this.coordinators.on('removed', () => this.rebalance());
     this.runtime.on('leaseLost', () => {
@@ -80,9 +76,9 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
   }
 
   private async balance(): Promise<void> {
-    const { etcd, lease, name } = this.runtime;
+    const { lease, name } = this.runtime;
     if (!lease.isFresh()) return;
-    const claims = (await etcd.getAll().prefix(this.keys.shards()).exec()).kvs;
+    const claims = await this.claims.claims();
     this.recoverOwnClaims(claims, lease.etcdId);
     const live = Math.max(1, this.coordinators.list().length);
     const target = Math.ceil(this.shardCount / live);
@@ -90,26 +86,19 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
       if (this.owned.size <= target) break;
       const revision = this.owned.get(shard)!;
       this.lose(shard);
-      await etcd
-        .if(this.keys.shard(shard), 'Create', '==', revision.toString())
-        .then(etcd.delete().key(this.keys.shard(shard)))
-        .commit();
+      await this.claims.releaseShard(shard, revision);
       this.runtime.log.info({ shard, target }, 'released shard for balance');
     }
     if (this.owned.size >= target) return;
-    const taken = new Set(claims.map((kv) => this.keys.shardOfKey(kv.key.toString())));
+    const taken = new Set(claims.map((claim) => claim.shard));
     // Start from a per-coordinator offset so that coordinators starting together spread out.
     const offset = shardOf(name, this.shardCount);
     for (let i = 0; i < this.shardCount && this.owned.size < target; i += 1) {
       const shard = (offset + i) % this.shardCount;
       if (taken.has(shard) || this.owned.has(shard)) continue;
-      const key = this.keys.shard(shard);
-      const result = await etcd
-        .if(key, 'Create', '==', 0)
-        .then(etcd.put(key).value(name).lease(lease.etcdId))
-        .commit();
-      if (!result.succeeded) continue;
-      this.owned.set(shard, BigInt(result.header.revision));
+      const revision = await this.claims.claimShard(shard, name, lease.etcdId);
+      if (revision === undefined) continue;
+      this.owned.set(shard, revision);
       this.runtime.log.info({ shard }, 'acquired shard');
       this.emit('acquired', shard);
     }
@@ -121,12 +110,12 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
    * taken), or a claim dropped by mistake. Left alone, such a key would hold its shard — and
    * every serial queue in it — until our lease ends, with nobody serving it.
    */
-  private recoverOwnClaims(claims: readonly IKeyValue[], leaseId: string): void {
-    for (const kv of claims) {
-      const shard = this.keys.shardOfKey(kv.key.toString());
-      if (shard === undefined || this.owned.has(shard)) continue;
-      if (kv.value.toString() !== this.runtime.name || kv.lease !== leaseId) continue;
-      this.owned.set(shard, BigInt(kv.create_revision));
+  private recoverOwnClaims(claims: readonly ShardClaim[], leaseId: string): void {
+    for (const claim of claims) {
+      const { shard } = claim;
+      if (this.owned.has(shard)) continue;
+      if (claim.owner !== this.runtime.name || claim.lease !== leaseId) continue;
+      this.owned.set(shard, claim.revision);
       this.runtime.log.info({ shard }, 'recovered shard claim');
       this.emit('acquired', shard);
     }
@@ -141,14 +130,10 @@ export class ShardKeeper extends EventEmitter<ShardKeeperEvents> {
   /** Gives every shard back (deleting the keys) so others take them at once. */
   async stop(): Promise<void> {
     await this.loop.stop();
-    await this.watcher?.cancel();
-    const { etcd } = this.runtime;
+    await this.cancelWatch?.();
     for (const [shard, revision] of this.owned) {
-      await etcd
-        .if(this.keys.shard(shard), 'Create', '==', revision.toString())
-        .then(etcd.delete().key(this.keys.shard(shard)))
-        .commit()
-        .catch(() => undefined);
+      // Best effort: a claim not given back ends with our lease anyway.
+      await this.claims.releaseShard(shard, revision).catch(() => undefined);
     }
     this.owned.clear();
   }
