@@ -19,8 +19,8 @@
  *   S2  no invalid end state: every instance process ends only once its instance ENDED, so a
  *       reachable state where some instance waits and no process can act (queue non-empty,
  *       slot free, nobody to hand off) is reported as a deadlock. Every fault has a budget and
- *       every retry is guarded by a condition its step falsifies, so every run is finite; the
- *       non-progress-cycle run (-DNP, pan -l -f) confirms that no fair cycle avoids progress.
+ *       every retry is guarded by a condition its step falsifies, so every run is finite and
+ *       S2 needs no fairness assumption: it is this end-state check.
  *
  * Mutations (-D...), each must give a trail:
  *   MUTATE_NO_RELEASE_REVISION_CHECK  the hand-off commit compares no revision: neither the
@@ -29,8 +29,8 @@
  *       releases at once, before the task is killed and the end committed, and the
  *       coordinator takes the release as proof that the holder ended.
  *   MUTATE_NO_RECONCILER              no SerialReconciler: a lost Release strands the queue.
- * Finer ones, documented in the README (no trail: each is covered by the other compare):
- *   MUTATE_NO_SLOT_REVISION, MUTATE_NO_SHARD_FENCE.
+ * Finer ones, documented in the README (no trail with EXPIRIES=1: each is covered by the
+ * other compare): MUTATE_NO_SLOT_REVISION, MUTATE_NO_SHARD_FENCE.
  */
 
 #define N 3  /* instances 1..N; the message choices below spell out 3 */
