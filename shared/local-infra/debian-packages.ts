@@ -23,6 +23,7 @@ const BINARY_NAMES: Record<keyof InfraBinaries, string> = {
 };
 const PACKAGES = ['etcd-server', 'mariadb-server'];
 const COMPOSE_PACKAGE = 'docker-compose';
+const SPIN_PACKAGE = 'spin';
 // Debian keeps daemons in sbin dirs, which a non-root PATH usually lacks.
 const EXTRA_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin'];
 
@@ -36,6 +37,7 @@ const APT_LOCK_MESSAGE =
 
 let pending: Promise<InfraBinaries> | undefined;
 let pendingCompose: Promise<string> | undefined;
+let pendingSpin: Promise<string> | undefined;
 
 /**
  * Returns the absolute paths of `etcd`, `mariadbd` and `mariadb-install-db`, searched in PATH,
@@ -95,6 +97,26 @@ async function locateOrInstallCompose(log: (line: string) => void): Promise<stri
   const installed = await findExecutable(COMPOSE_PACKAGE, searchDirs());
   if (installed !== undefined) return installed;
   throw new Error(`apt-get installed ${COMPOSE_PACKAGE} but the command is still missing`);
+}
+
+/**
+ * Returns the absolute path of `spin` (the SPIN model checker that checks test/model/),
+ * searched like {@link ensureInfraBinaries}; when it is missing and the process runs as root,
+ * installs the Debian package `spin` the same way. Throws like {@link ensureDockerCompose}.
+ */
+export async function ensureSpin(log: (line: string) => void = () => {}): Promise<string> {
+  pendingSpin ??= (async () => {
+    const found = await findExecutable(SPIN_PACKAGE, searchDirs());
+    if (found !== undefined) return found;
+    await installMissing([SPIN_PACKAGE], [SPIN_PACKAGE], log);
+    const installed = await findExecutable(SPIN_PACKAGE, searchDirs());
+    if (installed !== undefined) return installed;
+    throw new Error(`apt-get installed ${SPIN_PACKAGE} but the command is still missing`);
+  })().catch((error: unknown) => {
+    pendingSpin = undefined;
+    throw error;
+  });
+  return pendingSpin;
 }
 
 /** Installs `packages` as root, or throws an Error saying how to when not root. */
