@@ -67,7 +67,8 @@ async function createSecretIfMissing(name, type, files) {
     data,
   };
   const { status, json } = await api('POST', '', secret);
-  if (status !== 201) throw new Error(`create secret ${name}: HTTP ${status} ${json.message ?? ''}`);
+  if (status !== 201)
+    throw new Error(`create secret ${name}: HTTP ${status} ${json.message ?? ''}`);
   console.log(`created secret ${name}`);
 }
 
