@@ -11,6 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { commonEnvSchema } from '../shared/config/common-env.js';
 import { ensureKubectl } from '../shared/local-infra/debian-packages.js';
 import { repoRoot } from '../shared/local-infra/repo-root.js';
+import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicySpec';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
+import type { IServiceSpec } from 'kubernetes-models/v1/ServiceSpec';
 import { readComposeFile } from './support/compose-file.js';
 import {
   batonContainers,
@@ -50,11 +55,27 @@ beforeAll(async () => {
   rendered = new Map((await renderAll(kubectl)).map((r) => [r.name, r.objects]));
 }, 300_000);
 
-function find(objects: K8sObject[], kind: string, name: string): Record<string, any> {
+function find<T = K8sObject>(objects: K8sObject[], kind: string, name: string): T {
   const object = objects.find((o) => o.kind === kind && o.metadata.name === name);
   if (object === undefined) throw new Error(`no ${kind}/${name}`);
-  return object;
+  return object as unknown as T;
 }
+
+const podSpec = (objects: K8sObject[], kind: string, name: string): IPodSpec =>
+  find<{ spec: { template: { spec: IPodSpec } } }>(objects, kind, name).spec.template.spec;
+
+function container(objects: K8sObject[], kind: string, name: string): IContainer {
+  const first = podSpec(objects, kind, name).containers[0];
+  if (first === undefined) throw new Error(`${kind}/${name} has no container`);
+  return first;
+}
+
+const config = (objects: K8sObject[]): Record<string, string> =>
+  find<{ data: Record<string, string> }>(objects, 'ConfigMap', 'baton-config').data;
+const serviceSpec = (objects: K8sObject[], name: string): IServiceSpec =>
+  find<{ spec: IServiceSpec }>(objects, 'Service', name).spec;
+const policySpec = (objects: K8sObject[], name: string): INetworkPolicySpec =>
+  find<{ spec: INetworkPolicySpec }>(objects, 'NetworkPolicy', name).spec;
 
 describe.each(RENDERS)('deploy/k8s %s', (name) => {
   it('deploys the api, masters, coordinators, workers and the init Job', () => {
@@ -133,18 +154,16 @@ describe.each(RENDERS)('deploy/k8s %s', (name) => {
 
   it('lets only the api be reached from outside, and members only from members', () => {
     const objects = objectsOf(name);
-    const api = find(objects, 'NetworkPolicy', 'baton-api');
-    expect(api.spec.podSelector.matchLabels['app.kubernetes.io/component']).toBe('api');
-    expect(api.spec.ingress).toEqual([{ ports: [{ port: 'grpc', protocol: 'TCP' }] }]);
-    const members = find(objects, 'NetworkPolicy', 'baton-members');
-    expect(members.spec.ingress).toEqual([
+    const api = policySpec(objects, 'baton-api');
+    expect(api.podSelector?.matchLabels?.['app.kubernetes.io/component']).toBe('api');
+    expect(api.ingress).toEqual([{ ports: [{ port: 'grpc', protocol: 'TCP' }] }]);
+    expect(policySpec(objects, 'baton-members').ingress).toEqual([
       {
         from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'baton' } } }],
         ports: [{ port: 'grpc', protocol: 'TCP' }],
       },
     ]);
-    const deny = find(objects, 'NetworkPolicy', 'baton-default-deny');
-    expect(deny.spec.ingress).toBeUndefined();
+    expect(policySpec(objects, 'baton-default-deny').ingress).toBeUndefined();
     for (const pod of podTemplates(objects)) {
       expect(pod.labels['app.kubernetes.io/part-of'], pod.owner.metadata.name).toBe('baton');
     }
@@ -156,8 +175,9 @@ describe('the checks catch a broken render', () => {
 
   it('schema: a wrongly typed field, and a kind without a schema', async () => {
     const objects = bundled();
-    find(objects, 'StatefulSet', 'master').spec.template.spec.containers[0].ports[0].containerPort =
-      'grpc';
+    Object.assign(container(objects, 'StatefulSet', 'master').ports?.[0] ?? {}, {
+      containerPort: 'grpc',
+    });
     objects.push({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } });
     const problems = await schemaProblems(objects);
     expect(problems).toEqual([
@@ -168,9 +188,11 @@ describe('the checks catch a broken render', () => {
 
   it('selector: a Service that selects nothing, a port no pod serves', () => {
     const objects = bundled();
-    find(objects, 'Service', 'baton-master').spec.selector['app.kubernetes.io/component'] =
-      'masters';
-    find(objects, 'Service', 'baton-api').spec.ports[0].targetPort = 'http';
+    serviceSpec(objects, 'baton-master').selector = {
+      'app.kubernetes.io/name': 'baton',
+      'app.kubernetes.io/component': 'masters',
+    };
+    Object.assign(serviceSpec(objects, 'baton-api').ports?.[0] ?? {}, { targetPort: 'http' });
     expect(serviceProblems(objects)).toEqual([
       'Service/baton-api port 50051 targets http, not served',
       'Service/baton-master selects no pods',
@@ -180,10 +202,10 @@ describe('the checks catch a broken render', () => {
   it('env: a required variable missing, a value the schema refuses', () => {
     expect(requiredEnvKeys(commonEnvSchema)).toEqual(['ETCD_ENDPOINTS', 'MYSQL_URL']);
     const objects = bundled();
-    delete find(objects, 'ConfigMap', 'baton-config').data.MYSQL_URL;
+    delete config(objects)['MYSQL_URL'];
     expect(envProblems(objects)).toContain('StatefulSet/master (master) does not set MYSQL_URL');
     const other = bundled();
-    find(other, 'ConfigMap', 'baton-config').data.LISTEN = '50051';
+    config(other)['LISTEN'] = '50051';
     expect(envProblems(other)).toContain('Deployment/api (api): LISTEN: expected host:port');
   });
 
@@ -195,9 +217,11 @@ describe('the checks catch a broken render', () => {
       ]),
     );
     const objects = bundled();
-    const volumes = find(objects, 'StatefulSet', 'master').spec.template.spec.volumes;
-    volumes.find((v: { name: string }) => v.name === 'tls').secret.secretName = 'baton-masters-tls';
-    const args: string[] = find(objects, 'Job', 'baton-init').spec.template.spec.containers[0].args;
+    const volumes = podSpec(objects, 'StatefulSet', 'master').volumes ?? [];
+    Object.assign(volumes.find((v) => v.name === 'tls')?.secret ?? {}, {
+      secretName: 'baton-masters-tls',
+    });
+    const args = container(objects, 'Job', 'baton-init').args ?? [];
     args.splice(args.indexOf('--member', args.findIndex((a) => a.startsWith('worker:')) - 1), 2);
     expect(initJobSecrets(objects)).not.toContain('baton-worker-tls');
     expect(referenceProblems(objects, [])).toEqual([
@@ -215,10 +239,12 @@ describe('the checks catch a broken render', () => {
 
   it('probes: a probe on another port, a grpc port that is not LISTEN', () => {
     const objects = bundled();
-    const master = find(objects, 'StatefulSet', 'master').spec.template.spec.containers[0];
-    master.readinessProbe.exec.command = ['baton', 'health', '127.0.0.1:50052'];
-    find(objects, 'Deployment', 'api').spec.template.spec.containers[0].ports[0].containerPort =
-      50052;
+    container(objects, 'StatefulSet', 'master').readinessProbe = {
+      exec: { command: ['baton', 'health', '127.0.0.1:50052'] },
+    };
+    Object.assign(container(objects, 'Deployment', 'api').ports?.[0] ?? {}, {
+      containerPort: 50052,
+    });
     expect(probeProblems(objects)).toEqual([
       "Deployment/api (api): containerPort grpc 50052 is not LISTEN's 50051",
       'StatefulSet/master (master): readinessProbe ["baton","health","127.0.0.1:50052"] is not baton health on 50051',
@@ -227,8 +253,7 @@ describe('the checks catch a broken render', () => {
 
   it("image: a container that does not run the repository's image", () => {
     const objects = bundled();
-    find(objects, 'StatefulSet', 'coordinator').spec.template.spec.containers[0].image =
-      'baton:old';
+    container(objects, 'StatefulSet', 'coordinator').image = 'baton:old';
     expect(imageProblems(objects, IMAGE)).toEqual([
       `StatefulSet/coordinator: image baton:old is not the repository's ${IMAGE}`,
     ]);
@@ -236,8 +261,8 @@ describe('the checks catch a broken render', () => {
 
   it('grace: shorter than SHUTDOWN_GRACE_MS (and a worker’s TASK_KILL_GRACE_MS) + 10 s', () => {
     const objects = bundled();
-    find(objects, 'StatefulSet', 'worker').spec.template.spec.terminationGracePeriodSeconds = 24;
-    find(objects, 'ConfigMap', 'baton-config').data.SHUTDOWN_GRACE_MS = '25000';
+    podSpec(objects, 'StatefulSet', 'worker').terminationGracePeriodSeconds = 24;
+    config(objects)['SHUTDOWN_GRACE_MS'] = '25000';
     expect(gracePeriodProblems(objects)).toEqual([
       'Deployment/api: terminationGracePeriodSeconds 30 < 35',
       'StatefulSet/coordinator: terminationGracePeriodSeconds 30 < 35',
@@ -251,14 +276,19 @@ describe('deploy/k8s extras', () => {
   it('the optional ServiceMonitor scrapes the metrics port of Service baton-metrics', () => {
     const objects = objectsOf('bundled+components');
     expect(objectsOf('bundled').some((o) => o.kind === 'ServiceMonitor')).toBe(false);
-    const monitor = find(objects, 'ServiceMonitor', 'baton');
-    const service = find(objects, 'Service', 'baton-metrics');
-    for (const [key, value] of Object.entries(monitor.spec.selector.matchLabels)) {
-      expect(service.metadata.labels[key]).toBe(value);
-    }
-    expect(service.spec.ports.map((p: { name: string }) => p.name)).toContain(
-      monitor.spec.endpoints[0].port,
+    const monitor = find<IServiceMonitor>(objects, 'ServiceMonitor', 'baton');
+    const service = find<{ metadata: K8sObject['metadata']; spec: IServiceSpec }>(
+      objects,
+      'Service',
+      'baton-metrics',
     );
+    const selector = monitor.spec.selector.matchLabels ?? {};
+    expect(Object.keys(selector).length).toBeGreaterThan(0);
+    for (const [key, value] of Object.entries(selector)) {
+      expect(service.metadata.labels?.[key]).toBe(value);
+    }
+    const ports = (service.spec.ports ?? []).map((p) => p.name);
+    expect(ports).toContain(monitor.spec.endpoints?.[0]?.port);
   });
 
   it('the README documents the Secrets an operator supplies and how to apply each overlay', () => {

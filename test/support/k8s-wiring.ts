@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IServiceSpec } from 'kubernetes-models/v1/ServiceSpec';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { repoRoot } from '../../shared/local-infra/repo-root.js';
 import type { Role } from '../../shared/etcd/keys.js';
 import { apiEnvSchema } from '../../services/api/env.js';
