@@ -20,12 +20,16 @@ import { readComposeFile } from './support/compose-file.js';
 import {
   batonContainers,
   byKind,
+  effectiveEnv,
   podTemplates,
+  POD_IP,
   renderAll,
+  shellScript,
   type K8sObject,
 } from './support/k8s-render.js';
 import { schemaProblems } from './support/k8s-schema.js';
 import {
+  certificateProblems,
   envProblems,
   gracePeriodProblems,
   imageProblems,
@@ -87,7 +91,7 @@ describe.each(RENDERS)('deploy/k8s %s', (name) => {
         'Deployment/api',
         'StatefulSet/master',
         'StatefulSet/coordinator',
-        'StatefulSet/worker',
+        'Deployment/worker',
       ]),
     );
     expect(byKind(objects, 'Job').map((j) => j.metadata.name)).toEqual(['baton-init']);
@@ -96,6 +100,35 @@ describe.each(RENDERS)('deploy/k8s %s', (name) => {
     for (const o of objects.filter((o) => !['Namespace'].includes(o.kind))) {
       expect(o.metadata.namespace, `${o.kind}/${o.metadata.name}`).toBe('baton');
     }
+  });
+
+  it('runs every worker group as a Deployment, the component adding group batch', () => {
+    const objects = objectsOf(name);
+    const workers = batonContainers(objects).filter((b) => b.role === 'worker');
+    const groups = workers.map((b) => [
+      `${b.pod.owner.kind}/${b.pod.owner.metadata.name}`,
+      effectiveEnv(objects, b)['WORKER_GROUP'],
+    ]);
+    expect(groups).toEqual([
+      ['Deployment/worker', 'default'],
+      ...(name === 'bundled+components' ? [['Deployment/worker-batch', 'batch']] : []),
+    ]);
+    for (const worker of workers) {
+      expect(worker.pod.owner.kind).toBe('Deployment');
+      expect(worker.pod.labels['baton.dev/worker-group']).toBe(
+        effectiveEnv(objects, worker)['WORKER_GROUP'],
+      );
+    }
+  });
+
+  it("advertises each master's, coordinator's and worker's address in its certificate", async () => {
+    const objects = objectsOf(name);
+    expect(await certificateProblems(objects)).toEqual([]);
+    const worker = batonContainers(objects).find((b) => b.role === 'worker');
+    if (worker === undefined) throw new Error('no worker');
+    expect(effectiveEnv(objects, worker)['ADVERTISE_ADDRESS']).toBe(
+      `${POD_IP.replaceAll('.', '-')}.baton.pod:50051`,
+    );
   });
 
   it('passes the Kubernetes API schemas', async () => {
@@ -213,7 +246,7 @@ describe('the checks catch a broken render', () => {
     expect(referenceProblems(objectsOf('external'), [])).toEqual(
       expect.arrayContaining([
         'StatefulSet/master references Secret baton-mysql, which nothing provides',
-        'StatefulSet/worker references Secret baton-etcd-client-tls, which nothing provides',
+        'Deployment/worker references Secret baton-etcd-client-tls, which nothing provides',
       ]),
     );
     const objects = bundled();
@@ -225,8 +258,60 @@ describe('the checks catch a broken render', () => {
     args.splice(args.indexOf('--member', args.findIndex((a) => a.startsWith('worker:')) - 1), 2);
     expect(initJobSecrets(objects)).not.toContain('baton-worker-tls');
     expect(referenceProblems(objects, [])).toEqual([
+      'Deployment/worker references Secret baton-worker-tls, which nothing provides',
       'StatefulSet/master references Secret baton-masters-tls, which nothing provides',
-      'StatefulSet/worker references Secret baton-worker-tls, which nothing provides',
+    ]);
+  });
+
+  it('certificates: a SAN not naming the address, an address not dashed, none, another role', async () => {
+    const objects = bundled();
+    const args = container(objects, 'Job', 'baton-init').args ?? [];
+    const worker = args.findIndex((a) => a.startsWith('worker:'));
+    args[worker] = 'worker:worker:*.baton-worker.$(POD_NAMESPACE).svc';
+    expect(await certificateProblems(objects)).toEqual([
+      expect.stringMatching(
+        /^Deployment\/worker \(worker\): certificate worker does not name 10-244-1-17\.baton\.pod /,
+      ),
+    ]);
+
+    const undashed = bundled();
+    const command = container(undashed, 'Deployment', 'worker').command ?? [];
+    command[2] =
+      shellScript(container(undashed, 'Deployment', 'worker'))?.replace(' | tr . -', '') ?? '';
+    expect(await certificateProblems(undashed)).toEqual([
+      expect.stringMatching(/certificate worker does not name 10\.244\.1\.17\.baton\.pod /),
+    ]);
+
+    const failing = bundled();
+    const env = container(failing, 'Deployment', 'worker').env ?? [];
+    env.splice(
+      env.findIndex((e) => e.name === 'POD_IP'),
+      1,
+    );
+    expect(await certificateProblems(failing)).toEqual([
+      'Deployment/worker (worker) advertises no address',
+    ]);
+
+    const swapped = bundled();
+    const volumes = podSpec(swapped, 'StatefulSet', 'master').volumes ?? [];
+    Object.assign(volumes.find((v) => v.name === 'tls')?.secret ?? {}, {
+      secretName: 'baton-coordinator-tls',
+    });
+    expect(await certificateProblems(swapped)).toEqual([
+      'StatefulSet/master (master): certificate coordinator is not of role master',
+      expect.stringMatching(
+        /^StatefulSet\/master \(master\): certificate coordinator does not name master-0\.baton-master\.baton\.svc /,
+      ),
+    ]);
+  });
+
+  it('env: a worker wrapper that advertises no port', () => {
+    const objects = bundled();
+    const command = container(objects, 'Deployment', 'worker').command ?? [];
+    command[2] =
+      shellScript(container(objects, 'Deployment', 'worker'))?.replace(':${LISTEN##*:}', '') ?? '';
+    expect(envProblems(objects)).toEqual([
+      'Deployment/worker (worker): ADVERTISE_ADDRESS: expected host:port',
     ]);
   });
 
@@ -261,13 +346,13 @@ describe('the checks catch a broken render', () => {
 
   it('grace: shorter than SHUTDOWN_GRACE_MS (and a worker’s TASK_KILL_GRACE_MS) + 10 s', () => {
     const objects = bundled();
-    podSpec(objects, 'StatefulSet', 'worker').terminationGracePeriodSeconds = 24;
+    podSpec(objects, 'Deployment', 'worker').terminationGracePeriodSeconds = 24;
     config(objects)['SHUTDOWN_GRACE_MS'] = '25000';
     expect(gracePeriodProblems(objects)).toEqual([
       'Deployment/api: terminationGracePeriodSeconds 30 < 35',
+      'Deployment/worker: terminationGracePeriodSeconds 24 < 40',
       'StatefulSet/coordinator: terminationGracePeriodSeconds 30 < 35',
       'StatefulSet/master: terminationGracePeriodSeconds 30 < 35',
-      'StatefulSet/worker: terminationGracePeriodSeconds 24 < 40',
     ]);
   });
 });

@@ -3,8 +3,8 @@
  * optional component, as parsed objects, plus the views the wiring checks share (pod templates,
  * Baton containers and their effective environment).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { IContainer } from 'kubernetes-models/v1/Container';
@@ -114,11 +114,32 @@ export interface BatonContainer {
   role: Role;
 }
 
-/** Containers that run a Baton service: `node dist/services/<role>/main.js`. */
+/** The `sh -c` script a container runs, when it runs one (workers compute their address). */
+export function shellScript(container: IContainer): string | undefined {
+  const [shell, flag, script] = [...(container.command ?? []), ...(container.args ?? [])];
+  return shell === 'sh' && flag === '-c' ? script : undefined;
+}
+
+/** The role of `node dist/services/<role>/main.js`, run directly or exec'd at the end of `sh -c`. */
+function serviceRole(container: IContainer): string | undefined {
+  const script = shellScript(container);
+  if (script !== undefined) {
+    return /^\s*exec node dist\/services\/([a-z]+)\/main\.js\s*$/m.exec(
+      script.trimEnd().split('\n').at(-1) ?? '',
+    )?.[1];
+  }
+  const [node, main] = container.command ?? [];
+  return node === 'node' ? /^dist\/services\/([a-z]+)\/main\.js$/.exec(main ?? '')?.[1] : undefined;
+}
+
+/**
+ * Containers that run a Baton service: `node dist/services/<role>/main.js`, or an `sh -c` script
+ * whose last line execs it.
+ */
 export function batonContainers(objects: K8sObject[]): BatonContainer[] {
   return podTemplates(objects).flatMap((pod) =>
     pod.spec.containers.flatMap((container) => {
-      const role = /^dist\/services\/([a-z]+)\/main\.js$/.exec(container.command?.[1] ?? '')?.[1];
+      const role = serviceRole(container);
       return (ROLES as readonly string[]).includes(role ?? '')
         ? [{ pod, container, role: role as Role }]
         : [];
@@ -130,18 +151,58 @@ export function byKind(objects: K8sObject[], kind: string): K8sObject[] {
   return objects.filter((o) => o.kind === kind);
 }
 
+/** A stand-in pod IP for `status.podIP`. */
+export const POD_IP = '10.244.1.17';
+
 /** What a field reference stands for in a pod of `pod` (the first pod of a StatefulSet). */
 function fieldValue(pod: PodTemplate, fieldPath: string): string {
-  if (fieldPath === 'metadata.name') return `${pod.owner.metadata.name}-0`;
+  if (fieldPath === 'metadata.name') {
+    const suffix = pod.owner.kind === 'StatefulSet' ? '0' : '7d9f8b6c5d-x2k4q';
+    return `${pod.owner.metadata.name}-${suffix}`;
+  }
   if (fieldPath === 'metadata.namespace') return pod.owner.metadata.namespace ?? 'default';
-  if (fieldPath === 'status.podIP') return '10.0.0.7';
+  if (fieldPath === 'status.podIP') return POD_IP;
   return `<${fieldPath}>`;
 }
 
+/** `$(VAR)` expanded as the kubelet does: a reference to no variable stays as it is. */
+const expand = (text: string, env: Record<string, string>) =>
+  text.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, ref: string) => env[ref] ?? whole);
+
+/** Variables a shell (not the script) sets by itself; not the script's doing. */
+const SHELL_OWN = new Set(['PATH', 'PWD', 'OLDPWD', 'SHLVL', '_']);
+
 /**
- * The environment the container starts with: its envFrom ConfigMaps from the render (a missing
+ * What an `sh -c` script exports before it execs `node`: the script runs (expanded as the
+ * kubelet would) with `env` and a stand-in `node` on PATH that prints its environment.
+ * @throws Error when the script fails, e.g. on a variable it needs that `env` lacks
+ */
+export function scriptExports(script: string, env: Record<string, string>): Record<string, string> {
+  const bin = mkdtempSync(join(tmpdir(), 'baton-k8s-node-'));
+  try {
+    writeFileSync(join(bin, 'node'), '#!/bin/sh\nexec env -0\n');
+    chmodSync(join(bin, 'node'), 0o755);
+    const out = execFileSync('sh', ['-c', expand(script, env)], {
+      env: { ...env, PATH: `${bin}:/usr/bin:/bin` },
+      encoding: 'utf8',
+    });
+    const exported: Record<string, string> = {};
+    for (const entry of out.split('\0').filter((e) => e !== '')) {
+      const cut = entry.indexOf('=');
+      const [key, value] = [entry.slice(0, cut), entry.slice(cut + 1)];
+      if (!SHELL_OWN.has(key) && env[key] !== value) exported[key] = value;
+    }
+    return exported;
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The environment the service starts with: its envFrom ConfigMaps from the render (a missing
  * one adds nothing: the reference check reports it), then `env`, with fields and Secret keys
- * as stand-in values and `$(VAR)` expanded as the kubelet does.
+ * as stand-in values and `$(VAR)` expanded as the kubelet does, then what an `sh -c` wrapper
+ * exports before it execs the service.
  */
 export function effectiveEnv(objects: K8sObject[], baton: BatonContainer): Record<string, string> {
   const env: Record<string, string> = {};
@@ -162,10 +223,14 @@ export function effectiveEnv(objects: K8sObject[], baton: BatonContainer): Recor
       value =
         (map?.['data'] as Record<string, string> | undefined)?.[from.configMapKeyRef.key] ?? '';
     }
-    env[variable.name] = value.replace(
-      /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g,
-      (whole, ref: string) => env[ref] ?? whole,
-    );
+    env[variable.name] = expand(value, env);
   }
-  return env;
+  const script = shellScript(baton.container);
+  if (script === undefined) return env;
+  try {
+    return { ...env, ...scriptExports(script, env) };
+  } catch {
+    // A script that fails exports nothing; certificateProblems reports the missing address.
+    return env;
+  }
 }

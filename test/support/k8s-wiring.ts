@@ -2,8 +2,11 @@
  * The wiring checks of the rendered deploy/k8s objects. Each returns one line per problem, so
  * a test can show both that the real render has none and that a broken one is caught.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { checkServerIdentity } from 'node:tls';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IServiceSpec } from 'kubernetes-models/v1/ServiceSpec';
 import type { z } from 'zod';
@@ -13,6 +16,9 @@ import { apiEnvSchema } from '../../services/api/env.js';
 import { coordinatorEnvSchema } from '../../services/coordinator/env.js';
 import { masterEnvSchema } from '../../services/master/env.js';
 import { workerEnvSchema } from '../../services/worker/env.js';
+import { ensureCertificateAuthority } from '../../shared/tls/certificate-authority.js';
+import { ensureMemberCertificate } from '../../shared/tls/member-certificate.js';
+import { isMemberRole } from '../../shared/tls/member-roles.js';
 import {
   batonContainers,
   byKind,
@@ -64,15 +70,21 @@ export function serviceProblems(objects: K8sObject[]): string[] {
   });
 }
 
+function initJob(objects: K8sObject[]): PodTemplate | undefined {
+  return podTemplates(objects).find((p) => p.labels['app.kubernetes.io/name'] === 'baton-init');
+}
+
+/** The init Job's `--member NAME:ROLE[:HOSTS]` arguments, as given (`$(POD_NAMESPACE)` and all). */
+function initJobMembers(objects: K8sObject[]): string[] {
+  const args = initJob(objects)?.spec.containers[0]?.args ?? [];
+  return args.filter((_, i) => args[i - 1] === '--member');
+}
+
 /** The Secrets the init Job makes: baton-ca, baton-NAME-tls per --member, PASSWORD_SECRETS. */
 export function initJobSecrets(objects: K8sObject[]): string[] {
-  const job = podTemplates(objects).find(
-    (p) => p.labels['app.kubernetes.io/name'] === 'baton-init',
-  );
-  const container = job?.spec.containers[0];
+  const container = initJob(objects)?.spec.containers[0];
   if (container === undefined) return [];
-  const args = container.args ?? [];
-  const members = args.flatMap((arg, i) => (args[i - 1] === '--member' ? [arg.split(':')[0]] : []));
+  const members = initJobMembers(objects).map((member) => member.split(':')[0]);
   const passwords = container.env?.find((e) => e.name === 'PASSWORD_SECRETS')?.value ?? '';
   return ['baton-ca', ...members.map((m) => `baton-${m}-tls`), ...passwords.split(',')].filter(
     (name) => name !== '',
@@ -212,4 +224,63 @@ export function gracePeriodProblems(objects: K8sObject[]): string[] {
       ? []
       : [`${idOf(baton.pod.owner)}: terminationGracePeriodSeconds ${grace} < ${needed}`];
   });
+}
+
+/** The roles whose ADVERTISE_ADDRESS other members dial (the api's is only listed). */
+const DIALLED: readonly Role[] = ['master', 'coordinator', 'worker'];
+
+/**
+ * Every master, coordinator and worker advertises an address that the certificate it mounts
+ * would pass: the init Job's certificate for that Secret is made for real (`baton certs init`'s
+ * code, `$(POD_NAMESPACE)` as the kubelet expands it in the Job's namespace) and checked with
+ * Node's `tls.checkServerIdentity` against the advertised host, as a dialling peer's grpc-js
+ * does; its OU must be the container's role (what the peer rules check).
+ */
+export async function certificateProblems(objects: K8sObject[]): Promise<string[]> {
+  const namespace = initJob(objects)?.owner.metadata.namespace ?? 'default';
+  const specs = new Map(
+    initJobMembers(objects).map((member) => {
+      const [name = '', role = '', hosts = ''] = member
+        .replaceAll('$(POD_NAMESPACE)', namespace)
+        .split(':');
+      return [name, { name, role, hosts: hosts.split(',').filter((h) => h !== '') }];
+    }),
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'baton-k8s-certs-'));
+  try {
+    await ensureCertificateAuthority(dir);
+    const problems: string[] = [];
+    for (const baton of batonContainers(objects).filter((b) => DIALLED.includes(b.role))) {
+      const id = `${idOf(baton.pod.owner)} (${baton.role})`;
+      const env = effectiveEnv(objects, baton);
+      const address = env['ADVERTISE_ADDRESS'];
+      if (address === undefined || address === '') {
+        problems.push(`${id} advertises no address`);
+        continue;
+      }
+      const certDir = dirname(env['TLS_CERT_FILE'] ?? '');
+      const mount = baton.container.volumeMounts?.find((m) => m.mountPath === certDir);
+      const secret = baton.pod.spec.volumes?.find((v) => v.name === mount?.name)?.secret;
+      const spec = specs.get(/^baton-(.+)-tls$/.exec(secret?.secretName ?? '')?.[1] ?? '');
+      if (spec === undefined || !isMemberRole(spec.role)) {
+        problems.push(`${id}: no init Job certificate in ${certDir} (${secret?.secretName})`);
+        continue;
+      }
+      const { certFile } = await ensureMemberCertificate(dir, { ...spec, role: spec.role });
+      const cert = new X509Certificate(readFileSync(certFile));
+      if (!cert.subject.split('\n').includes(`OU=${baton.role}`)) {
+        problems.push(`${id}: certificate ${spec.name} is not of role ${baton.role}`);
+      }
+      const host = address.slice(0, address.lastIndexOf(':'));
+      const error = checkServerIdentity(host, cert.toLegacyObject());
+      if (error !== undefined) {
+        problems.push(
+          `${id}: certificate ${spec.name} does not name ${host} (${cert.subjectAltName})`,
+        );
+      }
+    }
+    return problems;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
