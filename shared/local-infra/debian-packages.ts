@@ -1,7 +1,7 @@
 /**
  * Finding (and, on Debian as root, installing) the etcd and MariaDB server binaries that the
- * test suite and `baton cluster up` run as child processes, and Debian's `docker-compose` that
- * the tests validate deploy/compose.yaml with.
+ * test suite and `baton cluster up` run as child processes, Debian's `docker-compose` that
+ * the tests validate deploy/compose.yaml with, and `kubectl` that renders deploy/k8s.
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -23,6 +23,7 @@ const BINARY_NAMES: Record<keyof InfraBinaries, string> = {
 };
 const PACKAGES = ['etcd-server', 'mariadb-server'];
 const COMPOSE_PACKAGE = 'docker-compose';
+const KUBECTL_PACKAGE = 'kubectl';
 const SPIN_PACKAGE = 'spin';
 // Debian keeps daemons in sbin dirs, which a non-root PATH usually lacks.
 const EXTRA_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin'];
@@ -37,6 +38,7 @@ const APT_LOCK_MESSAGE =
 
 let pending: Promise<InfraBinaries> | undefined;
 let pendingCompose: Promise<string> | undefined;
+let pendingKubectl: Promise<string> | undefined;
 let pendingSpin: Promise<string> | undefined;
 
 /**
@@ -83,40 +85,49 @@ async function locateOrInstall(log: (line: string) => void): Promise<InfraBinari
  * apt-get's output when the install fails or the command is still missing after it.
  */
 export async function ensureDockerCompose(log: (line: string) => void = () => {}): Promise<string> {
-  pendingCompose ??= locateOrInstallCompose(log).catch((error: unknown) => {
+  pendingCompose ??= locateOrInstallCommand(COMPOSE_PACKAGE, log).catch((error: unknown) => {
     pendingCompose = undefined;
     throw error;
   });
   return pendingCompose;
 }
 
-async function locateOrInstallCompose(log: (line: string) => void): Promise<string> {
-  const found = await findExecutable(COMPOSE_PACKAGE, searchDirs());
-  if (found !== undefined) return found;
-  await installMissing([COMPOSE_PACKAGE], [COMPOSE_PACKAGE], log);
-  const installed = await findExecutable(COMPOSE_PACKAGE, searchDirs());
-  if (installed !== undefined) return installed;
-  throw new Error(`apt-get installed ${COMPOSE_PACKAGE} but the command is still missing`);
+/**
+ * Returns the absolute path of `kubectl` (its `kustomize` subcommand renders deploy/k8s),
+ * searched like {@link ensureInfraBinaries}; when it is missing and the process runs as root,
+ * installs the Debian package `kubectl` the same way. No cluster is needed or contacted.
+ *
+ * Throws an Error naming the package and the apt-get command when not root, and an Error with
+ * apt-get's output when the install fails or the command is still missing after it.
+ */
+export async function ensureKubectl(log: (line: string) => void = () => {}): Promise<string> {
+  pendingKubectl ??= locateOrInstallCommand(KUBECTL_PACKAGE, log).catch((error: unknown) => {
+    pendingKubectl = undefined;
+    throw error;
+  });
+  return pendingKubectl;
 }
 
 /**
  * Returns the absolute path of `spin` (the SPIN model checker that checks test/model/),
  * searched like {@link ensureInfraBinaries}; when it is missing and the process runs as root,
- * installs the Debian package `spin` the same way. Throws like {@link ensureDockerCompose}.
+ * installs the Debian package `spin` the same way. Throws like {@link ensureKubectl}.
  */
 export async function ensureSpin(log: (line: string) => void = () => {}): Promise<string> {
-  pendingSpin ??= (async () => {
-    const found = await findExecutable(SPIN_PACKAGE, searchDirs());
-    if (found !== undefined) return found;
-    await installMissing([SPIN_PACKAGE], [SPIN_PACKAGE], log);
-    const installed = await findExecutable(SPIN_PACKAGE, searchDirs());
-    if (installed !== undefined) return installed;
-    throw new Error(`apt-get installed ${SPIN_PACKAGE} but the command is still missing`);
-  })().catch((error: unknown) => {
+  pendingSpin ??= locateOrInstallCommand(SPIN_PACKAGE, log).catch((error: unknown) => {
     pendingSpin = undefined;
     throw error;
   });
   return pendingSpin;
+}
+
+async function locateOrInstallCommand(name: string, log: (line: string) => void): Promise<string> {
+  const found = await findExecutable(name, searchDirs());
+  if (found !== undefined) return found;
+  await installMissing([name], [name], log);
+  const installed = await findExecutable(name, searchDirs());
+  if (installed !== undefined) return installed;
+  throw new Error(`apt-get installed ${name} but the command is still missing`);
 }
 
 /** Installs `packages` as root, or throws an Error saying how to when not root. */
