@@ -31,11 +31,34 @@ const STORE_HANDLES = [
   { name: 'a store’s keys store.keys', pattern: /\bstore\.keys\b/ },
 ];
 
+/** SQL, or the database handle it would be written against. */
+const SQL = [
+  { name: 'raw SQL sql`', pattern: /\bsql`|\bsql<[^>]*>`/ },
+  { name: 'a query .selectFrom(', pattern: /\.selectFrom\(/ },
+  { name: 'a write .updateTable(', pattern: /\.updateTable\(/ },
+  { name: 'a write .insertInto(', pattern: /\.insertInto\(/ },
+  { name: 'a write .deleteFrom(', pattern: /\.deleteFrom\(/ },
+  { name: 'a database handle .db', pattern: /\.db\b/ },
+];
+
 const BOUNDARIES: Boundary[] = [
   {
     dir: 'services/coordinator',
     allowedFiles: ['serial-store.ts', 'shard-claim-store.ts'],
     forbidden: [...ETCD_WRITES, ...STORE_HANDLES],
+  },
+  {
+    // The master's stores own every SQL statement and fenced write (store/); the run, ownership
+    // and scheduler call their named methods.
+    dir: 'services/master',
+    allowedFiles: [
+      'store/instance-store.ts',
+      'store/claim-store.ts',
+      'store/instance-queries.ts',
+      'store/schedule-store.ts',
+      'store/definition-cache.ts',
+    ],
+    forbidden: [...SQL, ...ETCD_WRITES, ...STORE_HANDLES],
   },
 ];
 

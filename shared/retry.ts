@@ -1,0 +1,39 @@
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
+import { isRetryable } from './errors.js';
+
+export interface RetryOptions {
+  /** Attempts after the first; `Infinity` retries until `retryOn` or the deadline says stop. */
+  retries: number;
+  /** First delay; each next one grows exponentially, with decorrelated jitter. Default 50 ms. */
+  initialDelayMs?: number;
+  /** Largest delay between attempts. Default 1 s. */
+  maxDelayMs?: number;
+  /** Which failures are worth another attempt. Default: the error's class says it is retryable. */
+  retryOn?: (err: Error) => boolean;
+  /** No attempt starts after this time (ms since the epoch): the last failure is thrown. */
+  deadline?: number;
+}
+
+/**
+ * Baton's one retry policy (cockatiel): retries `op` on failures `retryOn` accepts (by default
+ * the typed errors' own `retryable`), with jittered exponential backoff, a bound on attempts and
+ * an optional deadline. A failure that is not retried, or the last one, is thrown as it is.
+ */
+export function withRetry<T>(
+  op: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
+  const accepts = options.retryOn ?? isRetryable;
+  const { deadline } = options;
+  const policy = retry(
+    handleWhen((err) => accepts(err) && (deadline === undefined || Date.now() < deadline)),
+    {
+      maxAttempts: options.retries,
+      backoff: new ExponentialBackoff({
+        initialDelay: options.initialDelayMs ?? 50,
+        maxDelay: options.maxDelayMs ?? 1_000,
+      }),
+    },
+  );
+  return policy.execute(({ attempt }) => op(attempt + 1));
+}
