@@ -14,6 +14,7 @@ import { startGrpcServer, type RunningServer, type ServiceBinding } from './grpc
 import { InvalidArgumentError } from './errors.js';
 import { Lifecycle } from './lifecycle.js';
 import { racePoint } from './race-points.js';
+import { withRetry } from './retry.js';
 import { createLogger, type Logger } from './log.js';
 import { registerLeaseMetrics, type LeaseMetrics } from './telemetry/lease-metrics.js';
 import { startTelemetry, type Telemetry } from './telemetry/sdk.js';
@@ -261,20 +262,25 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   }
 
   private async rejoinLoop(): Promise<void> {
-    while (!this.lifecycle.draining) {
-      try {
-        const lease = await MemberLease.grant(this.etcd, this.env.LEASE_TTL_MS, this.log);
-        this.currentLease = lease;
-        this.watchLease(lease);
-        await this.register();
-        this.log.info({ lease: lease.etcdId }, 'rejoined the cluster');
-        this.emit('rejoined', lease);
-        return;
-      } catch (err) {
+    const attempt = async (): Promise<void> => {
+      if (this.lifecycle.draining) return;
+      const lease = await MemberLease.grant(this.etcd, this.env.LEASE_TTL_MS, this.log);
+      this.currentLease = lease;
+      this.watchLease(lease);
+      await this.register();
+      this.log.info({ lease: lease.etcdId }, 'rejoined the cluster');
+      this.emit('rejoined', lease);
+    };
+    // Whatever failed (etcd down, the old key not yet expired), try again until shut down.
+    await withRetry(attempt, {
+      retries: Infinity,
+      initialDelayMs: 250,
+      maxDelayMs: 2_000,
+      retryOn: (err) => {
         this.log.warn({ err }, 'rejoin failed; retrying');
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+        return !this.lifecycle.draining;
+      },
+    }).catch(() => undefined);
   }
 }
 

@@ -8,6 +8,7 @@ import { checkSubWorkflowReferences } from '../../shared/domain/sub-workflow-ref
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import { InvalidArgumentError, NotFoundError } from '../../shared/errors.js';
 import type { ApplyWorkflowRequest__Output } from '../../shared/proto/gen/baton/v1/ApplyWorkflowRequest.js';
+import { withRetry } from '../../shared/retry.js';
 import { recordAudit } from './audit-log.js';
 import { specInputFromProto } from './spec-mapping.js';
 
@@ -18,7 +19,8 @@ export interface StoredDefinition {
   createdAt: Date;
 }
 
-const MAX_APPLY_ATTEMPTS = 3;
+/** A first apply that lost the race for its name retries (as an update) this many times. */
+const APPLY_RETRIES = 2;
 
 /** Definitions: validated, then stored as a new immutable version. */
 export class Definitions {
@@ -44,14 +46,12 @@ export class Definitions {
               .map((t) => t.workflow),
           };
     });
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.storeVersion(spec, actor, req.source ?? '');
-      } catch (err) {
-        // Two first applies of one name race on the primary key; the loser retries as an update.
-        if (!isDuplicateKey(err) || attempt >= MAX_APPLY_ATTEMPTS) throw err;
-      }
-    }
+    // Two first applies of one name race on the primary key; the loser retries as an update.
+    return withRetry(() => this.storeVersion(spec, actor, req.source ?? ''), {
+      retries: APPLY_RETRIES,
+      initialDelayMs: 1,
+      retryOn: isDuplicateKey,
+    });
   }
 
   private parse(req: ApplyWorkflowRequest__Output): WorkflowDefinitionSpec {

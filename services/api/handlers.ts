@@ -52,7 +52,7 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return { workflows: (await definitions.list()).map((d) => definitionToProto(d, true)) };
     },
     async StartInstance(req, ctx) {
-      const { row, tasks } = await instances.start(req.workflow, req.params, auditActor(ctx));
+      const { row, tasks } = await instances.start(req.workflow, req.params, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
     },
     async GetInstance(req) {
@@ -68,11 +68,11 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return { instances: found.map(({ row, tasks }) => instanceToProto(row, tasks)) };
     },
     async StopInstance(req, ctx) {
-      const { row, tasks } = await instances.stop(req.id, auditActor(ctx));
+      const { row, tasks } = await instances.stop(req.id, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
     },
     async RerunInstance(req, ctx) {
-      const { row, tasks } = await instances.rerun(req.id, auditActor(ctx));
+      const { row, tasks } = await instances.rerun(req.id, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
     },
     ListAuditEvents(req) {

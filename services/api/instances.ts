@@ -14,6 +14,7 @@ import {
   InvalidArgumentError,
   NotFoundError,
 } from '../../shared/errors.js';
+import type { CallContext } from '../../shared/grpc/call-context.js';
 import { requireId, requireOneOf } from '../../shared/grpc/validate.js';
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
@@ -50,6 +51,7 @@ export class Instances {
     workflow: string,
     params: Record<string, string>,
     actor: string,
+    call?: CallContext,
   ): Promise<InstanceWithTasks> {
     requireName(workflow, 'workflow');
     validateStartParams(params, this.deps.limits);
@@ -59,6 +61,7 @@ export class Instances {
       action: 'start',
       rerunOf: null,
       detail: { params: Object.keys(params) },
+      call,
     });
   }
 
@@ -68,7 +71,7 @@ export class Instances {
    *
    * @throws NotFoundError; FailedPreconditionError when it has not ended or is a child instance
    */
-  async rerun(id: string, actor: string): Promise<InstanceWithTasks> {
+  async rerun(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
     const { row } = await this.get(id);
     if (row.parent_instance_id !== null) {
       throw new FailedPreconditionError(
@@ -84,13 +87,21 @@ export class Instances {
       action: 'rerun',
       rerunOf: id,
       detail: { rerun_of: id },
+      call,
     });
   }
 
   private launch(
     definition: StoredDefinition,
     params: Record<string, string>,
-    how: { actor: string; action: AuditAction; rerunOf: string | null; detail: object },
+    how: {
+      actor: string;
+      action: AuditAction;
+      rerunOf: string | null;
+      detail: object;
+      /** The api call this start serves: the push to a master keeps within its deadline. */
+      call: CallContext | undefined;
+    },
   ): Promise<InstanceWithTasks> {
     const { name: workflow, version } = definition;
     // The instance's trace: everything that runs it, on any master or worker, hangs under this.
@@ -114,7 +125,7 @@ export class Instances {
           detail: { workflow: `${workflow}@${version}`, ...how.detail },
         });
         span.setAttribute(ATTR.instanceId, id);
-        await submitToMaster(this.deps.masters, this.deps.channels, id, this.deps.log);
+        await submitToMaster(this.deps.masters, this.deps.channels, id, this.deps.log, how.call);
         return this.get(id);
       },
     );
@@ -169,9 +180,10 @@ export class Instances {
   }
 
   /** @throws NotFoundError, FailedPreconditionError (already ended) */
-  async stop(id: string, actor: string): Promise<InstanceWithTasks> {
+  async stop(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
     requireId(id, 'id');
-    await stopInstance(this.deps, id, `stopped by ${actor} via ${this.deps.processName}`, actor);
+    const reason = `stopped by ${actor} via ${this.deps.processName}`;
+    await stopInstance(this.deps, id, reason, actor, call);
     return this.get(id);
   }
 

@@ -3,6 +3,7 @@ import {
   recordStopRequest,
   type StopRequestDeps,
 } from '../../shared/instances/request-stop.js';
+import type { CallContext } from '../../shared/grpc/call-context.js';
 import { recordAudit } from './audit-log.js';
 
 /**
@@ -18,6 +19,7 @@ export async function stopInstance(
   instanceId: string,
   reason: string,
   actor: string,
+  call?: CallContext,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const now = new Date();
@@ -25,5 +27,5 @@ export async function stopInstance(
     const event = { actor, action: 'stop', targetKind: 'instance', target: instanceId } as const;
     await recordAudit(trx, { ...event, detail: { reason } }, now);
   });
-  await notifyOwner(deps, instanceId);
+  await notifyOwner(deps, instanceId, call);
 }

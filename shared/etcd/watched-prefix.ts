@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Etcd3, Watcher } from 'etcd3';
 import type { Logger } from '../log.js';
+import { withRetry } from '../retry.js';
 
 interface WatchedPrefixEvents<T> {
   put: [id: string, value: T, previous: T | undefined];
@@ -89,15 +90,15 @@ export class WatchedPrefix<T> extends EventEmitter<WatchedPrefixEvents<T>> {
     const old = this.watcher;
     this.watcher = undefined;
     await old?.cancel().catch(() => undefined);
-    while (!this.closed) {
-      try {
-        await this.sync();
-        return;
-      } catch (err) {
+    await withRetry(() => (this.closed ? Promise.resolve() : this.sync()), {
+      retries: Infinity,
+      initialDelayMs: 250,
+      maxDelayMs: 2_000,
+      retryOn: (err) => {
         this.log.warn({ err, prefix: this.prefix }, 'listing failed; retrying');
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+        return !this.closed;
+      },
+    }).catch(() => undefined);
   }
 
   private put(id: string, value: T): void {

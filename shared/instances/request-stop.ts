@@ -5,6 +5,7 @@ import { errorMessage, FailedPreconditionError, NotFoundError } from '../errors.
 import type { EtcdKeys } from '../etcd/keys.js';
 import type { MemberDirectory } from '../etcd/member-directory.js';
 import { readOwnership } from '../etcd/ownership.js';
+import type { CallContext } from '../grpc/call-context.js';
 import { makeServiceClient, type ChannelPool } from '../grpc/client.js';
 import type { Logger } from '../log.js';
 import { batonProto } from '../proto/load.js';
@@ -31,9 +32,10 @@ export async function requestStop(
   deps: StopRequestDeps,
   instanceId: string,
   reason: string,
+  parent?: CallContext,
 ): Promise<void> {
   await recordStopRequest(deps.db, instanceId, reason);
-  await notifyOwner(deps, instanceId);
+  await notifyOwner(deps, instanceId, parent);
 }
 
 /**
@@ -70,19 +72,27 @@ export async function recordStopRequest(
  * Tells the instance's owner to stop it now, or, when nobody owns it yet, submits it so whoever
  * claims it sees the recorded request and ends it STOP. Call it after `stop_requested` is
  * recorded: the record is what counts, so a failed push is only logged and left to the owner's
- * next reconcile. Rejects only when etcd cannot be read for the ownership.
+ * next reconcile. Rejects only when etcd cannot be read for the ownership. The push's deadline
+ * never passes that of `parent`, the call it serves.
  */
-export async function notifyOwner(deps: StopRequestDeps, instanceId: string): Promise<void> {
+export async function notifyOwner(
+  deps: StopRequestDeps,
+  instanceId: string,
+  parent?: CallContext,
+): Promise<void> {
   const ownership = await readOwnership(deps.etcd, deps.keys, instanceId);
   const owner = ownership === undefined ? undefined : deps.masters.get(ownership.holder);
   if (owner === undefined) {
     // Nobody runs it yet: whoever claims it now will see the request and end it STOP.
-    await submitToMaster(deps.masters, deps.channels, instanceId, deps.log);
+    await submitToMaster(deps.masters, deps.channels, instanceId, deps.log, parent);
     return;
   }
   try {
     const master = makeServiceClient(batonProto().Master.service, deps.channels.get(owner.address));
-    await master.StopInstance({ instance_id: instanceId }, { timeoutMs: 5_000 });
+    await master.StopInstance(
+      { instance_id: instanceId },
+      { timeoutMs: 5_000, ...(parent === undefined ? {} : { parent }) },
+    );
   } catch (err) {
     deps.log.warn(
       { instance_id: instanceId, err: errorMessage(err) },

@@ -1,5 +1,6 @@
 import { MemberDirectory } from '../etcd/member-directory.js';
 import { UnavailableError } from '../errors.js';
+import { withRetry } from '../retry.js';
 import {
   makeServiceClient,
   type CallOptions,
@@ -46,31 +47,23 @@ export class CoordinatorClient {
     totalMs = 30_000,
   ): Promise<T> {
     const deadline = Date.now() + totalMs;
-    let delayMs = 50;
-    for (;;) {
-      const shard = shardOf(workflow, this.shardCount);
-      const owner = this.shards.owner(shard);
-      const member = owner === undefined ? undefined : this.coordinators.get(owner);
-      let failure: unknown = new UnavailableError(
-        `no coordinator owns shard ${shard} (workflow ${workflow})`,
-      );
-      if (member !== undefined) {
-        try {
-          const client = makeServiceClient(
-            batonProto().Coordinator.service,
-            this.channels.get(member.address),
-          );
-          return await op(client, {
-            timeoutMs: Math.max(1_000, Math.min(10_000, deadline - Date.now())),
-          });
-        } catch (err) {
-          if (!(err instanceof UnavailableError)) throw err;
-          failure = err;
+    return withRetry(
+      () => {
+        const shard = shardOf(workflow, this.shardCount);
+        const owner = this.shards.owner(shard);
+        const member = owner === undefined ? undefined : this.coordinators.get(owner);
+        if (member === undefined) {
+          const why = `no coordinator owns shard ${shard} (workflow ${workflow})`;
+          return Promise.reject(new UnavailableError(why));
         }
-      }
-      if (Date.now() + delayMs > deadline) throw failure;
-      await new Promise((r) => setTimeout(r, delayMs));
-      delayMs = Math.min(1_000, delayMs * 2);
-    }
+        const client = makeServiceClient(
+          batonProto().Coordinator.service,
+          this.channels.get(member.address),
+        );
+        return op(client, { timeoutMs: Math.max(1_000, Math.min(10_000, deadline - Date.now())) });
+      },
+      // Only "unreachable or not the owner now" is retried, against the owner of the moment.
+      { retries: Infinity, deadline, retryOn: (err) => err instanceof UnavailableError },
+    );
   }
 }

@@ -1,11 +1,13 @@
 import { errorMessage, FailedPreconditionError } from '../../../shared/errors.js';
+import { withRetry } from '../../../shared/retry.js';
 import type { Logger } from '../../../shared/log.js';
 import type { CoordinatorClient } from '../../../shared/serial/coordinator-client.js';
 import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
 import type { SerialPort } from '../run/run-ports.js';
 import type { SlotWatch } from './slot-watch.js';
 
-const RELEASE_ATTEMPTS = 5;
+/** How often a Release refused as "not ended in MySQL yet" is asked again (a replica lag). */
+const RELEASE_RETRIES = 4;
 
 /** A master's side of serial execution: asking the coordinator, and telling it what ended. */
 export class SerialGate implements SerialPort {
@@ -43,27 +45,24 @@ export class SerialGate implements SerialPort {
    * few times; should it still fail, the coordinator's reconciler frees the slot itself.
    */
   release(workflow: string, instanceId: string): void {
-    void (async () => {
-      for (let attempt = 1; attempt <= RELEASE_ATTEMPTS; attempt += 1) {
-        try {
-          await this.coordinators.call(
-            workflow,
-            (c, options) => c.Release({ workflow, instance_id: instanceId }, options),
-            10_000,
-          );
-          return;
-        } catch (err) {
-          if (attempt === RELEASE_ATTEMPTS || !(err instanceof FailedPreconditionError)) {
-            this.log.warn(
-              { instance_id: instanceId, err: errorMessage(err) },
-              'release failed; the coordinator reconciles it',
-            );
-            return;
-          }
-          await new Promise((r) => setTimeout(r, 100 * attempt));
-        }
-      }
-    })();
+    withRetry(
+      () =>
+        this.coordinators.call(
+          workflow,
+          (c, options) => c.Release({ workflow, instance_id: instanceId }, options),
+          10_000,
+        ),
+      {
+        retries: RELEASE_RETRIES,
+        initialDelayMs: 100,
+        retryOn: (err) => err instanceof FailedPreconditionError,
+      },
+    ).catch((err: unknown) =>
+      this.log.warn(
+        { instance_id: instanceId, err: errorMessage(err) },
+        'release failed; the coordinator reconciles it',
+      ),
+    );
   }
 
   watch(workflow: string, instanceId: string): void {
