@@ -20,7 +20,7 @@ COPY package.json package-lock.json ./
 # Production dependencies only; scripts off because `prepare` would run tsc, a dev dependency.
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 # What the processes read from disk at run time, relative to /app (the package root, which
-# shared/local-infra/repo-root.ts finds by package.json): the compiled code (with migrations and
+# services/cli/cluster/infra/repo-root.ts finds by package.json): the compiled code (with migrations and
 # shared/proto/loader-options.json), the .proto files shared/proto/load.ts loads, the demo
 # definitions `baton cluster up --demo` applies, and the first-start script of compose's `init`
 # service (certificates and secrets; deploy/compose-init.sh).

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
 import { measureBaselines, type BaselineRound } from './baselines.js';
 import { measureFailover } from './failover.js';
 import { measureHandoff, type HandoffRound } from './handoff.js';

@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
 import type { Instance__Output } from '../shared/proto/gen/baton/v1/Instance.js';
 import { codeOf } from './support/call-status.js';
 import {

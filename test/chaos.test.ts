@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
 import { WORKLOAD_KINDS } from './chaos/definitions.js';
 import { FAULT_KINDS } from './chaos/faults.js';
 import type { RunSummary } from './chaos/report.js';

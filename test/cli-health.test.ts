@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceHealth } from '../shared/grpc/health.js';
-import { freePort } from '../shared/local-infra/free-port.js';
-import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { freePort } from '../services/cli/cluster/infra/free-port.js';
+import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
 import { startTestCluster, type TestCluster } from './support/test-cluster.js';
 
 const CLI = join(repoRoot(), 'dist', 'services', 'cli', 'main.js');

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../shared/local-infra/free-port.js';
-import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { freePort } from '../services/cli/cluster/infra/free-port.js';
+import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
 import { startTestCluster, waitForInstance, type TestCluster } from './support/test-cluster.js';
 
 const CLI = join(repoRoot(), 'dist', 'services', 'cli', 'main.js');

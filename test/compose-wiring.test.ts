@@ -32,9 +32,12 @@ import { connectEtcd } from '../shared/etcd/connect.js';
 import { EtcdKeys, type Role } from '../shared/etcd/keys.js';
 import { parseMemberInfo } from '../shared/etcd/members.js';
 import { ChannelPool, makeServiceClient } from '../shared/grpc/client.js';
-import { ensureDockerCompose } from '../shared/local-infra/debian-packages.js';
-import { repoRoot } from '../shared/local-infra/repo-root.js';
-import { waitUntilReady, type ServerProcess } from '../shared/local-infra/server-process.js';
+import { ensureDockerCompose } from '../services/cli/cluster/infra/debian-packages.js';
+import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
+import {
+  waitUntilReady,
+  type ServerProcess,
+} from '../services/cli/cluster/infra/server-process.js';
 import { batonProto } from '../shared/proto/load.js';
 import {
   batonRole,

@@ -6,11 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureInfraBinaries } from '../shared/local-infra/debian-packages.js';
-import { startEtcd } from '../shared/local-infra/etcd-server.js';
-import { startMariaDb } from '../shared/local-infra/mariadb-server.js';
+import { ensureInfraBinaries } from '../services/cli/cluster/infra/debian-packages.js';
+import { startEtcd } from '../services/cli/cluster/infra/etcd-server.js';
+import { startMariaDb } from '../services/cli/cluster/infra/mariadb-server.js';
 import './support/provided-context.js';
-import { scratchParent } from '../shared/local-infra/scratch-dir.js';
+import { scratchParent } from '../services/cli/cluster/infra/scratch-dir.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const startedAt = performance.now();

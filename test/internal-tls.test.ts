@@ -11,7 +11,7 @@ import type { HealthDefinition } from 'grpc-health-check/build/src/generated/grp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionDeniedError, UnavailableError } from '../shared/errors.js';
 import { ChannelPool, makeServiceClient, type ChannelSecurity } from '../shared/grpc/client.js';
-import { ServerStartError } from '../shared/local-infra/server-process.js';
+import { ServerStartError } from '../services/cli/cluster/infra/server-process.js';
 import { batonProto } from '../shared/proto/load.js';
 import { ensureCertificateAuthority } from '../shared/tls/certificate-authority.js';
 import { channelSecurity } from '../shared/tls/credentials.js';

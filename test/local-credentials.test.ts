@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startMariaDb } from '../shared/local-infra/mariadb-server.js';
+import { startMariaDb } from '../services/cli/cluster/infra/mariadb-server.js';
 import { writeClusterFile, clusterFilePath } from '../services/cli/cluster/cluster-file.js';
 
 const dirs: string[] = [];

@@ -5,11 +5,11 @@ import { Etcd3 } from 'etcd3';
 import mysql from 'mysql2/promise';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startEtcd } from '../shared/local-infra/etcd-server.js';
-import { freePort } from '../shared/local-infra/free-port.js';
-import type { EtcdServer } from '../shared/local-infra/etcd-server.js';
-import { startMariaDb } from '../shared/local-infra/mariadb-server.js';
-import type { MariaDbServer } from '../shared/local-infra/mariadb-server.js';
+import { startEtcd } from '../services/cli/cluster/infra/etcd-server.js';
+import { freePort } from '../services/cli/cluster/infra/free-port.js';
+import type { EtcdServer } from '../services/cli/cluster/infra/etcd-server.js';
+import { startMariaDb } from '../services/cli/cluster/infra/mariadb-server.js';
+import type { MariaDbServer } from '../services/cli/cluster/infra/mariadb-server.js';
 import { createTestDatabase, etcdEndpoint, uniqueEtcdPrefix } from './support/test-env.js';
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSpin } from '../shared/local-infra/debian-packages.js';
+import { ensureSpin } from '../services/cli/cluster/infra/debian-packages.js';
 
 const run = promisify(execFile);
 const MODELS = new URL('./model/', import.meta.url).pathname;

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../shared/local-infra/repo-root.js';
+import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
 
 const ROOT = repoRoot();
 /** What ships or runs against real clusters; test/ (fixtures, throwaway servers) is left out. */

@@ -8,7 +8,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serviceEntry } from '../shared/local-infra/repo-root.js';
+import { serviceEntry } from '../services/cli/cluster/infra/repo-root.js';
 import {
   startTestCluster,
   waitForEnd,

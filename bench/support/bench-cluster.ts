@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { connectDb, type Db } from '../../shared/db/connect.js';
 import { issueToken } from '../../shared/auth/issue-token.js';
 import { ChannelPool, makeServiceClient, type ServiceClient } from '../../shared/grpc/client.js';
-import { LocalCluster, type ClusterLayout } from '../../shared/local-infra/local-cluster.js';
+import {
+  LocalCluster,
+  type ClusterLayout,
+} from '../../services/cli/cluster/infra/local-cluster.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { batonProto } from '../../shared/proto/load.js';
 import type { BenchInfra } from './bench-infra.js';

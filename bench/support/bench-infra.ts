@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { ensureInfraBinaries } from '../../shared/local-infra/debian-packages.js';
-import { startEtcd, type EtcdServer } from '../../shared/local-infra/etcd-server.js';
-import { startMariaDb, type MariaDbServer } from '../../shared/local-infra/mariadb-server.js';
+import { ensureInfraBinaries } from '../../services/cli/cluster/infra/debian-packages.js';
+import { startEtcd, type EtcdServer } from '../../services/cli/cluster/infra/etcd-server.js';
+import {
+  startMariaDb,
+  type MariaDbServer,
+} from '../../services/cli/cluster/infra/mariadb-server.js';
 
 /**
  * etcd and MariaDB for a benchmark run, on the machine's ordinary temporary disk (not tmpfs)

@@ -1,4 +1,4 @@
-import type { SerialDecisionKind, Tombstone } from '../../shared/serial/serial-values.js';
+import type { SerialDecisionKind } from '../../shared/serial/serial-values.js';
 
 /** A shard and the revision of this coordinator's claim on it: the fence of every write. */
 export interface Fence {
@@ -29,8 +29,6 @@ export interface QueuedInstance {
   queuedAt: string;
   executionType: string;
 }
-
-export type { Tombstone };
 
 /** Reads of one definition's slot and queue head. No fence: reading changes nothing. */
 export interface SlotAndQueueReads {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /**
  * Kysely's view of the MySQL schema (shared/db/migrations). BIGINT columns arrive as strings
@@ -119,8 +119,6 @@ export interface AuditEventsTable {
 }
 
 export type InstanceRow = Selectable<WorkflowInstancesTable>;
-export type NewInstanceRow = Insertable<WorkflowInstancesTable>;
 export type TaskRow = Selectable<TaskInstancesTable>;
 export type StateChangeRow = Selectable<StateChangesTable>;
-export type NewStateChange = Insertable<StateChangesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;

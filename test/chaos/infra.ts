@@ -5,9 +5,12 @@
  */
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { ensureInfraBinaries } from '../../shared/local-infra/debian-packages.js';
-import { startEtcd, type EtcdServer } from '../../shared/local-infra/etcd-server.js';
-import { startMariaDb, type MariaDbServer } from '../../shared/local-infra/mariadb-server.js';
+import { ensureInfraBinaries } from '../../services/cli/cluster/infra/debian-packages.js';
+import { startEtcd, type EtcdServer } from '../../services/cli/cluster/infra/etcd-server.js';
+import {
+  startMariaDb,
+  type MariaDbServer,
+} from '../../services/cli/cluster/infra/mariadb-server.js';
 
 const DATABASE = 'baton_chaos';
 

@@ -23,7 +23,7 @@ import { formatReport, replayCommand, summarize, totalViolations } from './repor
 import { Rng } from './rng.js';
 import { writeTaskScript } from './task-script.js';
 import { Workload } from './workload.js';
-import { scratchParent } from '../../shared/local-infra/scratch-dir.js';
+import { scratchParent } from '../../services/cli/cluster/infra/scratch-dir.js';
 
 const startedAt = Date.now();
 const log = (line: string): void =>

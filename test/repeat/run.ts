@@ -10,7 +10,7 @@ import { createWriteStream, mkdtempSync, readFileSync, existsSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from '../../shared/local-infra/repo-root.js';
+import { repoRoot } from '../../services/cli/cluster/infra/repo-root.js';
 import {
   summarize,
   type Failure,

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort, isPortFree } from '../../shared/local-infra/free-port.js';
+import { freePort, isPortFree } from '../../services/cli/cluster/infra/free-port.js';
 import type { ComposeService } from './compose-file.js';
 
 /** Inside a container, these name the container itself. */

@@ -3,9 +3,12 @@
  * stands in for its containers: cwd is the repository (the image's /app).
  */
 import { join } from 'node:path';
-import { ensureInfraBinaries } from '../../shared/local-infra/debian-packages.js';
-import { repoRoot } from '../../shared/local-infra/repo-root.js';
-import { spawnServer, type ServerProcess } from '../../shared/local-infra/server-process.js';
+import { ensureInfraBinaries } from '../../services/cli/cluster/infra/debian-packages.js';
+import { repoRoot } from '../../services/cli/cluster/infra/repo-root.js';
+import {
+  spawnServer,
+  type ServerProcess,
+} from '../../services/cli/cluster/infra/server-process.js';
 
 /** The CLI the image links as `baton`. */
 export const CLI = join(repoRoot(), 'dist', 'services', 'cli', 'main.js');

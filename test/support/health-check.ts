@@ -5,7 +5,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath } from 'grpc-health-check';
-import type { ServiceProcess } from '../../shared/local-infra/service-launcher.js';
+import type { ServiceProcess } from '../../services/cli/cluster/infra/service-launcher.js';
 
 interface HealthClient extends grpc.Client {
   Check(

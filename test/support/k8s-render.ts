@@ -11,7 +11,7 @@ import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import { parseAllDocuments } from 'yaml';
 import { ROLES, type Role } from '../../shared/etcd/keys.js';
-import { repoRoot } from '../../shared/local-infra/repo-root.js';
+import { repoRoot } from '../../services/cli/cluster/infra/repo-root.js';
 
 export const K8S_DIR = join(repoRoot(), 'deploy', 'k8s');
 

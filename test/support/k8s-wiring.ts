@@ -10,7 +10,7 @@ import { checkServerIdentity } from 'node:tls';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IServiceSpec } from 'kubernetes-models/v1/ServiceSpec';
 import type { z } from 'zod';
-import { repoRoot } from '../../shared/local-infra/repo-root.js';
+import { repoRoot } from '../../services/cli/cluster/infra/repo-root.js';
 import type { Role } from '../../shared/etcd/keys.js';
 import { apiEnvSchema } from '../../services/api/env.js';
 import { coordinatorEnvSchema } from '../../services/coordinator/env.js';

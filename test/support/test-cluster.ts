@@ -10,7 +10,10 @@ import type { ApiRole } from '../../shared/auth/api-roles.js';
 import { TokenStore } from '../../shared/auth/token-store.js';
 import { connectDb, type Db } from '../../shared/db/connect.js';
 import { makeServiceClient, ChannelPool, type ServiceClient } from '../../shared/grpc/client.js';
-import { LocalCluster, type ClusterLayout } from '../../shared/local-infra/local-cluster.js';
+import {
+  LocalCluster,
+  type ClusterLayout,
+} from '../../services/cli/cluster/infra/local-cluster.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import type { Instance__Output } from '../../shared/proto/gen/baton/v1/Instance.js';
 import { batonProto } from '../../shared/proto/load.js';

@@ -44,7 +44,6 @@ export const clusterFileSchema = z.object({
 });
 
 export type ClusterFile = z.infer<typeof clusterFileSchema>;
-export type ClusterProcess = z.infer<typeof processSchema>;
 
 export function clusterFilePath(home: string): string {
   return join(home, 'cluster.json');

@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../../../shared/local-infra/repo-root.js';
+import { repoRoot } from './infra/repo-root.js';
 import type { Instance__Output } from '../../../shared/proto/gen/baton/v1/Instance.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';

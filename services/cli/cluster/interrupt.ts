@@ -12,7 +12,7 @@ export async function whileInterruptible<T>(
   body: (checkpoint: () => void) => Promise<T>,
 ): Promise<T> {
   let interrupted: NodeJS.Signals | undefined;
-  // Stays installed after the first signal: shared/local-infra's child cleanup re-raises a
+  // Stays installed after the first signal: the cluster infra's child cleanup (infra/child-cleanup.ts) re-raises a
   // signal that nobody else listens for, which would end us before we have cleaned up.
   const onSignal = (signal: NodeJS.Signals): void => {
     if (interrupted !== undefined) process.exit(130);

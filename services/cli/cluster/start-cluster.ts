@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
-import { startEtcd, type EtcdServer } from '../../../shared/local-infra/etcd-server.js';
-import { LocalCluster, type ClusterLayout } from '../../../shared/local-infra/local-cluster.js';
-import { startMariaDb, type MariaDbServer } from '../../../shared/local-infra/mariadb-server.js';
+import { startEtcd, type EtcdServer } from './infra/etcd-server.js';
+import { LocalCluster, type ClusterLayout } from './infra/local-cluster.js';
+import { startMariaDb, type MariaDbServer } from './infra/mariadb-server.js';
 import { issueToken } from '../../../shared/auth/issue-token.js';
 import type { ClusterFile } from './cluster-file.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseDuration } from '../../../shared/domain/duration.js';
-import { ensureInfraBinaries } from '../../../shared/local-infra/debian-packages.js';
+import { ensureInfraBinaries } from './infra/debian-packages.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { instanceJson } from '../instance-json.js';

@@ -2,18 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
 import type { Etcd3 } from 'etcd3';
-import { connectEtcd } from '../etcd/connect.js';
-import type { Role } from '../etcd/keys.js';
-import type { ChannelSecurity } from '../grpc/client.js';
-import { channelCredentials, channelSecurity } from '../tls/credentials.js';
-import { caPaths, ensureCertificateAuthority } from '../tls/certificate-authority.js';
+import { connectEtcd } from '../../../../shared/etcd/connect.js';
+import type { Role } from '../../../../shared/etcd/keys.js';
+import type { ChannelSecurity } from '../../../../shared/grpc/client.js';
+import { channelCredentials, channelSecurity } from '../../../../shared/tls/credentials.js';
+import {
+  caPaths,
+  ensureCertificateAuthority,
+} from '../../../../shared/tls/certificate-authority.js';
 import {
   ensureMemberCertificate,
   memberPaths,
   type MemberCertificateFiles,
-} from '../tls/member-certificate.js';
-import type { MemberRole } from '../tls/member-roles.js';
-import { readTlsMaterial, type TlsFiles } from '../tls/tls-settings.js';
+} from '../../../../shared/tls/member-certificate.js';
+import type { MemberRole } from '../../../../shared/tls/member-roles.js';
+import { readTlsMaterial, type TlsFiles } from '../../../../shared/tls/tls-settings.js';
 import { startServiceProcess, type ServiceProcess } from './service-launcher.js';
 
 /** The name of the certificate operator tools use (`<certs>/client.pem`, role client). */

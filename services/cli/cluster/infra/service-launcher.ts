@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Etcd3 } from 'etcd3';
-import { EtcdKeys, type Role } from '../etcd/keys.js';
-import { parseMemberInfo } from '../etcd/members.js';
+import { EtcdKeys, type Role } from '../../../../shared/etcd/keys.js';
+import { parseMemberInfo } from '../../../../shared/etcd/members.js';
 import { serviceEntry } from './repo-root.js';
 import { spawnServer, waitUntilReady, type ServerProcess } from './server-process.js';
 
