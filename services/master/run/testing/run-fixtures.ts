@@ -1,0 +1,113 @@
+/** Builders for InstanceRun unit tests: definitions, rows, a started run on fake ports. */
+import type { InstanceRow } from '../../../../shared/db/schema.js';
+import type {
+  TaskDefinition,
+  WorkflowDefinitionSpec,
+} from '../../../../shared/domain/workflow-spec.js';
+import type { WorkflowState } from '../../../../shared/domain/workflow-states.js';
+import { ROOT_CONTEXT } from '../../../../shared/telemetry/tracing.js';
+import { InstanceRun } from '../instance-run.js';
+import type { TaskRun } from '../run-model.js';
+import { fakePorts, type Fakes } from './fake-ports.js';
+
+export const EPOCH = 7n;
+
+export function task(name: string, extra: Partial<TaskDefinition> = {}): TaskDefinition {
+  return {
+    name,
+    type: 'SHELL',
+    command: `echo ${name}`,
+    workflow: '',
+    dependsOn: [],
+    retries: 0,
+    retryIntervalMs: 0,
+    timeoutMs: null,
+    timeoutStrategy: 'FAIL',
+    workerGroup: 'default',
+    ...extra,
+  };
+}
+
+export function spec(tasks: TaskDefinition[], extra: Partial<WorkflowDefinitionSpec> = {}) {
+  return {
+    name: 'wf',
+    description: '',
+    executionType: 'PARALLEL',
+    timeoutMs: null,
+    timeoutStrategy: 'STOP',
+    failureStrategy: 'CONTINUE',
+    params: {},
+    schedule: null,
+    tasks,
+    ...extra,
+  } satisfies WorkflowDefinitionSpec;
+}
+
+export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): InstanceRow {
+  const at = new Date('2026-01-01T00:00:00Z');
+  return {
+    id: '1',
+    workflow: 'wf',
+    version: 1,
+    execution_type: 'PARALLEL',
+    state,
+    params: '{"day":"2026-01-01"}',
+    owner: 'master-test',
+    owner_epoch: EPOCH.toString(),
+    parent_instance_id: null,
+    parent_task: null,
+    parent_task_attempt: null,
+    stop_requested: 0,
+    stop_reason: null,
+    change_actor: null,
+    change_reason: null,
+    scheduled_at: null,
+    trace_parent: null,
+    rerun_of: null,
+    created_at: at,
+    started_at: state === 'RUNNING' ? at : null,
+    ended_at: null,
+    updated_at: at,
+    ...extra,
+  };
+}
+
+export function start(
+  s: WorkflowDefinitionSpec,
+  options: { state?: WorkflowState; tasks?: Map<string, TaskRun>; row?: Partial<InstanceRow> } = {},
+): { run: InstanceRun; f: Fakes } {
+  const state = options.state ?? 'SUBMITTED';
+  const f = fakePorts(state, EPOCH, spec([task('z')]));
+  const r = row(state, { execution_type: s.executionType, ...options.row });
+  const run = new InstanceRun(r, EPOCH, s, options.tasks ?? new Map(), f.ports, ROOT_CONTEXT);
+  run.start();
+  return { run, f };
+}
+
+/** Lets every queued event and the RPC callbacks they start run to completion. */
+export async function settle(run: InstanceRun): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await run.enqueue('settle', () => Promise.resolve()).catch(() => undefined);
+  }
+}
+
+export async function report(
+  run: InstanceRun,
+  f: Fakes,
+  name: string,
+  state: 'SUCCESS' | 'FAILURE' | 'KILL',
+  attempt = 1,
+) {
+  const t = f.store.task(name, attempt);
+  if (t === undefined) throw new Error(`no ${name}#${attempt}`);
+  await run.onTaskReport({
+    taskInstanceId: t.id,
+    state,
+    exitCode: state === 'SUCCESS' ? 0 : 1,
+    startedAt: undefined,
+    endedAt: new Date(f.clock.now()),
+    reason: '',
+  });
+  await settle(run);
+}
