@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskRun } from './run-model.js';
 import { worker } from './testing/fake-ports.js';
 import { report, settle, spec, start, task } from './testing/run-fixtures.js';
 
@@ -92,24 +91,10 @@ describe('InstanceRun (with fake ports)', () => {
   it('adoption of a half-finished instance: a task on a live worker is taken over, not re-run; the rest continues', async () => {
     const a = task('a');
     const b = task('b', { dependsOn: ['a'] });
-    const s = spec([a, b]);
-    const running: TaskRun = {
-      def: a,
-      id: '50',
-      attempt: 1,
+    const { run, f } = start(spec([a, b]), {
       state: 'RUNNING',
-      failures: 0,
-      worker: 'w1',
-      workerStartedAt: null,
-      childId: null,
-      startedAt: new Date(),
-      endedAt: null,
-      killRequested: false,
-      dispatchConfirmed: true,
-      timedOut: false,
-    };
-    const { run, f } = start(s, { state: 'RUNNING', tasks: new Map([['a', running]]) });
-    f.store.tasks.push({ id: '50', name: 'a', attempt: 1, state: 'RUNNING', worker: 'w1' });
+      running: [{ def: a, id: '50', worker: 'w1' }],
+    });
     await settle(run);
     expect(f.workers.runs.map((r) => [r.task_instance_id, r.takeover_only])).toEqual([
       ['50', true],
@@ -122,28 +107,9 @@ describe('InstanceRun (with fake ports)', () => {
 
   it('adoption when the worker is gone: the attempt is NEED_FAULT_TOLERANCE and runs again as attempt 2', async () => {
     const a = task('a');
-    const lost: TaskRun = {
-      def: a,
-      id: '60',
-      attempt: 1,
+    const { run, f } = start(spec([a]), {
       state: 'RUNNING',
-      failures: 0,
-      worker: 'gone-worker',
-      workerStartedAt: null,
-      childId: null,
-      startedAt: new Date(),
-      endedAt: null,
-      killRequested: false,
-      dispatchConfirmed: true,
-      timedOut: false,
-    };
-    const { run, f } = start(spec([a]), { state: 'RUNNING', tasks: new Map([['a', lost]]) });
-    f.store.tasks.push({
-      id: '60',
-      name: 'a',
-      attempt: 1,
-      state: 'RUNNING',
-      worker: 'gone-worker',
+      running: [{ def: a, id: '60', worker: 'gone-worker' }],
     });
     await settle(run);
     expect(f.store.task('a', 1)!.state).toBe('NEED_FAULT_TOLERANCE');

@@ -72,14 +72,44 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
   };
 }
 
+/** A task attempt left RUNNING on `worker` by an earlier owner (what adoption finds). */
+export interface LeftRunning {
+  def: TaskDefinition;
+  id: string;
+  worker: string;
+}
+
+/**
+ * Makes a run on fake ports and starts it: a new instance, or (with `running`) one adopted with
+ * those attempts RUNNING in MySQL and in the rows the run is rebuilt from.
+ */
 export function start(
   s: WorkflowDefinitionSpec,
-  options: { state?: WorkflowState; tasks?: Map<string, TaskRun>; row?: Partial<InstanceRow> } = {},
+  options: { state?: WorkflowState; running?: LeftRunning[]; row?: Partial<InstanceRow> } = {},
 ): { run: InstanceRun; f: Fakes } {
   const state = options.state ?? 'SUBMITTED';
   const f = fakePorts(state, EPOCH, spec([task('z')]));
   const r = row(state, { execution_type: s.executionType, ...options.row });
-  const run = new InstanceRun(r, EPOCH, s, options.tasks ?? new Map(), f.ports, ROOT_CONTEXT);
+  const tasks = new Map<string, TaskRun>();
+  for (const { def, id, worker } of options.running ?? []) {
+    f.store.tasks.push({ id, name: def.name, attempt: 1, state: 'RUNNING', worker });
+    tasks.set(def.name, {
+      def,
+      id,
+      attempt: 1,
+      state: 'RUNNING',
+      failures: 0,
+      worker,
+      workerStartedAt: null,
+      childId: null,
+      startedAt: new Date(f.clock.now()),
+      endedAt: null,
+      killRequested: false,
+      dispatchConfirmed: true,
+      timedOut: false,
+    });
+  }
+  const run = new InstanceRun(r, EPOCH, s, tasks, f.ports, ROOT_CONTEXT);
   run.start();
   return { run, f };
 }
