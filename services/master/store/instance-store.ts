@@ -67,6 +67,8 @@ export class InstanceStore implements RunStore {
   ): Promise<string> {
     let id = '';
     const state = worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
+    // Born DISPATCHED is SUBMITTED -> DISPATCHED in one statement (the trigger records both).
+    if (state === 'DISPATCHED') assertTaskTransition('SUBMITTED', state);
     const reason = worker === undefined ? null : `dispatched to ${worker}`;
     await this.fenced(instanceId, epoch, async (db) => {
       const inserted = await sql<never>`
