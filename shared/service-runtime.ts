@@ -50,7 +50,10 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     readonly name: string,
     readonly env: CommonEnv,
     readonly log: Logger,
+    /** Every etcd call but the lease's and membership's. */
     readonly etcd: Etcd3,
+    /** The member lease (grant, keep-alives, revoke) and member registration only. */
+    private readonly leaseEtcd: Etcd3,
     readonly keys: EtcdKeys,
     lease: MemberLease,
     readonly channels: ChannelPool,
@@ -108,8 +111,19 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       log.info({ ca: tlsFiles.caFile, cert: tlsFiles.certFile }, 'mutual TLS for internal traffic');
     }
     const etcd = connectEtcd(etcdClientSettings(env));
+    // The lease gets a client, and so a connection, of its own. Over one HTTP/2 connection a
+    // keep-alive frame waits behind whatever is queued before it: the reconciler's owner-key
+    // reads, the coordinator's sweeps, a bench's 100,000-key writes. Under that load every
+    // keep-alive came late, every lease lapsed at once, and overload became mass failover
+    // (issue 12). Its calls are few and small, so a shorter deadline: a grant or revoke that
+    // hangs is retried well inside the TTL. etcd's own apply backlog still delays renewals on
+    // the server; the bulkhead (etcd/bulkhead.ts) keeps Baton from building that backlog.
+    const leaseEtcd = connectEtcd(etcdClientSettings(env), {
+      ownConnection: true,
+      callDeadlineMs: Math.min(5_000, Math.max(1_000, Math.floor(env.LEASE_TTL_MS / 3))),
+    });
     const keys = new EtcdKeys(env.ETCD_PREFIX);
-    const lease = await MemberLease.grant(etcd, env.LEASE_TTL_MS, log);
+    const lease = await MemberLease.grant(leaseEtcd, env.LEASE_TTL_MS, log);
     const lifecycle = new Lifecycle(log, env.SHUTDOWN_GRACE_MS);
     return new ServiceRuntime(
       role,
@@ -117,6 +131,7 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       env,
       log,
       etcd,
+      leaseEtcd,
       keys,
       lease,
       new ChannelPool(channelSecurity(tls)),
@@ -190,7 +205,13 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
       this.group,
       reachableMetricsAddress(this.telemetry.metricsAddress, this.address),
     );
-    await registerMember(this.etcd, this.keys, this.currentLease, info, this.env.LEASE_TTL_MS * 3);
+    await registerMember(
+      this.leaseEtcd,
+      this.keys,
+      this.currentLease,
+      info,
+      this.env.LEASE_TTL_MS * 3,
+    );
     this.member = info;
   }
 
@@ -215,7 +236,7 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   /** Best effort, bounded: a shutdown must not wait on an unreachable etcd. */
   private async markDraining(): Promise<void> {
     if (this.member === undefined) return;
-    const marked = markDraining(this.etcd, this.keys, this.currentLease, this.member).catch(
+    const marked = markDraining(this.leaseEtcd, this.keys, this.currentLease, this.member).catch(
       (err: unknown) => this.log.warn({ err }, 'could not mark this member draining'),
     );
     await Promise.race([marked, new Promise((r) => setTimeout(r, MARK_DRAINING_MS).unref())]);
@@ -233,6 +254,7 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
     this.lifecycle.addStep('close clients', () => {
       this.channels.close();
       this.etcd.close();
+      this.leaseEtcd.close();
       return Promise.resolve();
     });
     this.lifecycle.addStep('flush telemetry', () => this.telemetry.shutdown());
@@ -264,7 +286,7 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   private async rejoinLoop(): Promise<void> {
     const attempt = async (): Promise<void> => {
       if (this.lifecycle.draining) return;
-      const lease = await MemberLease.grant(this.etcd, this.env.LEASE_TTL_MS, this.log);
+      const lease = await MemberLease.grant(this.leaseEtcd, this.env.LEASE_TTL_MS, this.log);
       this.currentLease = lease;
       this.watchLease(lease);
       await this.register();
