@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { Etcd3 } from 'etcd3';
 import { defaultNodeName, type CommonEnv } from './config/common-env.js';
 import { etcdClientSettings } from './config/etcd-client-settings.js';
+import { EtcdBulkhead } from './etcd/bulkhead.js';
 import { connectEtcd } from './etcd/connect.js';
 import { EtcdKeys, type Role } from './etcd/keys.js';
 import { MemberLease } from './etcd/member-lease.js';
@@ -42,6 +43,8 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   private server: RunningServer | undefined;
   /** What `register` last published under the lease. */
   private member: MemberInfo | undefined;
+  /** Bounds this process's bulk etcd work (scans, batched reads); see etcd/bulkhead.ts. */
+  readonly bulk: EtcdBulkhead;
   /** The address other processes reach this one at; set by `serve`. */
   address = '';
 
@@ -65,6 +68,7 @@ export class ServiceRuntime extends EventEmitter<RuntimeEvents> {
   ) {
     super();
     this.currentLease = lease;
+    this.bulk = new EtcdBulkhead(env.ETCD_BULK_CONCURRENCY, env.ETCD_BULK_QUEUE);
     // The SDK started in `create`, before this: the instruments are live.
     this.leaseMetrics = registerLeaseMetrics(() => this.currentLease);
     this.watchLease(lease);

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
 import { DEFAULT_SERIAL_SHARDS } from '../serial/serial-keys.js';
+import { DEFAULT_BULK_CONCURRENCY, DEFAULT_BULK_QUEUE } from '../etcd/bulkhead.js';
 
 /** `host:port`; port 0 means "pick a free one". */
 const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port');
@@ -74,6 +75,12 @@ export const commonEnvSchema = z.object({
   SERIAL_SHARDS: z.coerce.number().int().min(1).max(1024).default(DEFAULT_SERIAL_SHARDS),
   /** Where Prometheus scrapes `/metrics` (port 0 picks one; published in the member key). */
   METRICS_LISTEN: hostPort.default('127.0.0.1:0'),
+  /**
+   * Bulk etcd operations (scans, batched owner-key reads, sweeps) one process runs at once, and
+   * how many may wait; past that they are refused as retryable (shared/etcd/bulkhead.ts).
+   */
+  ETCD_BULK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DEFAULT_BULK_CONCURRENCY),
+  ETCD_BULK_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_BULK_QUEUE),
   /** Time a draining process waits for in-flight work before forcing its exit. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });

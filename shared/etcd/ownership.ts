@@ -1,4 +1,5 @@
 import type { Etcd3 } from 'etcd3';
+import type { EtcdBulkhead } from './bulkhead.js';
 import type { EtcdKeys } from './keys.js';
 import type { MemberLease } from './member-lease.js';
 
@@ -51,21 +52,26 @@ const READ_BATCH = 100;
 /**
  * The owner keys of the given instances, by instance id (absent: no owner). One read-only
  * transaction per READ_BATCH ids, so its cost follows the ids asked about, not every owned
- * instance in the cluster.
+ * instance in the cluster; each transaction waits its turn in `bulk`, this process's bound on
+ * bulk etcd work, so many callers at once cannot flood etcd with linearizable reads.
+ * @throws ResourceExhaustedError when `bulk`'s queue is full (retryable).
  */
 export async function readOwnerships(
   etcd: Etcd3,
   keys: EtcdKeys,
   instanceIds: readonly string[],
+  bulk: EtcdBulkhead,
 ): Promise<Map<string, Ownership>> {
   const owners = new Map<string, Ownership>();
   for (let i = 0; i < instanceIds.length; i += READ_BATCH) {
     const batch = instanceIds.slice(i, i + READ_BATCH);
     // The owners prefix itself is never a key: its version is 0, so the reads always run.
-    const result = await etcd
-      .if(keys.owners(), 'Version', '==', 0)
-      .then(...batch.map((id) => etcd.get(keys.owner(id))))
-      .commit();
+    const result = await bulk.run(() =>
+      etcd
+        .if(keys.owners(), 'Version', '==', 0)
+        .then(...batch.map((id) => etcd.get(keys.owner(id))))
+        .commit(),
+    );
     result.responses.forEach((response, k) => {
       const kv = response.response_range.kvs[0];
       if (kv !== undefined) owners.set(batch[k]!, ownershipOf(kv));

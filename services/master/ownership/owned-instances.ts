@@ -5,6 +5,7 @@ import {
   claimOwnership,
   claimOwnershipBatch,
   readOwnership,
+  readOwnerships,
   releaseOwnership,
 } from '../../../shared/etcd/ownership.js';
 import type { ServiceRuntime } from '../../../shared/service-runtime.js';
@@ -123,10 +124,15 @@ export class OwnedInstances extends EventEmitter<OwnedInstancesEvents> {
     if (ids.length === 0) return new Set();
     const epoch = await claimOwnershipBatch(etcd, keys, ids, name, lease);
     if (epoch === undefined) {
+      // Some are owned already. One batched read of the owner keys, then claims of only those
+      // nobody else holds: claiming each one by one cost a transaction and two single-key reads
+      // per id, all at once, and that for ids that stay held (issue 12).
+      const owners = await readOwnerships(etcd, keys, ids, this.runtime.bulk);
+      const free = ids.filter((id) => (owners.get(id)?.holder ?? name) === name);
       const results = await Promise.all(
-        ids.map((id) => this.claimAndStart(id).catch(() => undefined)),
+        free.map((id) => this.claimAndStart(id).catch(() => undefined)),
       );
-      return new Set(ids.filter((_, k) => results[k]?.owner === name));
+      return new Set(free.filter((_, k) => results[k]?.owner === name));
     }
     try {
       const rows = await this.claims.claimMany(ids, epoch);
