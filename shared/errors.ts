@@ -49,9 +49,18 @@ export class PermissionDeniedError extends BatonError {
   readonly retryable = false;
 }
 
-/** A limit was hit (queue length, pending starts); the caller may retry later. */
+/**
+ * A limit was hit (queue length, pending starts, calls in flight); the caller may retry later,
+ * after `retryAfterMs` when the refusing side suggests a wait (carried as `retry-after-ms`).
+ */
 export class ResourceExhaustedError extends BatonError {
   readonly retryable = true;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+    super(message, options);
+    this.retryAfterMs = options?.retryAfterMs;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commonEnvSchema } from '../../shared/config/common-env.js';
+import { DEFAULT_MAX_INFLIGHT_CALLS } from '../../shared/grpc/admission.js';
 import { DEFAULT_API_LIMITS as DEFAULTS, type ApiLimits } from './api-limits.js';
 
 const count = (max: number, fallback: number) =>
@@ -19,6 +20,8 @@ export const apiEnvSchema = commonEnvSchema.extend({
   MAX_PARAM_COUNT: count(100_000, DEFAULTS.paramCount),
   /** Instances of one definition in SUBMITTED or SERIAL_WAIT; a start beyond is refused. */
   MAX_PENDING_STARTS: count(100_000_000, DEFAULTS.pendingStarts),
+  /** Calls in flight on this replica; past it a call is RESOURCE_EXHAUSTED with a retry hint. */
+  MAX_INFLIGHT_CALLS: count(1_000_000, DEFAULT_MAX_INFLIGHT_CALLS),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -3,6 +3,7 @@ import { connectDb } from '../../shared/db/connect.js';
 import { resolveMysqlUrl } from '../../shared/config/mysql-url.js';
 import { migrateToLatest } from '../../shared/db/migrate.js';
 import { MemberDirectory } from '../../shared/etcd/member-directory.js';
+import { CallAdmission } from '../../shared/grpc/admission.js';
 import { bindService } from '../../shared/grpc/server.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
@@ -45,10 +46,14 @@ async function main(): Promise<void> {
   const tokens = new TokenStore(db);
   const authorizer = new TokenAuthorizer(tokens, API_METHOD_ROLES);
   const { authorize } = authorizer;
+  // One bound for both services: past it callers are told to back off (RESOURCE_EXHAUSTED,
+  // retry-after-ms) instead of every call slowing down behind a backlog on etcd or MySQL.
+  const admission = new CallAdmission(env.MAX_INFLIGHT_CALLS);
   await runtime.serve([
-    bindService(batonProto().BatonApi.service, handlers, log, { authorize }),
+    bindService(batonProto().BatonApi.service, handlers, log, { authorize, admission }),
     bindService(batonProto().BatonAdmin.service, adminHandlers(db, authorizer), log, {
       authorize,
+      admission,
     }),
   ]);
   runtime.lifecycle.addStep('close directories', async () => {

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Deserialize, Serialize } from '@grpc/proto-loader';
 import type { Logger } from 'pino';
 import { BatonError, InternalError } from '../errors.js';
+import type { CallAdmission } from './admission.js';
 import type { Authorizer, CallContext } from './call-context.js';
 import { toGrpcStatus } from './status-mapping.js';
 import { markRpcError, rpcServerObserver, serverSpan, type RpcObserver } from './rpc-telemetry.js';
@@ -25,6 +26,11 @@ export interface ServiceBinding {
 export interface BindOptions {
   /** Runs before every handler; a rejection is the call's answer and the handler never runs. */
   authorize?: Authorizer;
+  /**
+   * Bounds the calls in flight (pass the same one to every binding of a server): past it a call
+   * is answered RESOURCE_EXHAUSTED with a `retry-after-ms` hint before anything else runs.
+   */
+  admission?: CallAdmission;
 }
 
 export function bindService<D extends grpc.ServiceDefinition>(
@@ -40,7 +46,7 @@ export function bindService<D extends grpc.ServiceDefinition>(
       handlers as Record<string, (req: unknown, ctx: CallContext) => Promise<unknown>>
     )[name];
     if (handler === undefined) throw new Error(`no handler for ${method.path}`);
-    implementation[name] = wrapUnary(method.path, handler, log, observe, options.authorize);
+    implementation[name] = wrapUnary(method.path, handler, log, observe, options);
   }
   return { definition, implementation };
 }
@@ -50,10 +56,20 @@ function wrapUnary(
   handler: (req: unknown, ctx: CallContext) => Promise<unknown>,
   log: Logger,
   observe: RpcObserver,
-  authorize: Authorizer | undefined,
+  { authorize, admission }: BindOptions,
 ): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) => {
     const started = performance.now();
+    let leave: () => void;
+    try {
+      leave = admission?.enter() ?? (() => undefined);
+    } catch (err) {
+      // Refused at the door: no span, no handler; the caller backs off and retries.
+      const status = toGrpcStatus(err);
+      observe(path, status.code, performance.now() - started);
+      callback(status);
+      return;
+    }
     const controller = new AbortController();
     call.on('cancelled', () => controller.abort());
     const deadline = call.getDeadline();
@@ -80,23 +96,25 @@ function wrapUnary(
       return handler(call.request, ctx);
     };
     void serverSpan(path, call.metadata, (span) =>
-      run().then(
-        (response) => {
-          observe(path, grpc.status.OK, performance.now() - started);
-          callback(null, response);
-        },
-        (err: unknown) => {
-          if (!(err instanceof BatonError) || err instanceof InternalError) {
-            log.error({ err, method: path }, 'handler failed');
-          } else {
-            log.debug({ err: err.message, method: path }, 'handler refused');
-          }
-          const status = toGrpcStatus(err);
-          observe(path, status.code, performance.now() - started);
-          markRpcError(span, status.code, err);
-          callback(status);
-        },
-      ),
+      run()
+        .finally(leave)
+        .then(
+          (response) => {
+            observe(path, grpc.status.OK, performance.now() - started);
+            callback(null, response);
+          },
+          (err: unknown) => {
+            if (!(err instanceof BatonError) || err instanceof InternalError) {
+              log.error({ err, method: path }, 'handler failed');
+            } else {
+              log.debug({ err: err.message, method: path }, 'handler refused');
+            }
+            const status = toGrpcStatus(err);
+            observe(path, status.code, performance.now() - started);
+            markRpcError(span, status.code, err);
+            callback(status);
+          },
+        ),
     );
   };
 }

@@ -21,6 +21,8 @@ import {
 /** Metadata keys that carry what a status code alone cannot (the field, the error class). */
 const FIELD_KEY = 'baton-field';
 const KIND_KEY = 'baton-error';
+/** How long a refused caller should wait before retrying (RESOURCE_EXHAUSTED), in ms. */
+export const RETRY_AFTER_KEY = 'retry-after-ms';
 
 function codeFor(err: BatonError): status {
   if (err instanceof InvalidArgumentError) return status.INVALID_ARGUMENT;
@@ -54,6 +56,8 @@ export function toGrpcStatus(err: unknown): Partial<StatusObject> & { code: stat
   }
   metadata.set(KIND_KEY, err.name);
   if (err instanceof InvalidArgumentError) metadata.set(FIELD_KEY, err.field);
+  if (err instanceof ResourceExhaustedError && err.retryAfterMs !== undefined)
+    metadata.set(RETRY_AFTER_KEY, String(err.retryAfterMs));
   return { code: codeFor(err), details: err.message, metadata };
 }
 
@@ -116,8 +120,13 @@ export function fromGrpcError(err: unknown): BatonError {
       return kind === 'OwnershipLostError'
         ? new OwnershipLostError(message, options)
         : new ConflictError(message, options);
-    case status.RESOURCE_EXHAUSTED:
-      return new ResourceExhaustedError(message, options);
+    case status.RESOURCE_EXHAUSTED: {
+      const retryAfterMs = Number(first(err.metadata, RETRY_AFTER_KEY));
+      return new ResourceExhaustedError(
+        message,
+        Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? { ...options, retryAfterMs } : options,
+      );
+    }
     case status.UNAUTHENTICATED:
       return new UnauthenticatedError(message, options);
     case status.PERMISSION_DENIED:
