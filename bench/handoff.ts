@@ -5,6 +5,7 @@ import { SerialKeys, shardOf, DEFAULT_SERIAL_SHARDS } from '../shared/serial/ser
 import type { BenchCluster } from './support/bench-cluster.js';
 import { until } from './support/bench-cluster.js';
 import { quantile } from './support/stats.js';
+import { commitInBatches } from './support/etcd-batches.js';
 
 export interface HandoffRound {
   p50: number;
@@ -141,25 +142,20 @@ async function addBacklog(bench: BenchCluster, workflow: string, count: number):
   const keys = new SerialKeys(bench.cluster.options.etcdPrefix);
   const owners = new EtcdKeys(bench.cluster.options.etcdPrefix);
   const shard = shardOf(workflow, DEFAULT_SERIAL_SHARDS);
-  // etcd's default --max-txn-ops is 128: 60 ids, two keys each.
-  for (let i = 0; i < ids.length; i += 60) {
-    const puts = ids.slice(i, i + 60).flatMap((id) => [
-      etcd.put(owners.owner(id)).value(BACKLOG_HOLDER),
-      etcd.put(keys.queueEntry(shard, workflow, id)).value(
-        JSON.stringify({
-          instanceId: id,
-          owner: BACKLOG_HOLDER,
-          epoch: '1',
-          queuedAt: now.toISOString(),
-          executionType: 'SERIAL_WAIT',
-        }),
-      ),
-    ]);
-    await etcd
-      .if(`${keys.prefix}bench/none`, 'Version', '==', 0)
-      .then(...puts)
-      .commit();
-  }
+  // Two keys per id, in transactions of 128 operations (etcd's default --max-txn-ops).
+  const puts = ids.flatMap((id) => [
+    etcd.put(owners.owner(id)).value(BACKLOG_HOLDER),
+    etcd.put(keys.queueEntry(shard, workflow, id)).value(
+      JSON.stringify({
+        instanceId: id,
+        owner: BACKLOG_HOLDER,
+        epoch: '1',
+        queuedAt: now.toISOString(),
+        executionType: 'SERIAL_WAIT',
+      }),
+    ),
+  ]);
+  await commitInBatches(etcd, `${keys.prefix}bench/none`, puts);
   for (let done = 0; done < count; done += 1_000) {
     const rows = ids.slice(done, done + 1_000).map((id) => ({
       id,
@@ -178,32 +174,37 @@ async function addBacklog(bench: BenchCluster, workflow: string, count: number):
   }
 }
 
+/**
+ * Removes the backlog: its rows first (a row naming no live master without an owner key would
+ * be adopted by a master's full scan), then its owner keys and queue entries in batched,
+ * retried transactions, then what is left of the definition (its slot, a few entries). One
+ * delete of the whole definition prefix (100,000 keys in one raft entry) stalled etcd's apply
+ * loop, and the bench died on `too many requests` (issue 12).
+ */
 async function removeBacklog(bench: BenchCluster, workflow: string, after: string): Promise<void> {
   const keys = new SerialKeys(bench.cluster.options.etcdPrefix);
+  const owners = new EtcdKeys(bench.cluster.options.etcdPrefix);
   const { etcd } = bench.cluster;
-  await etcd
-    .delete()
-    .prefix(keys.definition(shardOf(workflow, DEFAULT_SERIAL_SHARDS), workflow))
-    .exec();
+  const shard = shardOf(workflow, DEFAULT_SERIAL_SHARDS);
   const backlog = await bench.db
     .selectFrom('workflow_instances')
     .select('id')
     .where('workflow', '=', workflow)
     .where(sql<boolean>`id > ${after}`)
     .execute();
-  const owners = new EtcdKeys(bench.cluster.options.etcdPrefix);
-  for (let i = 0; i < backlog.length; i += 100) {
-    const deletes = backlog.slice(i, i + 100).map(({ id }) => etcd.delete().key(owners.owner(id)));
-    await etcd
-      .if(`${keys.prefix}bench/none`, 'Version', '==', 0)
-      .then(...deletes)
-      .commit();
-  }
   await bench.db
     .deleteFrom('workflow_instances')
     .where('workflow', '=', workflow)
     .where(sql<boolean>`id > ${after}`)
     .execute();
+  const deletes = backlog.flatMap(({ id }) => [
+    etcd.delete().key(keys.queueEntry(shard, workflow, id)),
+    etcd.delete().key(owners.owner(id)),
+  ]);
+  await commitInBatches(etcd, `${keys.prefix}bench/none`, deletes);
+  await commitInBatches(etcd, `${keys.prefix}bench/none`, [
+    etcd.delete().prefix(keys.definition(shard, workflow)),
+  ]);
 }
 
 /** Medians of each step of the hand-off, for finding what bounds it (BENCH_BREAKDOWN=1). */
