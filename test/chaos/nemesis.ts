@@ -78,7 +78,7 @@ export class Nemesis {
       case 'partition-master': {
         const target = this.rng.pick(this.cluster.names('master'));
         const holdMs = ttl + this.rng.int(500, 4_000);
-        const proxy = this.cluster.proxy(target);
+        const proxy = this.cluster.proxy('etcd', target);
         return this.record(kind, target, `cut ${holdMs} ms`, async () => {
           proxy.cut();
           await sleep(holdMs);
