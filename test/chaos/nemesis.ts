@@ -5,6 +5,7 @@
  * health and the run can end with everything healed. Each round does every enabled kind once,
  * in a shuffled order, so even a short run injects every kind.
  */
+import { assertNever } from '../../shared/assert-never.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Role } from '../../shared/etcd/keys.js';
 import type { ChaosCluster } from './cluster.js';
@@ -116,6 +117,9 @@ export class Nemesis {
         const detail = `stalled ${holdMs} ms`;
         return this.hold(kind, 'mysql', target, detail, holdMs, (p) => p.stall());
       }
+      default:
+        // A kind in FAULT_KINDS without a case here does not compile.
+        return assertNever(kind);
     }
   }
 
