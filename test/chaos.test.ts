@@ -14,6 +14,16 @@ import type { RunSummary } from './chaos/report.js';
  * the checks. It passes only if nothing was violated AND the run was not vacuous: every kind
  * of fault was injected and instances of every workload kind ran. The seed is random (printed;
  * CHAOS_SEED pins it), so every CI run explores another schedule; a failure names the seed.
+ *
+ * Every kind must START within DURATION (a fault under way when it ends is let finish and
+ * counted). The nemesis does one round of all 9 kinds, in a shuffled order, each after a gap of
+ * 1–3 s (run.ts). Worst case, with the lease TTL of 3 s and generous start-up times (a service
+ * 3 s, MariaDB 5 s, etcd 2 s): kill-master/-coordinator/-worker ≤ 3 s down (or waiting out the
+ * old lease) + 3 s = 6 s each; pause-master ≤ TTL + 3 s = 6 s; partition-master ≤ TTL + 4 s =
+ * 7 s; restart-etcd ≤ TTL + 2 s = 5 s; restart-mysql ≤ 3 s + 5 s = 8 s; slow-mysql ≤ 10 s
+ * (nemesis.ts SLOW_HOLD_MS); stall-mysql ≤ TTL + 3 s = 6 s. All nine: 60 s; the last to start
+ * needs only the other eight done: at most 60 − 5 = 55 s, plus 9 gaps of ≤ 3 s = 27 s: 82 s
+ * ≤ 90 s (on average about 55–60 s). The runner logs `nemesis: round 1 done` to check the margin.
  */
 const DURATION = '90s';
 const seed = process.env.CHAOS_SEED ?? String(Math.floor(Math.random() * 0x7fffffff));

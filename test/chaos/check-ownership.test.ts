@@ -53,4 +53,26 @@ describe('F1 single owner', () => {
       checkSingleOwner(at(T0 + 3_000 + SELF_FENCE_SLACK_MS + 1), rows, [cut], 3_000),
     ).toMatchObject([{ invariant: 'F1' }]);
   });
+
+  it("passes a stalled master's late writes under its own epoch, not a late write after a newer claim", () => {
+    const stall: Fault = {
+      kind: 'stall-mysql',
+      target: 'master-2',
+      start: T0,
+      end: T0 + 6_000,
+      detail: '',
+    };
+    // Queued during the stall, committed as it heals: still the owner, still its epoch.
+    const late = change({ instanceId: '5', epoch: 20n, actor: 'master-2', at: T0 + 5_999 });
+    expect(checkSingleOwner([late], rows, [stall], 3_000)).toEqual([]);
+    // The instance was taken back under a newer epoch meanwhile: the late write is stale.
+    const reclaimed = [
+      change({ instanceId: '5', epoch: 30n, actor: 'master-2', at: T0 + 5_000 }),
+      change({ instanceId: '5', epoch: 20n, actor: 'master-2', at: T0 + 5_999 }),
+    ];
+    const owner = [instance({ id: '5', owner: 'master-2', ownerEpoch: 30n })];
+    expect(checkSingleOwner(reclaimed, owner, [stall], 3_000)).toMatchObject([
+      { invariant: 'F1', message: expect.stringContaining('after epoch 30') as unknown },
+    ]);
+  });
 });

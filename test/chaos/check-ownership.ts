@@ -4,7 +4,7 @@
  * order. A fenced write can only commit while its epoch is the instance's newest.
  */
 import { clock, groupBy, type Violation } from './evidence.js';
-import type { Fault } from './faults.js';
+import type { Fault, FaultKind } from './faults.js';
 import type { ChangeRecord, InstanceRecord } from './history.js';
 
 /**
@@ -22,8 +22,25 @@ export const SELF_FENCE_SLACK_MS = 1_000;
  * - the instance row's owner is the actor of the changes under its final epoch;
  * - a master paused or cut off from etcd wrote nothing from TTL (+ slack) after the fault
  *   began until it was healed: it must stop acting by itself once its lease may have expired,
- *   even while nobody has claimed its instances yet.
+ *   even while nobody has claimed its instances yet (see LEASE_LOSING_FAULTS).
  */
+/**
+ * The faults after which a master may have lost its lease, so must stop writing by itself.
+ *
+ * Not `slow-mysql` and `stall-mysql`: they break only the master's link to MariaDB. Its etcd
+ * lease stays alive (keep-alives go to etcd, which it still reaches), so it is still the owner
+ * and nobody may take its instances over; a write it sent before or during the stall that
+ * commits late, even past the TTL, is the owner's own write under the current epoch, which is
+ * right. Were ownership to move meanwhile (the master resets a run after a failed query, and
+ * it or another master claims the instance under a new epoch), the late write carries the old
+ * epoch:
+ * `WHERE owner_epoch = ?` refuses it, and if it did not, the first rule above (no older epoch
+ * after a newer one) reports it. So stalls need no rule of their own, and this one would be
+ * wrong for them: a stalled master's queued writes commit the moment the proxy heals, a few ms
+ * before the nemesis records the fault's end, and would be flagged though harmless.
+ */
+const LEASE_LOSING_FAULTS: readonly FaultKind[] = ['pause-master', 'partition-master'];
+
 export function checkSingleOwner(
   changes: readonly ChangeRecord[],
   instances: readonly InstanceRecord[],
@@ -67,7 +84,7 @@ export function checkSingleOwner(
     }
   }
   for (const f of faults) {
-    if (f.kind !== 'pause-master' && f.kind !== 'partition-master') continue;
+    if (!LEASE_LOSING_FAULTS.includes(f.kind)) continue;
     const from = f.start + leaseTtlMs + SELF_FENCE_SLACK_MS;
     for (const c of changes) {
       if (c.actor !== f.target || c.at < from || c.at > f.end) continue;

@@ -1,8 +1,11 @@
 /**
  * The cluster under test: real processes (masters, coordinators, workers and an api) on the
- * chaos run's etcd and MariaDB. Each master reaches etcd through its own EtcdProxy, so one
- * master at a time can be cut off from etcd while it still reaches MySQL. Each worker tells
- * its tasks its name (CHAOS_WORKER), which they write into the record.
+ * chaos run's etcd and MariaDB. Each master reaches etcd through a TcpProxy of its own, so one
+ * master at a time can be cut off from etcd while it still reaches MySQL; each master and the
+ * api reach MariaDB through a TcpProxy of their own too, so one of them at a time can be given a
+ * slow or stalled database while the rest of the cluster is not (coordinators and workers dial
+ * MariaDB directly). Each worker tells its tasks its name (CHAOS_WORKER), which they write into
+ * the record.
  */
 import { join } from 'node:path';
 import { issueToken } from '../../shared/auth/issue-token.js';
@@ -12,9 +15,9 @@ import { LocalCluster } from '../../services/cli/cluster/infra/local-cluster.js'
 import type { ServiceProcess } from '../../services/cli/cluster/infra/service-launcher.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { batonProto } from '../../shared/proto/load.js';
-import { EtcdProxy } from './etcd-proxy.js';
 import type { Crash } from './faults.js';
 import type { ChaosInfra } from './infra.js';
+import { TcpProxy } from './tcp-proxy.js';
 
 export type ApiClient = ServiceClient<BatonApiDefinition>;
 
@@ -38,11 +41,16 @@ export class ChaosCluster {
   private constructor(
     private readonly channels: ChannelPool,
     readonly local: LocalCluster,
-    readonly proxies: ReadonlyMap<string, EtcdProxy>,
+    /** By process name: `etcd` for each master, `mysql` for each master and the api. */
+    private readonly proxies: Proxies,
     readonly api: ApiClient,
   ) {}
 
   static async start(infra: ChaosInfra, o: ChaosClusterOptions): Promise<ChaosCluster> {
+    const proxies: Proxies = { etcd: new Map(), mysql: new Map() };
+    const mysqlVia = (proxy: TcpProxy) => ({ MYSQL_URL: urlVia(infra.mysqlUrl, proxy.address) });
+    // The api is started by LocalCluster itself; its proxy is filed under its name below.
+    const apiProxy = await TcpProxy.start(infra.mysqlPort);
     const local = await LocalCluster.start({
       etcdEndpoint: infra.etcd.endpoint,
       mysqlUrl: infra.mysqlUrl,
@@ -52,6 +60,7 @@ export class ChaosCluster {
       detached: false,
       // Masters and workers are added below, each with settings of its own.
       layout: { masters: 0, coordinators: o.coordinators, workers: 0 },
+      apiEnv: mysqlVia(apiProxy),
       env: {
         LOG_LEVEL: 'info',
         // Reconcilers bound how long a lost message delays; keep them short against the TTL.
@@ -64,15 +73,22 @@ export class ChaosCluster {
         // Runs as root here and in CI; task scripts write the record to root-owned files.
         ALLOW_ROOT_TASKS: 'true',
       },
+    }).catch(async (err: unknown) => {
+      await apiProxy.close();
+      throw err;
     });
-    const proxies = new Map<string, EtcdProxy>();
+    proxies.mysql.set(local.api.name, apiProxy);
     try {
       const starts: Promise<unknown>[] = [];
       for (let i = 1; i <= o.masters; i += 1) {
         const name = `master-${i}`;
-        const proxy = await EtcdProxy.start(infra.etcd.clientPort);
-        proxies.set(name, proxy);
-        starts.push(local.add('master', name, { ETCD_ENDPOINTS: proxy.address }));
+        const etcd = await TcpProxy.start(infra.etcd.clientPort);
+        proxies.etcd.set(name, etcd);
+        const mysql = await TcpProxy.start(infra.mysqlPort);
+        proxies.mysql.set(name, mysql);
+        starts.push(
+          local.add('master', name, { ETCD_ENDPOINTS: etcd.address, ...mysqlVia(mysql) }),
+        );
       }
       for (let i = 1; i <= o.workers; i += 1) {
         const name = `worker-${i}`;
@@ -87,7 +103,7 @@ export class ChaosCluster {
       await Promise.all(starts);
     } catch (err) {
       await local.stopAll();
-      await Promise.all([...proxies.values()].map((p) => p.close()));
+      await closeAll(proxies);
       throw err;
     }
     const channels = new ChannelPool(local.apiCredentials());
@@ -154,15 +170,21 @@ export class ChaosCluster {
     });
   }
 
-  proxy(master: string): EtcdProxy {
-    const proxy = this.proxies.get(master);
-    if (proxy === undefined) throw new Error(`${master} has no etcd proxy`);
+  /** The proxy between `name` and etcd (masters) or MariaDB (masters and the api). */
+  proxy(link: keyof Proxies, name: string): TcpProxy {
+    const proxy = this.proxies[link].get(name);
+    if (proxy === undefined) throw new Error(`${name} has no ${link} proxy`);
     return proxy;
+  }
+
+  /** Names of the processes behind a MariaDB proxy (masters and the api), sorted. */
+  mysqlProxied(): string[] {
+    return [...this.proxies.mysql.keys()].sort();
   }
 
   /** Every process resumed and running, every proxy forwarding: the end of all faults. */
   async healAll(): Promise<void> {
-    for (const proxy of this.proxies.values()) proxy.heal();
+    for (const proxy of allProxies(this.proxies)) proxy.heal();
     for (const process of this.local.processes.values()) {
       if (process.hasExited()) await this.restart(process.name);
       else signal(process.pid, 'SIGCONT');
@@ -173,8 +195,28 @@ export class ChaosCluster {
     this.stopping = true;
     this.channels.close();
     await this.local.stopAll();
-    await Promise.all([...this.proxies.values()].map((p) => p.close()));
+    await closeAll(this.proxies);
   }
+}
+
+interface Proxies {
+  etcd: Map<string, TcpProxy>;
+  mysql: Map<string, TcpProxy>;
+}
+
+function allProxies(proxies: Proxies): TcpProxy[] {
+  return [...proxies.etcd.values(), ...proxies.mysql.values()];
+}
+
+async function closeAll(proxies: Proxies): Promise<void> {
+  await Promise.all(allProxies(proxies).map((p) => p.close()));
+}
+
+/** `url` with its host and port replaced by `address` (`127.0.0.1:PORT`). */
+function urlVia(url: string, address: string): string {
+  const parsed = new URL(url);
+  parsed.host = address;
+  return parsed.toString();
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {

@@ -8,6 +8,8 @@ export const FAULT_KINDS = [
   'partition-master',
   'restart-etcd',
   'restart-mysql',
+  'slow-mysql',
+  'stall-mysql',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -18,6 +20,8 @@ export const FAULT_GROUPS: Record<string, readonly FaultKind[]> = {
   partition: ['partition-master'],
   etcd: ['restart-etcd'],
   mysql: ['restart-mysql'],
+  /** A slow or stalled link to MariaDB for one process (through its proxy; see nemesis.ts). */
+  slowdb: ['slow-mysql', 'stall-mysql'],
   /** The workload alone: a baseline, and a check of the checker on a healthy cluster. */
   none: [],
 };

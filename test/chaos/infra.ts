@@ -47,6 +47,11 @@ export class ChaosInfra {
     return `${this.mariadbServer.url}/${DATABASE}`;
   }
 
+  /** MariaDB's port on 127.0.0.1 (a restart keeps it). */
+  get mysqlPort(): number {
+    return this.mariadbServer.port;
+  }
+
   /** SIGKILL etcd (its WAL is fsynced: nothing acknowledged is lost), then start it again. */
   async restartEtcd(downMs: number): Promise<void> {
     const old = this.etcdServer;

@@ -1,16 +1,21 @@
 /**
  * The nemesis (Jepsen's name for it): injects one fault at a time on a seeded random schedule
- * and heals each before the next — a killed process is restarted, a paused one resumed, a cut
- * link restored, etcd and MariaDB started again — so the cluster is always on its way back to
+ * and heals each before the next — a killed process is restarted, a paused one resumed, a cut,
+ * slowed or stalled link restored, etcd and MariaDB started again — so the cluster is always on its way back to
  * health and the run can end with everything healed. Each round does every enabled kind once,
  * in a shuffled order, so even a short run injects every kind.
  */
+import { assertNever } from '../../shared/assert-never.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { Role } from '../../shared/etcd/keys.js';
 import type { ChaosCluster } from './cluster.js';
 import type { Fault, FaultKind } from './faults.js';
 import type { ChaosInfra } from './infra.js';
 import type { Rng } from './rng.js';
+import type { TcpProxy } from './tcp-proxy.js';
+
+/** How long a slow-mysql fault lasts, in ms (see test/chaos.test.ts for why not longer). */
+const SLOW_HOLD_MS: [number, number] = [4_000, 10_000];
 
 export interface NemesisOptions {
   kinds: readonly FaultKind[];
@@ -47,12 +52,14 @@ export class Nemesis {
 
   private async loop(): Promise<void> {
     if (this.o.kinds.length === 0) return;
-    while (!this.stopping) {
+    for (let round = 1; !this.stopping; round += 1) {
       for (const kind of this.rng.shuffle(this.o.kinds)) {
         await this.sleep(this.rng.int(...this.o.gapMs));
         if (this.stopping) return;
         await this.inject(kind);
       }
+      // When the first round ends tells how much of a short run's time every kind needs.
+      this.o.log(`nemesis: round ${round} done (every kind once)`);
     }
   }
 
@@ -78,12 +85,7 @@ export class Nemesis {
       case 'partition-master': {
         const target = this.rng.pick(this.cluster.names('master'));
         const holdMs = ttl + this.rng.int(500, 4_000);
-        const proxy = this.cluster.proxy(target);
-        return this.record(kind, target, `cut ${holdMs} ms`, async () => {
-          proxy.cut();
-          await sleep(holdMs);
-          proxy.heal();
-        });
+        return this.hold(kind, 'etcd', target, `cut ${holdMs} ms`, holdMs, (p) => p.cut());
       }
       case 'restart-etcd': {
         // Sometimes shorter than the TTL (leases survive), sometimes not (everyone rejoins).
@@ -98,7 +100,47 @@ export class Nemesis {
           retry(() => this.infra.restartMariaDb(downMs)),
         );
       }
+      case 'slow-mysql': {
+        // Every chunk to and from MariaDB waits `latencyMs`: a query takes twice that at least.
+        const target = this.rng.pick(this.cluster.mysqlProxied());
+        const latencyMs = this.rng.int(200, 2_000);
+        const holdMs = this.rng.int(SLOW_HOLD_MS[0], SLOW_HOLD_MS[1]);
+        const detail = `+${latencyMs} ms each way for ${holdMs} ms`;
+        return this.hold(kind, 'mysql', target, detail, holdMs, (p) => p.delay(latencyMs));
+      }
+      case 'stall-mysql': {
+        // Past the TTL, but the master keeps its etcd lease: it still owns its instances and
+        // must simply wait; writes it sent before the stall land after the heal (fenced, see
+        // check-ownership.ts for why the F1 rule on paused masters leaves stalls out).
+        const target = this.rng.pick(this.cluster.names('master'));
+        const holdMs = ttl + this.rng.int(1_000, 3_000);
+        const detail = `stalled ${holdMs} ms`;
+        return this.hold(kind, 'mysql', target, detail, holdMs, (p) => p.stall());
+      }
+      default:
+        // A kind in FAULT_KINDS without a case here does not compile.
+        return assertNever(kind);
     }
+  }
+
+  /** Breaks `target`'s link to etcd or MariaDB with `fault`, holds it `holdMs`, heals it. */
+  private hold(
+    kind: FaultKind,
+    link: 'etcd' | 'mysql',
+    target: string,
+    detail: string,
+    holdMs: number,
+    fault: (proxy: TcpProxy) => void,
+  ): Promise<void> {
+    const proxy = this.cluster.proxy(link, target);
+    return this.record(kind, target, detail, async () => {
+      fault(proxy);
+      try {
+        await sleep(holdMs);
+      } finally {
+        proxy.heal();
+      }
+    });
   }
 
   /** SIGKILL a process of `role`; it is started again after a while under the same name. */

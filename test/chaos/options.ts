@@ -20,12 +20,17 @@ export interface ChaosOptions {
   summaryFile: string | undefined;
 }
 
+/** Every group but `none`: the run does every kind of fault unless told otherwise. */
+const DEFAULT_FAULTS = Object.keys(FAULT_GROUPS)
+  .filter((g) => g !== 'none')
+  .join(',');
+
 export const USAGE = `usage: npm run chaos -- [options]
   --duration 10m      how long to inject faults and start instances (default 10m)
   --seed N            the seed of every random decision (default: random, always printed)
   --settle 60s        how long the healed cluster may take to end every instance (default 60s)
   --faults LIST       comma-separated, of ${Object.keys(FAULT_GROUPS).join(',')}
-                      (default: kill,pause,partition,etcd,mysql; none: the workload alone)
+                      (default: ${DEFAULT_FAULTS}; none: the workload alone)
   --lease-ttl 3s      LEASE_TTL_MS of every service (default 3s)
   --gap-wait 30s      SERIAL_GAP_WAIT_MS of the coordinators (default 30s)
   --keep              keep the run directory (it is kept anyway when something is violated)
@@ -39,7 +44,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
       duration: { type: 'string', default: '10m' },
       seed: { type: 'string' },
       settle: { type: 'string', default: '60s' },
-      faults: { type: 'string', default: 'kill,pause,partition,etcd,mysql' },
+      faults: { type: 'string', default: DEFAULT_FAULTS },
       'lease-ttl': { type: 'string', default: '3s' },
       'gap-wait': { type: 'string', default: '30s' },
       keep: { type: 'boolean', default: false },

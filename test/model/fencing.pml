@@ -79,7 +79,7 @@ end:
        :: else -> skip                          /* moot: a newer claim is recorded */
        fi;
        claimed = 0 }
-  /* InstanceRun.toRunning: transitionInstance(SUBMITTED -> RUNNING) */
+  /* InstanceLifecycle.toRunning: transitionInstance(SUBMITTED -> RUNNING) */
   :: atomic { e != 0 && vp == SUBMITTED ->
        fenced_write(pstate == SUBMITTED, pstate = RUNNING; vp = RUNNING) }
   /* TaskActions dispatch: insertTask(attempt 1) */
@@ -104,7 +104,7 @@ end:
   /* checkChild: the child ended -> transitionTask(RUNNING -> SUCCESS) */
   :: atomic { e != 0 && vt == RUNNING && child_ended ->
        fenced_write(tstate == RUNNING, tstate = SUCCESS; vt = SUCCESS) }
-  /* InstanceRun.advance -> finish(SUCCESS) -> commitEnd: transitionInstance(RUNNING -> SUCCESS) */
+  /* InstanceRun.advance -> finish(SUCCESS) -> InstanceLifecycle.commitEnd: transitionInstance(RUNNING -> SUCCESS) */
   :: atomic { e != 0 && vp == RUNNING && vt == SUCCESS ->
        fenced_write(pstate == RUNNING, pstate = SUCCESS; vp = SUCCESS) }
   /* MemberLease.assertFresh fails / the lease is reported lost: the master drops what it

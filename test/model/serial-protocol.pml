@@ -355,34 +355,34 @@ inline assert_only_running(i) {
 /* Instance i's master (its owner at the time) and the worker running its one task. */
 proctype Instance(byte i) {
   byte k;
-  /* the api records instances in id order; the master asks to run (InstanceRun.askToRun) */
+  /* the api records instances in id order; the master asks to run (SerialTurn.ask) */
   atomic { (i == 1 || state[i - 1] != NONE) -> state[i] = SUBMITTED; enq[i] = 1 };
   do
   :: atomic { retry[i] && waiting(i) -> retry[i] = 0; enq[i] = 1 }
      /* the failed call resets the run; re-adopted, InstanceRun.start asks again */
   :: atomic { queued[i] -> queued[i] = 0;
        if :: state[i] == SUBMITTED -> state[i] = SERIAL_WAIT :: else -> skip fi }
-     /* InstanceRun.applyDecision(QUEUED) */
+     /* InstanceRun.decide(QUEUED) -> SerialTurn.next: SERIAL_WAIT */
   :: atomic { adm[i] -> consume(adm[i]);
        if
        :: waiting(i) && !stopping[i] ->
           assert_only_running(i); assert_alone(i); state[i] = RUNNING; task[i] = 1
        :: else -> skip                            /* not waiting: a late or repeated push */
        fi }
-     /* InstanceRun.applyDecision(ADMITTED) -> toRunning -> advance dispatches the task and
+     /* InstanceRun.decide(ADMITTED) -> toRunning -> advance dispatches the task and
         the worker starts it */
   :: atomic { state[i] == RUNNING -> task[i] = 0; state[i] = ENDED }; rel[i] = 1; break
      /* the task ends, the worker reports it (applyTaskReport), advance -> finish(SUCCESS) ->
-        InstanceRun.commitEnd: the terminal state committed, THEN SerialGate.release */
+        InstanceLifecycle.commitEnd: the terminal state committed, THEN announceEnd -> SerialGate.release */
   :: atomic { timeouts > 0 && state[i] == RUNNING -> timeouts--; state[i] = READY_STOP
 #ifdef MUTATE_RELEASE_BEFORE_COMMIT
        ; rel[i] = 1
 #endif
      }
-     /* InstanceRun.armWorkflowTimeout fires -> toReadyStop (races the hand-off, #16369) */
+     /* InstanceRun.armWorkflowTimeout fires -> InstanceLifecycle.toReadyStop (races the hand-off, #16369) */
   :: atomic { state[i] == READY_STOP -> task[i] = 0; state[i] = ENDED }; rel[i] = 1; break
      /* the worker kills the task and reports it ended once its process group is gone;
-        advance -> finish(STOP) -> commitEnd, then SerialGate.release */
+        advance -> finish(STOP) -> InstanceLifecycle.commitEnd, then SerialGate.release */
   :: atomic { stops > 0 && waiting(i) -> stops--; stopping[i] = 1; rem[i] = 1 }
      state[i] = ENDED; break
      /* InstanceRun.requestStop -> leaveQueue: SerialGate.remove, then finish(STOP) */

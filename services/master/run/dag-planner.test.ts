@@ -5,43 +5,18 @@ import type {
 } from '../../../shared/domain/workflow-spec.js';
 import type { TaskState } from '../../../shared/domain/task-states.js';
 import { plan, type TaskProgress } from './dag-planner.js';
+import { spec as specOf, task as shellTask } from './testing/definitions.js';
 
-function task(
+const task = (
   name: string,
   dependsOn: string[] = [],
   extra: Partial<TaskDefinition> = {},
-): TaskDefinition {
-  return {
-    name,
-    type: 'SHELL',
-    command: 'true',
-    workflow: '',
-    dependsOn,
-    retries: 0,
-    retryIntervalMs: 0,
-    timeoutMs: null,
-    timeoutStrategy: 'FAIL',
-    workerGroup: 'default',
-    ...extra,
-  };
-}
+): TaskDefinition => shellTask(name, { command: 'true', dependsOn, ...extra });
 
-function spec(
+const spec = (
   tasks: TaskDefinition[],
   failureStrategy: 'CONTINUE' | 'END' = 'CONTINUE',
-): WorkflowDefinitionSpec {
-  return {
-    name: 'wf',
-    description: '',
-    executionType: 'PARALLEL',
-    schedule: null,
-    timeoutMs: null,
-    timeoutStrategy: 'STOP',
-    failureStrategy,
-    params: {},
-    tasks,
-  };
-}
+): WorkflowDefinitionSpec => specOf(tasks, { failureStrategy });
 
 /** [state, attempt, failures, endedAt]; failures default to "every attempt failed" for FAILURE. */
 function progress(

@@ -40,6 +40,8 @@ export interface LocalClusterOptions {
   layout: ClusterLayout;
   /** Extra settings for every service (LOG_LEVEL, RECONCILE_INTERVAL_MS, ...). */
   env?: Record<string, string>;
+  /** Extra settings for the api only, over `env` (the chaos run's MYSQL_URL through a proxy). */
+  apiEnv?: Record<string, string>;
   /**
    * Mutual TLS between the services (default true): a private CA and one certificate per
    * process in `<baseDir>/certs`, made on first start and kept on later ones.
@@ -80,7 +82,11 @@ export class LocalCluster {
         'api',
       ];
       // Masters and the api run migrations at start; they serialize on a MySQL named lock.
-      await Promise.all(roles.map((role) => cluster.add(role)));
+      await Promise.all(
+        roles.map((role) =>
+          cluster.add(role, undefined, role === 'api' ? options.apiEnv : undefined),
+        ),
+      );
       return cluster;
     } catch (err) {
       await cluster.stopAll();

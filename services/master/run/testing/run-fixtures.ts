@@ -8,40 +8,12 @@ import type { WorkflowState } from '../../../../shared/domain/workflow-states.js
 import { ROOT_CONTEXT } from '../../../../shared/telemetry/tracing.js';
 import { InstanceRun } from '../instance-run.js';
 import type { TaskRun } from '../run-model.js';
+import { spec, task } from './definitions.js';
 import { fakePorts, type Fakes } from './fake-ports.js';
 
+export { spec, task };
+
 export const EPOCH = 7n;
-
-export function task(name: string, extra: Partial<TaskDefinition> = {}): TaskDefinition {
-  return {
-    name,
-    type: 'SHELL',
-    command: `echo ${name}`,
-    workflow: '',
-    dependsOn: [],
-    retries: 0,
-    retryIntervalMs: 0,
-    timeoutMs: null,
-    timeoutStrategy: 'FAIL',
-    workerGroup: 'default',
-    ...extra,
-  };
-}
-
-export function spec(tasks: TaskDefinition[], extra: Partial<WorkflowDefinitionSpec> = {}) {
-  return {
-    name: 'wf',
-    description: '',
-    executionType: 'PARALLEL',
-    timeoutMs: null,
-    timeoutStrategy: 'STOP',
-    failureStrategy: 'CONTINUE',
-    params: {},
-    schedule: null,
-    tasks,
-    ...extra,
-  } satisfies WorkflowDefinitionSpec;
-}
 
 export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): InstanceRow {
   const at = new Date('2026-01-01T00:00:00Z');

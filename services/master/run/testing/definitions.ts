@@ -1,0 +1,36 @@
+/** Definition builders for the run's unit tests (planner and instance run alike). */
+import type {
+  TaskDefinition,
+  WorkflowDefinitionSpec,
+} from '../../../../shared/domain/workflow-spec.js';
+
+export function task(name: string, extra: Partial<TaskDefinition> = {}): TaskDefinition {
+  return {
+    name,
+    type: 'SHELL',
+    command: `echo ${name}`,
+    workflow: '',
+    dependsOn: [],
+    retries: 0,
+    retryIntervalMs: 0,
+    timeoutMs: null,
+    timeoutStrategy: 'FAIL',
+    workerGroup: 'default',
+    ...extra,
+  };
+}
+
+export function spec(tasks: TaskDefinition[], extra: Partial<WorkflowDefinitionSpec> = {}) {
+  return {
+    name: 'wf',
+    description: '',
+    executionType: 'PARALLEL',
+    timeoutMs: null,
+    timeoutStrategy: 'STOP',
+    failureStrategy: 'CONTINUE',
+    params: {},
+    schedule: null,
+    tasks,
+    ...extra,
+  } satisfies WorkflowDefinitionSpec;
+}
