@@ -1,37 +1,47 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEtcd, type EtcdServer } from '../services/cli/cluster/infra/etcd-server.js';
+import { scratchParent } from '../services/cli/cluster/infra/scratch-dir.js';
 import { EtcdKeys } from '../shared/etcd/keys.js';
 import { parseMemberInfo } from '../shared/etcd/members.js';
 import { isRetryable } from '../shared/errors.js';
 import { withRetry } from '../shared/retry.js';
 import { scrape, valueOf } from './support/prometheus-text.js';
-import { etcdEndpoint } from './support/test-env.js';
 import { startTestCluster, waitForEnd, type TestCluster } from './support/test-cluster.js';
 
-const LEASE_TTL_MS = 5_000;
+const LEASE_TTL_MS = 10_000;
 const FLOOD_MS = 15_000;
 
 /**
  * Issue 12, overload without collapse: etcd is driven into `too many requests` for 15 s (a
- * child process of many concurrent large puts against the suite's etcd) while serial and
+ * child process of many concurrent large puts against the test's own etcd) while serial and
  * parallel workflows run. No process loses its lease, no master fails over or takes over, the
  * serial definition never runs two at once, and everything submitted completes afterwards.
- * Starts a cluster and floods the shared etcd: a heavy test (needs `npm run build`).
+ * Starts an etcd and a cluster of its own and floods that etcd (needs `npm run build`).
  */
 describe('etcd overload (2 masters, 1 coordinator, 1 worker, 1 api)', () => {
   let t: TestCluster;
+  let etcd: EtcdServer;
+  let scratch: string;
 
   beforeAll(async () => {
+    // An etcd of its own: flooding the run's shared etcd would overload every other test.
+    scratch = await mkdtemp(join(await scratchParent(), 'baton-overload-'));
+    etcd = await startEtcd({ dataDir: join(scratch, 'etcd') });
     t = await startTestCluster('etcd-overload', {
       layout: { masters: 2, coordinators: 1, workers: 1 },
       leaseTtlMs: LEASE_TTL_MS,
+      etcdEndpoint: etcd.endpoint,
     });
   });
   afterAll(async () => {
     await t?.dispose();
+    await etcd?.stop();
+    if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
   });
 
   async function samplesOf(name: string): Promise<Awaited<ReturnType<typeof scrape>>> {
@@ -62,7 +72,7 @@ describe('etcd overload (2 masters, 1 coordinator, 1 worker, 1 api)', () => {
       [
         script,
         '--endpoint',
-        etcdEndpoint().replace(/^https?:\/\//, ''),
+        etcd.endpoint.replace(/^https?:\/\//, ''),
         '--prefix',
         t.cluster.options.etcdPrefix,
         '--duration-ms',
@@ -89,7 +99,7 @@ describe('etcd overload (2 masters, 1 coordinator, 1 worker, 1 api)', () => {
         yaml: 'name: ov-serial\nexecutionType: SERIAL_WAIT\ntasks:\n  - { name: a, type: SHELL, command: "sleep 0.2" }\n',
       });
       await t.api.ApplyWorkflow({
-        yaml: 'name: ov-parallel\ntasks:\n  - { name: a, type: SHELL, command: "sleep 0.2" }\n  - { name: b, type: SHELL, command: "true", after: [a] }\n',
+        yaml: 'name: ov-parallel\ntasks:\n  - { name: a, type: SHELL, command: "sleep 0.2" }\n  - { name: b, type: SHELL, command: "true", dependsOn: [a] }\n',
       });
       const ids: string[] = [];
       for (let i = 0; i < 10; i += 1)

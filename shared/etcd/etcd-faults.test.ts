@@ -32,6 +32,13 @@ function failing(...errors: Error[]): { op: () => Promise<string>; calls: () => 
 }
 
 describe('isEtcdOverloaded', () => {
+  it('recognises `too many requests` sent with code UNKNOWN, as etcd 3.4 answers a transaction', () => {
+    const raw = Object.assign(new Error('2 UNKNOWN: etcdserver: too many requests'), { code: 2 });
+    const err = castGrpcError(raw);
+    expect(err, 'not the class etcd3 gives code 8').not.toBeInstanceOf(GRPCResourceExhastedError);
+    expect(isEtcdOverloaded(err)).toBe(true);
+    expect(isEtcdRecoverable(err)).toBe(true);
+  });
   it('recognises `too many requests` as etcd3 casts it, which etcd3 itself calls recoverable', () => {
     const err = tooManyRequests();
     expect(isEtcdOverloaded(err)).toBe(true);

@@ -1,19 +1,25 @@
 import { ExponentialBackoff, handleWhen, retry, wrap, type IPolicy } from 'cockatiel';
 import { GRPCResourceExhastedError, isRecoverableError } from 'etcd3';
 
+const TOO_MANY_REQUESTS = 'etcdserver: too many requests';
+
 /**
  * etcd refused the call because it is overloaded: `etcdserver: too many requests` (its applied
  * index lags the committed one by more than 5,000 entries) and its other RESOURCE_EXHAUSTED
- * answers. etcd3 maps gRPC code 8 to `GRPCResourceExhastedError` (sic) and marks it
- * recoverable; the call was refused before it was applied, so repeating it is safe.
+ * answers. etcd3 maps gRPC code 8 to `GRPCResourceExhastedError` (sic), but etcd 3.4 sends
+ * `too many requests` for a transaction with code UNKNOWN (seen against Debian's 3.4.23), so the
+ * message decides too. The call was refused before it was proposed: repeating it is safe.
  */
 export function isEtcdOverloaded(err: unknown): boolean {
-  return err instanceof GRPCResourceExhastedError;
+  return (
+    err instanceof GRPCResourceExhastedError ||
+    (err instanceof Error && err.message.includes(TOO_MANY_REQUESTS))
+  );
 }
 
-/** A failure etcd3 calls transient (unavailable, deadline, cancelled, overload, …). */
+/** A failure etcd3 calls transient (unavailable, deadline, cancelled, …), or an overload. */
 export function isEtcdRecoverable(err: unknown): boolean {
-  return err instanceof Error && isRecoverableError(err);
+  return err instanceof Error && (isRecoverableError(err) || isEtcdOverloaded(err));
 }
 
 export interface EtcdFaultPolicyOptions {

@@ -1,18 +1,22 @@
 import { noop } from 'cockatiel';
-import { Etcd3, GRPCResourceExhastedError } from 'etcd3';
+import { Etcd3 } from 'etcd3';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { isEtcdRecoverable } from '../../shared/etcd/etcd-faults.js';
+import { isEtcdOverloaded, isEtcdRecoverable } from '../../shared/etcd/etcd-faults.js';
 import { withRetry } from '../../shared/retry.js';
 
 /**
  * Drives an etcd into overload (`etcdserver: too many requests`) for a while, from a process of
- * its own so the load does not share an event loop with what it is testing. Many clients, each
- * with many puts of sizeable values in flight and no retries: etcd commits faster than it can
- * apply, and refuses requests once the gap passes 5,000 entries. Keys cycle over a small set
- * and the total is capped, so the database grows by at most puts × value size (default
- * 150,000 × 4 KiB ≈ 600 MB, below etcd's 2 GB default quota); the keys are deleted at the end.
+ * its own so the load does not share an event loop with what it is testing.
  *
- * Prints one JSON line: { puts, tooManyRequests, otherErrors }.
+ * etcd refuses a proposal when its committed index runs more than 5,000 entries ahead of its
+ * applied index. Plain puts apply faster than this machine can commit them, so the flood sends
+ * transactions whose apply is slow: each counts the keys of a populated prefix (a range the
+ * apply loop walks) and writes one key (so the transaction goes through raft rather than the
+ * read path). With more than 5,000 of them in flight the apply loop falls behind and etcd
+ * answers `too many requests` to every proposal, Baton's included, until the flood ends.
+ *
+ * Prints one JSON line: { txns, tooManyRequests, otherErrors }.
  * Usage: node dist/test/chaos/etcd-flood.js --endpoint h:p --prefix /p/ --duration-ms 15000
  */
 const { values } = parseArgs({
@@ -20,62 +24,83 @@ const { values } = parseArgs({
     endpoint: { type: 'string' },
     prefix: { type: 'string' },
     'duration-ms': { type: 'string', default: '15000' },
-    clients: { type: 'string', default: '8' },
-    'in-flight': { type: 'string', default: '256' },
-    'value-bytes': { type: 'string', default: '4096' },
-    'max-puts': { type: 'string', default: '150000' },
-    keys: { type: 'string', default: '2000' },
+    'in-flight': { type: 'string', default: '6000' },
+    'range-keys': { type: 'string', default: '2000' },
+    'burst-ms': { type: 'string', default: '2500' },
+    'pause-ms': { type: 'string', default: '1500' },
   },
 });
+
+const BATCH = 128;
+
+function bytes(text: string): Buffer {
+  return Buffer.from(text);
+}
+
+async function populate(client: Etcd3, prefix: string, count: number): Promise<void> {
+  for (let first = 0; first < count; first += BATCH) {
+    const ops = [];
+    for (let i = first; i < Math.min(count, first + BATCH); i += 1)
+      ops.push({ request_put: { key: bytes(`${prefix}${i}`), value: bytes('v') } });
+    await client.kv.txn({ compare: [], success: ops, failure: [] });
+  }
+}
 
 async function main(): Promise<void> {
   if (values.endpoint === undefined || values.prefix === undefined)
     throw new TypeError('--endpoint and --prefix are required');
   const prefix = `${values.prefix}flood/`;
-  const until = Date.now() + Number(values['duration-ms']);
-  const maxPuts = Number(values['max-puts']);
-  const keyCount = Number(values.keys);
-  const value = Buffer.alloc(Number(values['value-bytes']), 'x');
-  const clients = Array.from(
-    { length: Number(values.clients) },
-    // No retries and no breaker: every refusal is counted, and none is softened by backoff.
-    () =>
-      new Etcd3({
-        hosts: `http://${values.endpoint}`,
-        grpcOptions: { 'grpc.use_local_subchannel_pool': 1 },
-        faultHandling: { global: noop, host: () => noop },
-      }),
-  );
-  const counts = { puts: 0, tooManyRequests: 0, otherErrors: 0 };
-  let issued = 0;
-  const lane = async (client: Etcd3): Promise<void> => {
-    while (Date.now() < until && issued < maxPuts) {
-      issued += 1;
+  // No retries and no breaker: every refusal is counted, and none is softened by backoff.
+  const client = new Etcd3({
+    hosts: `http://${values.endpoint}`,
+    faultHandling: { global: noop, host: () => noop },
+  });
+  const rangePrefix = `${prefix}range/`;
+  await populate(client, rangePrefix, Number(values['range-keys']));
+  const slowApply = {
+    compare: [],
+    success: [
+      {
+        request_range: {
+          key: bytes(rangePrefix),
+          range_end: bytes(`${rangePrefix.slice(0, -1)}0`),
+          count_only: true,
+        },
+      },
+      { request_put: { key: bytes(`${prefix}tick`), value: bytes('x') } },
+    ],
+    failure: [],
+  };
+  const counts = { txns: 0, tooManyRequests: 0, otherErrors: 0 };
+  const startedAt = Date.now();
+  const until = startedAt + Number(values['duration-ms']);
+  const burstMs = Number(values['burst-ms']);
+  const periodMs = burstMs + Number(values['pause-ms']);
+  const lane = async (): Promise<void> => {
+    while (Date.now() < until) {
+      const intoPeriod = (Date.now() - startedAt) % periodMs;
+      if (intoPeriod >= burstMs) {
+        await delay(periodMs - intoPeriod);
+        continue;
+      }
       try {
-        await client
-          .put(`${prefix}${issued % keyCount}`)
-          .value(value)
-          .exec();
-        counts.puts += 1;
+        await client.kv.txn(slowApply);
+        counts.txns += 1;
       } catch (err) {
-        if (err instanceof GRPCResourceExhastedError) counts.tooManyRequests += 1;
+        if (isEtcdOverloaded(err)) counts.tooManyRequests += 1;
         else counts.otherErrors += 1;
       }
     }
   };
-  const lanes = clients.flatMap((client) =>
-    Array.from({ length: Number(values['in-flight']) }, () => lane(client)),
-  );
-  await Promise.all(lanes);
+  await Promise.all(Array.from({ length: Number(values['in-flight']) }, lane));
   process.stdout.write(`${JSON.stringify(counts)}\n`);
-  // A small set of keys: one delete is cheap once etcd has caught up.
-  await withRetry(() => clients[0]!.delete().prefix(prefix).exec(), {
+  await withRetry(() => client.delete().prefix(prefix).exec(), {
     retries: 20,
     initialDelayMs: 250,
     maxDelayMs: 2_000,
     retryOn: isEtcdRecoverable,
   });
-  for (const client of clients) client.close();
+  client.close();
 }
 
 main().catch((err: unknown) => {

@@ -49,6 +49,8 @@ export interface TestClusterOptions {
   layout?: Partial<ClusterLayout>;
   leaseTtlMs?: number;
   env?: Record<string, string>;
+  /** An etcd of the test's own (a test that overloads etcd must not slow every other test). */
+  etcdEndpoint?: string;
 }
 
 export async function startTestCluster(
@@ -59,7 +61,7 @@ export async function startTestCluster(
   const dir = mkdtempSync(join(tmpdir(), `baton-${label.replace(/[^a-z0-9]+/gi, '-')}-`));
   const raceFile = join(dir, 'race-points.json');
   const cluster = await LocalCluster.start({
-    etcdEndpoint: etcdEndpoint(),
+    etcdEndpoint: options.etcdEndpoint ?? etcdEndpoint(),
     mysqlUrl: database.url,
     etcdPrefix: uniqueEtcdPrefix(label),
     leaseTtlMs: options.leaseTtlMs ?? 3_000,
