@@ -1,10 +1,17 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+/**
+ * Tests that overload a shared resource of the machine (etcd flooded into `too many
+ * requests`, and the CPU with it) run after everything else, alone: beside other tests their
+ * load would starve the 3 s leases of unrelated clusters, and theirs.
+ */
+const RUN_ALONE = ['test/etcd-overload.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'services/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, '**/dist/**'],
-    // One etcd and one MariaDB for the run; tests get their own prefix/database (test/support).
+    // One etcd and one MariaDB for each project's run; tests get their own prefix/database
+    // (test/support).
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
@@ -19,6 +26,21 @@ export default defineConfig({
     reporters: [
       'default',
       ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? '.ci/report/vitest.json' }],
+    ],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'suite',
+          include: ['shared/**/*.test.ts', 'services/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/dist/**', ...RUN_ALONE],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'alone', include: RUN_ALONE, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
