@@ -153,6 +153,14 @@ const taskSchema = (limits: DefinitionLimits) =>
       timeoutMs: task.timeout ?? null,
       timeoutStrategy: task.timeoutStrategy,
       workerGroup: task.workerGroup,
+      params: {},
+      outputs: [],
+      condition: null,
+      onTrue: [],
+      onFalse: [],
+      switchCases: [],
+      switchDefault: null,
+      dependOn: null,
     }));
 
 const schemas = new WeakMap<DefinitionLimits, ReturnType<typeof buildWorkflowSchema>>();

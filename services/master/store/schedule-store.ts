@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../shared/db/connect.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import { parseStoredSpec } from '../../../shared/domain/stored-spec.js';
 
 /** A definition's newest version, as the scheduler reads it. */
 export interface LatestVersion {
@@ -38,7 +39,7 @@ export class ScheduleStore {
     return rows.map((r) => ({
       name: r.name,
       version: r.version,
-      spec: JSON.parse(r.spec) as WorkflowDefinitionSpec,
+      spec: parseStoredSpec(r.spec),
       appliedAt: r.created_at,
     }));
   }

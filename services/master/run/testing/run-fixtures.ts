@@ -36,6 +36,7 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     scheduled_at: null,
     trace_parent: null,
     rerun_of: null,
+    schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,
     ended_at: null,
