@@ -36,6 +36,8 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
       child_id: t.child_instance_id ?? '',
       exit_code: t.exit_code ?? 0,
       has_exit_code: t.exit_code !== null,
+      outputs: t.outputs === null ? {} : parseStoredParams(t.outputs),
+      decision: t.decision ?? '',
     })),
   };
 }

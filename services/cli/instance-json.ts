@@ -16,6 +16,10 @@ export interface TaskJson {
   endedAt: string | null;
   childId: string | null;
   exitCode: number | null;
+  /** OUT params of the attempt that succeeded. */
+  outputs: Record<string, string>;
+  /** CONDITIONS/SWITCH: the stored decision (chosen and skipped branches, values read). */
+  decision: unknown;
 }
 
 export interface InstanceJson {
@@ -81,6 +85,8 @@ function taskJson(t: TaskInstance__Output): TaskJson {
     endedAt: orNull(t.ended_at),
     childId: orNull(t.child_id),
     exitCode: t.has_exit_code ? t.exit_code : null,
+    outputs: t.outputs,
+    decision: t.decision === '' ? null : (JSON.parse(t.decision) as unknown),
   };
 }
 

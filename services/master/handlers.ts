@@ -64,6 +64,7 @@ export function masterHandlers(
           startedAt,
           endedAt,
           reason: req.reason,
+          outputs: req.outputs,
         });
       } catch (err) {
         if (err instanceof OwnershipLostError)

@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 
 import { InvalidArgumentError } from '../errors.js';
+import { validateBranches } from './branch-rules.js';
 import { validateDag } from './dag.js';
 import {
   checkDefinitionBytes,
@@ -79,6 +80,7 @@ export function parseWorkflowSpec(
   });
   if (!result.success) throw issueToError(result.error.issues);
   validateDag(result.data.tasks);
+  validateBranches(result.data.tasks);
   return result.data;
 }
 

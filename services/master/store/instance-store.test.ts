@@ -86,7 +86,7 @@ describe('InstanceStore fencing on a real MariaDB', () => {
       id,
       100n,
       { name: 'a', type: 'SHELL', attempt: 1 },
-      'worker-1',
+      { worker: 'worker-1' },
     );
     expect(await new ClaimStore(db, 'master-new', () => undefined).claim(id, 200n)).toBeDefined();
     const before = await snapshot(id);

@@ -8,7 +8,7 @@ import {
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
 import { ConflictError, OwnershipLostError } from '../../../shared/errors.js';
-import type { ChildSpec, RunStore, TaskPatch, TaskRef } from '../run/run-ports.js';
+import type { ChildSpec, RunStore, TaskBirth, TaskPatch, TaskRef } from '../run/run-ports.js';
 
 const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
 
@@ -63,19 +63,21 @@ export class InstanceStore implements RunStore {
     instanceId: string,
     epoch: bigint,
     task: { name: string; type: string; attempt: number },
-    worker?: string,
+    born?: TaskBirth,
   ): Promise<string> {
     let id = '';
-    const state = worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
-    // Born DISPATCHED is SUBMITTED -> DISPATCHED in one statement (the trigger records both).
+    const worker = born !== undefined && 'worker' in born ? born.worker : undefined;
+    const skipped = born !== undefined && 'skipped' in born ? born.skipped : undefined;
+    const state = skipped !== undefined ? 'SKIPPED' : worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
+    // Born DISPATCHED (or SKIPPED) is SUBMITTED -> it in one statement (the trigger records both).
     if (state === 'DISPATCHED') assertTaskTransition('SUBMITTED', state);
-    const reason = worker === undefined ? null : `dispatched to ${worker}`;
+    const reason = skipped ?? (worker === undefined ? null : `dispatched to ${worker}`);
     await this.fenced(instanceId, epoch, async (db) => {
       const inserted = await sql<never>`
         INSERT INTO task_instances
-          (instance_id, task, type, attempt, state, worker, change_actor, change_epoch, change_reason, created_at, updated_at)
+          (instance_id, task, type, attempt, state, worker, change_actor, change_epoch, change_reason, created_at, updated_at, ended_at)
         SELECT id, ${task.name}, ${task.type}, ${task.attempt}, ${state}, ${worker ?? null},
-               ${this.actor}, owner_epoch, ${reason}, NOW(3), NOW(3)
+               ${this.actor}, owner_epoch, ${reason}, NOW(3), NOW(3), ${state === 'SKIPPED' ? sql`NOW(3)` : null}
         FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`
         .execute(db)
         .catch((err: unknown) => {
@@ -110,6 +112,7 @@ export class InstanceStore implements RunStore {
             t.change_epoch = ${epoch.toString()}, t.change_reason = ${reasonOf(reason)}
           ${set('worker', patch.worker)} ${set('child_instance_id', patch.childInstanceId)}
           ${set('started_at', patch.startedAt)} ${set('ended_at', patch.endedAt)} ${set('exit_code', patch.exitCode)}
+          ${set('outputs', json(patch.outputs))} ${set('decision', json(patch.decision))}
         WHERE t.id = ${task.id} AND t.state = ${from} AND w.id = ${instanceId} AND w.owner_epoch = ${epoch.toString()}`.execute(
         db,
       );
@@ -246,4 +249,9 @@ export class InstanceStore implements RunStore {
       `instance ${instanceId} (state ${row.state}) did not match the expected state`,
     );
   }
+}
+
+/** A JSON column's value; undefined (leave the column as it is) stays undefined. */
+function json(value: object | undefined): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value);
 }

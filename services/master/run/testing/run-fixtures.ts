@@ -80,6 +80,8 @@ export function start(
       killRequested: false,
       dispatchConfirmed: true,
       timedOut: false,
+      outputs: {},
+      decision: null,
     });
   }
   const run = new InstanceRun(r, EPOCH, s, tasks, f.ports, ROOT_CONTEXT);
@@ -101,6 +103,7 @@ export async function report(
   name: string,
   state: 'SUCCESS' | 'FAILURE' | 'KILL',
   attempt = 1,
+  outputs: Record<string, string> = {},
 ) {
   const t = f.store.task(name, attempt);
   if (t === undefined) throw new Error(`no ${name}#${attempt}`);
@@ -111,6 +114,7 @@ export async function report(
     startedAt: undefined,
     endedAt: new Date(f.clock.now()),
     reason: '',
+    outputs,
   });
   await settle(run);
 }
