@@ -115,6 +115,7 @@ class Evaluator {
         return bool(!this.condition(node.operand));
       case 'logical': {
         const left = this.condition(node.left);
+        // A false left side decides `&&`, a true one decides `||`.
         const decided = node.op === '&&' ? !left : left;
         return bool(decided ? left : this.condition(node.right));
       }

@@ -190,6 +190,11 @@ describe('parseCondition', () => {
       8,
     ],
     ['not 1 == 1', 'unexpected "not" at position 1, expected a value (write ! for "not")', 1],
+    [
+      '1 == 1 true',
+      'unexpected "true" at position 8, expected an operator or the end of the condition',
+      8,
+    ],
     // Chained comparisons.
     [
       '1 < 2 < 3',

@@ -22,7 +22,8 @@
  *   name        = ( letter | "_" ) , { letter | digit | "_" | "." } ;
  *   string      = '"' , { placeholder | escape | any char but '"', "\" } , '"'
  *               | "'" , { placeholder | escape | any char but "'", "\" } , "'" ;
- *   escape      = "\" , ( '"' | "'" | "\" | "$" ) ;  (* \$ writes a literal "${" as "\${" *)
+ *                 (* in a string, "${" always starts a placeholder; "\${" is the text "${" *)
+ *   escape      = "\" , ( '"' | "'" | "\" | "$" ) ;
  *
  * So `!` binds tighter than comparisons, which bind tighter than `&&`, then `||`; `&&` and `||`
  * group to the left. A placeholder inside a string is interpolated: `"x-${a}-y"`.
@@ -81,7 +82,7 @@ class Parser {
   }
 
   condition(): ConditionNode {
-    if (this.token.kind === 'end') throw syntaxError('empty condition, expected a value', 0);
+    if (this.atEnd()) throw syntaxError('empty condition, expected a value', 0);
     const root = this.or();
     if (this.isOperator(')')) {
       throw syntaxError(`unmatched ")" ${at(this.token.start)}`, this.token.start);
@@ -166,7 +167,12 @@ class Parser {
       case 'word':
         if (token.text !== 'true' && token.text !== 'false') break;
         this.advance();
-        return { kind: 'boolean', value: token.text === 'true', ...span(token) };
+        return {
+          kind: 'boolean',
+          value: token.text === 'true',
+          start: token.start,
+          end: token.end,
+        };
       case 'operator':
         if (token.text === '(') return this.parenthesized();
         break;
@@ -237,21 +243,14 @@ class Parser {
       case 'number':
       case 'string':
       case 'param':
-        return this.quote(token);
+        // As written: strings and placeholders carry their own delimiters.
+        return excerpt(this.source, token);
     }
   }
-
-  /** A node or token as written; strings and placeholders carry their own delimiters. */
-  private quote(node: { start: number; end: number }): string {
-    return excerpt(this.source, node);
-  }
-}
-
-function span(token: Token): { start: number; end: number } {
-  return { start: token.start, end: token.end };
 }
 
 function wordHint(word: string): string {
+  if (word === 'true' || word === 'false') return '';
   const known = WORD_HINTS.get(word.toLowerCase());
   if (known !== undefined) return ` (${known})`;
   return ` (a param is written \${${word}}, a string "${word}")`;
