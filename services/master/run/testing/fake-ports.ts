@@ -36,6 +36,8 @@ export interface FakeTask {
   worker: string | null;
   decision?: TaskDecision;
   outputs?: Record<string, string>;
+  /** The reason of its latest change. */
+  reason?: string;
 }
 
 export class FakeStore implements RunStore {
@@ -101,6 +103,7 @@ export class FakeStore implements RunStore {
     from: TaskState,
     to: TaskState,
     patch: TaskPatch = {},
+    reason = '',
   ): Promise<void> {
     assertTaskTransition(from, to);
     this.fence(epoch);
@@ -109,6 +112,7 @@ export class FakeStore implements RunStore {
     task.state = to;
     if (patch.decision !== undefined) task.decision = patch.decision;
     if (patch.outputs !== undefined) task.outputs = patch.outputs;
+    task.reason = reason;
     this.writes.push(`task:${task.name}#${task.attempt}:${from}->${to}`);
     return Promise.resolve();
   }

@@ -7,7 +7,9 @@ import type {
 import type { WorkflowState } from '../../../../shared/domain/workflow-states.js';
 import { ROOT_CONTEXT } from '../../../../shared/telemetry/tracing.js';
 import { InstanceRun } from '../instance-run.js';
-import type { TaskRun } from '../run-model.js';
+import { newAttempt, type TaskRun } from '../run-model.js';
+import type { TaskDecision } from '../task-decision.js';
+import type { TaskState } from '../../../../shared/domain/task-states.js';
 import { spec, task } from './definitions.js';
 import { fakePorts, type Fakes } from './fake-ports.js';
 
@@ -52,13 +54,27 @@ export interface LeftRunning {
   worker: string;
 }
 
+/** A task attempt an earlier owner left in another state, as adoption finds it in MySQL. */
+export interface LeftBehind {
+  def: TaskDefinition;
+  id: string;
+  state: TaskState;
+  decision?: TaskDecision;
+  outputs?: Record<string, string>;
+}
+
 /**
  * Makes a run on fake ports and starts it: a new instance, or (with `running`) one adopted with
  * those attempts RUNNING in MySQL and in the rows the run is rebuilt from.
  */
 export function start(
   s: WorkflowDefinitionSpec,
-  options: { state?: WorkflowState; running?: LeftRunning[]; row?: Partial<InstanceRow> } = {},
+  options: {
+    state?: WorkflowState;
+    running?: LeftRunning[];
+    left?: LeftBehind[];
+    row?: Partial<InstanceRow>;
+  } = {},
 ): { run: InstanceRun; f: Fakes } {
   const state = options.state ?? 'SUBMITTED';
   const f = fakePorts(state, EPOCH, spec([task('z')]));
@@ -82,6 +98,16 @@ export function start(
       timedOut: false,
       outputs: {},
       decision: null,
+    });
+  }
+  for (const { def, id, state: taskState, decision, outputs } of options.left ?? []) {
+    f.store.tasks.push({ id, name: def.name, attempt: 1, state: taskState, worker: null });
+    tasks.set(def.name, {
+      ...newAttempt(def, id, 1, undefined),
+      state: taskState,
+      decision: decision ?? null,
+      outputs: outputs ?? {},
+      failures: taskState === 'FAILURE' ? 1 : 0,
     });
   }
   const run = new InstanceRun(r, EPOCH, s, tasks, f.ports, ROOT_CONTEXT);
