@@ -112,6 +112,7 @@ export class ShellTasks {
             attempt: task.attempt,
             command: substituteParams(def.command, params),
             params,
+            outputs: def.outputs,
             timeout_ms:
               def.timeoutStrategy === 'FAIL' && def.timeoutMs !== null
                 ? String(def.timeoutMs)

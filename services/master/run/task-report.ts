@@ -15,6 +15,8 @@ export interface TaskReportEvent {
   startedAt: Date | undefined;
   endedAt: Date;
   reason: string;
+  /** The declared OUT params the task set; empty unless SUCCESS. Not stored yet. */
+  outputs: Record<string, string>;
 }
 
 /**

@@ -111,6 +111,7 @@ export async function report(
     startedAt: undefined,
     endedAt: new Date(f.clock.now()),
     reason: '',
+    outputs: {},
   });
   await settle(run);
 }
