@@ -97,7 +97,7 @@ describe('a worker reports the declared outputs of a task', () => {
     await worker?.shutdown(1_000);
     await master?.shutdown(1_000);
     channels.close();
-    await etcd.close();
+    etcd.close();
     rmSync(dataDir, { recursive: true, force: true });
     if (sandbox?.unreachableWorkRoot !== undefined) {
       rmSync(sandbox.workRoot, { recursive: true, force: true });
