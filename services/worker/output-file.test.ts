@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import {
+  appendFileSync,
   chmodSync,
   chownSync,
   mkdtempSync,
@@ -126,13 +127,29 @@ describe('the output file on disk', () => {
   it(`stops reading past ${MAX_OUTPUT_FILE_BYTES} bytes`, async () => {
     const big = join(dir, 'big');
     writeFileSync(big, 'first=1\n');
-    // Sparse: the rest reads as NUL bytes, one endless line that is held only in part.
+    // Sparse: the rest reads as NUL bytes, one line that the bound cuts.
     truncateSync(big, MAX_OUTPUT_FILE_BYTES + 1);
     const [found, notes] = await read(big);
-    expect(found[0]).toEqual(['first=1', false]);
-    expect(found[1]?.[1]).toBe(true);
+    // The line the bound cuts is not taken.
+    expect(found).toEqual([['first=1', false]]);
     expect(notes).toEqual([
       `baton: $BATON_OUTPUT is larger than ${MAX_OUTPUT_FILE_BYTES} bytes; the rest ignored`,
     ]);
+  });
+
+  it(`reads a file of exactly ${MAX_OUTPUT_FILE_BYTES} bytes to its end`, async () => {
+    const full = join(dir, 'full');
+    const last = '\nlast=1\n';
+    writeFileSync(full, 'first=1\n');
+    truncateSync(full, MAX_OUTPUT_FILE_BYTES - last.length);
+    appendFileSync(full, last);
+    const [found, notes] = await read(full);
+    expect(found.map(([text]) => (text.startsWith('\0') ? 'NULs' : text))).toEqual([
+      'first=1',
+      'NULs',
+      'last=1',
+    ]);
+    expect(found[1]![1]).toBe(true);
+    expect(notes).toEqual([]);
   });
 });

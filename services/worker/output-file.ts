@@ -73,19 +73,22 @@ export async function readOutputFile(
     const parser = new OutputFileParser(onSetting);
     const buffer = Buffer.alloc(READ_BYTES);
     let total = 0;
-    while (total < MAX_OUTPUT_FILE_BYTES) {
-      const want = Math.min(READ_BYTES, MAX_OUTPUT_FILE_BYTES - total);
+    for (;;) {
+      // One byte past the bound, to tell a file of exactly the bound from a longer one.
+      const want = Math.min(READ_BYTES, MAX_OUTPUT_FILE_BYTES + 1 - total);
       const { bytesRead } = await file.read(buffer, 0, want, null);
       if (bytesRead === 0) break;
+      if (total + bytesRead > MAX_OUTPUT_FILE_BYTES) {
+        parser.push(buffer.subarray(0, MAX_OUTPUT_FILE_BYTES - total));
+        // The line cut at the bound is not ended: its value would be cut too.
+        return [
+          `baton: $BATON_OUTPUT is larger than ${MAX_OUTPUT_FILE_BYTES} bytes; the rest ignored`,
+        ];
+      }
       parser.push(buffer.subarray(0, bytesRead));
       total += bytesRead;
     }
     parser.end();
-    if (total >= MAX_OUTPUT_FILE_BYTES && stat.size > MAX_OUTPUT_FILE_BYTES) {
-      return [
-        `baton: $BATON_OUTPUT is larger than ${MAX_OUTPUT_FILE_BYTES} bytes; the rest ignored`,
-      ];
-    }
     return [];
   } finally {
     await file.close();
