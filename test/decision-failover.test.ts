@@ -65,7 +65,11 @@ describe('decisions and outputs across master failover (D1)', () => {
     await t.api.ApplyWorkflow({ yaml: branching('d1-before', record) });
     t.setRacePoints({ 'master.decision.before-commit': { scope: 'd1-before', ms: 120_000 } });
     const { id } = await t.api.StartInstance({ workflow: 'd1-before' });
-    const held = await waitForInstance(t.api, id, (i) => task(i, 'check')[0]?.state === 'SUBMITTED');
+    const held = await waitForInstance(
+      t.api,
+      id,
+      (i) => task(i, 'check')[0]?.state === 'SUBMITTED',
+    );
     killOwner(t, held);
     t.setRacePoints({});
     const done = await waitForEnd(t.api, id, 60_000);
@@ -99,7 +103,11 @@ describe('decisions and outputs across master failover (D1)', () => {
     await t.api.ApplyWorkflow({ yaml: branching('d1-outputs', record) });
     t.setRacePoints({ 'master.report.before-advance': { scope: 'd1-outputs', ms: 120_000 } });
     const { id } = await t.api.StartInstance({ workflow: 'd1-outputs' });
-    const held = await waitForInstance(t.api, id, (i) => task(i, 'extract')[0]?.state === 'SUCCESS');
+    const held = await waitForInstance(
+      t.api,
+      id,
+      (i) => task(i, 'extract')[0]?.state === 'SUCCESS',
+    );
     expect(task(held, 'extract')[0]!.outputs).toEqual({ rows: '7' });
     expect(task(held, 'check')).toEqual([]);
     killOwner(t, held);

@@ -132,7 +132,7 @@ describe('the workflow language (issue 13) through a cluster', () => {
       yaml: [
         'name: lang-child',
         'tasks:',
-        "  - { name: inner, type: SHELL, outputs: [total], command: 'echo \"total=$((${n} * 2))\" >> \"$BATON_OUTPUT\"' }",
+        '  - { name: inner, type: SHELL, outputs: [total], command: \'echo "total=$((${n} * 2))" >> "$BATON_OUTPUT"\' }',
         '',
       ].join('\n'),
     });

@@ -84,12 +84,18 @@ describe('plan: CONDITIONS', () => {
   });
 
   it('runs the branch taken and skips the other, then what only it leads to', () => {
-    const decided = { extract: ['SUCCESS'], check: ['SUCCESS', { chosen: ['ok'] }] } as const;
+    const decided: Record<string, Entry> = {
+      extract: ['SUCCESS'],
+      check: ['SUCCESS', { chosen: ['ok'] }],
+    };
     expect(next(s, { ...decided })).toEqual([
       { kind: 'start', task: 'ok', attempt: 1 },
       { kind: 'skip', task: 'alert' },
     ]);
-    const failed = { extract: ['FAILURE'], check: ['SUCCESS', { chosen: ['alert'] }] } as const;
+    const failed: Record<string, Entry> = {
+      extract: ['FAILURE'],
+      check: ['SUCCESS', { chosen: ['alert'] }],
+    };
     expect(next(s, { ...failed })).toEqual([
       { kind: 'skip', task: 'ok' },
       { kind: 'start', task: 'alert', attempt: 1 },

@@ -28,7 +28,9 @@ describe('InstanceRun: DEPENDENT', () => {
     await settle(run);
     expect(f.store.task('upstream-done')).toMatchObject({ state: 'RUNNING', worker: null });
     expect(f.workers.runs).toEqual([]);
-    expect(f.lookups.asked.map((a) => [a.workflow, a.task, a.from.toISOString(), a.to.toISOString()])).toEqual([
+    expect(
+      f.lookups.asked.map((a) => [a.workflow, a.task, a.from.toISOString(), a.to.toISOString()]),
+    ).toEqual([
       ['crm-import', null, '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'],
       ['ledger', 'close', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'],
     ]);

@@ -140,11 +140,15 @@ describe('InstanceRun: SWITCH and parameter passing', () => {
   });
 
   it('no case holds and no default: the SWITCH fails naming the values', async () => {
-    const { run, f } = start(routing({ switchDefault: null, switchCases: [{ when: '${rows} > 1000', next: 'big' }] }));
+    const { run, f } = start(
+      routing({ switchDefault: null, switchCases: [{ when: '${rows} > 1000', next: 'big' }] }),
+    );
     await settle(run);
     await report(run, f, 'extract', 'SUCCESS', 1, { rows: '42' });
     expect(f.store.task('route')?.state).toBe('FAILURE');
-    expect(f.store.task('route')?.reason).toMatch(/no case holds \(rows=42\) and there is no default/);
+    expect(f.store.task('route')?.reason).toMatch(
+      /no case holds \(rows=42\) and there is no default/,
+    );
     expect(f.store.state).toBe('FAILURE');
   });
 
