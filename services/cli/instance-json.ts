@@ -41,6 +41,8 @@ export interface InstanceJson {
   scheduledAt: string | null;
   /** The ended instance this one reruns. */
   rerunOf: string | null;
+  /** The business time it runs as (RFC 3339 UTC); null only from an api that predates it. */
+  scheduleTime: string | null;
   tasks: TaskJson[];
 }
 
@@ -69,6 +71,7 @@ export function instanceJson(i: Instance__Output): InstanceJson {
     stopRequested: i.stop_requested,
     scheduledAt: orNull(i.scheduled_at),
     rerunOf: orNull(i.rerun_of),
+    scheduleTime: orNull(i.schedule_time),
     tasks: i.tasks.map(taskJson),
   };
 }

@@ -8,6 +8,7 @@ import {
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
 import { ConflictError, OwnershipLostError } from '../../../shared/errors.js';
+import { scheduleTimeOf } from '../../../shared/instances/schedule-time.js';
 import type { ChildSpec, RunStore, TaskBirth, TaskPatch, TaskRef } from '../run/run-ports.js';
 
 const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
@@ -124,6 +125,7 @@ export class InstanceStore implements RunStore {
    * Creates the child instance of (parent, task, attempt), or returns the one that exists: the
    * UNIQUE key on the parent link makes this idempotent, so failover can never make a second
    * child (F2). Fenced by the parent's epoch, whose row is locked while the child is created.
+   * The child runs as of its parent's schedule time (read from that locked row).
    */
   async createChild(
     parentId: string,
@@ -136,7 +138,7 @@ export class InstanceStore implements RunStore {
       db.transaction().execute(async (trx) => {
         const parent = await trx
           .selectFrom('workflow_instances')
-          .select('id')
+          .select(['id', 'schedule_time', 'scheduled_at', 'created_at'])
           .where('id', '=', parentId)
           .where('owner_epoch', '=', epoch.toString())
           .forUpdate()
@@ -170,6 +172,7 @@ export class InstanceStore implements RunStore {
             change_reason: `child of ${parentId} task ${task.name} attempt ${task.attempt}`,
             // The child continues its parent's trace, under the span that made it.
             trace_parent: traceparentOf(),
+            schedule_time: scheduleTimeOf(parent),
             created_at: now,
             updated_at: now,
           })
