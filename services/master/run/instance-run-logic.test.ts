@@ -34,16 +34,16 @@ const branching = spec([
 ]);
 
 const routing = (extra: Partial<TaskDefinition> = {}) =>
-  spec(
-    [
-      task('extract', { outputs: ['rows'] }),
-      route(extra),
-      task('big', { dependsOn: ['route'], command: 'echo big ${rows}' }),
-      task('eu', { dependsOn: ['route'] }),
-      task('small', { dependsOn: ['route'] }),
-    ],
-    { params: { region: 'eu' } },
-  );
+  spec([
+    task('extract', { outputs: ['rows'] }),
+    route(extra),
+    task('big', { dependsOn: ['route'], command: 'echo big ${rows}' }),
+    task('eu', { dependsOn: ['route'] }),
+    task('small', { dependsOn: ['route'] }),
+  ]);
+
+/** The instance's params (the definition's overlaid with the start's, as recorded). */
+const inEu = { row: { params: JSON.stringify({ region: 'eu' }) } };
 
 describe('InstanceRun: CONDITIONS', () => {
   it('decides in the master, stores the decision with SUCCESS, runs one branch, skips the other', async () => {
@@ -116,7 +116,7 @@ describe('InstanceRun: CONDITIONS', () => {
 
 describe('InstanceRun: SWITCH and parameter passing', () => {
   it('routes on an upstream output and passes it to the branch taken', async () => {
-    const { run, f } = start(routing());
+    const { run, f } = start(routing(), inEu);
     await settle(run);
     await report(run, f, 'extract', 'SUCCESS', 1, { rows: '1001' });
     expect(f.store.task('route')!.decision).toMatchObject({
@@ -133,7 +133,7 @@ describe('InstanceRun: SWITCH and parameter passing', () => {
   });
 
   it('takes the first case that holds, in order', async () => {
-    const { run, f } = start(routing());
+    const { run, f } = start(routing(), inEu);
     await settle(run);
     await report(run, f, 'extract', 'SUCCESS', 1, { rows: '42' });
     expect(f.store.task('route')!.decision).toMatchObject({ outcome: 1, chosen: ['eu'] });
@@ -142,6 +142,7 @@ describe('InstanceRun: SWITCH and parameter passing', () => {
   it('no case holds and no default: the SWITCH fails naming the values', async () => {
     const { run, f } = start(
       routing({ switchDefault: null, switchCases: [{ when: '${rows} > 1000', next: 'big' }] }),
+      inEu,
     );
     await settle(run);
     await report(run, f, 'extract', 'SUCCESS', 1, { rows: '42' });
@@ -153,16 +154,13 @@ describe('InstanceRun: SWITCH and parameter passing', () => {
   });
 
   it('task-local params reference the others and win over them', async () => {
-    const s = spec(
-      [
-        task('extract', {
-          params: { table: 'sales_${region}', region: 'us' },
-          command: 'load ${table} ${region}',
-        }),
-      ],
-      { params: { region: 'eu' } },
-    );
-    const { run, f } = start(s);
+    const s = spec([
+      task('extract', {
+        params: { table: 'sales_${region}', region: 'us' },
+        command: 'load ${table} ${region}',
+      }),
+    ]);
+    const { run, f } = start(s, inEu);
     await settle(run);
     expect(f.workers.runs[0]!.command).toBe('load sales_eu us');
   });
