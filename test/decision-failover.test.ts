@@ -27,7 +27,8 @@ describe('decisions and outputs across master failover (D1)', () => {
     [
       `name: ${name}`,
       'tasks:',
-      `  - { name: extract, type: SHELL, outputs: [rows], command: 'echo "\${setValue(rows=7)}"' }`,
+      // Single quotes in the shell: \${...} is not a shell expansion (as DolphinScheduler writes it).
+      `  - { name: extract, type: SHELL, outputs: [rows], command: "echo '\${setValue(rows=7)}'" }`,
       '  - name: check',
       '    type: CONDITIONS',
       '    dependsOn: [extract]',
