@@ -38,11 +38,17 @@ export class DecisionTasks {
   /** Decides a SUBMITTED attempt and commits it: SUCCESS with the decision, or FAILURE. */
   async decide(task: TaskRun): Promise<void> {
     const { run, ports } = this;
-    const outcome = task.def.type === 'SWITCH' ? this.switchOutcome(task) : this.conditionsOutcome(task);
+    const outcome =
+      task.def.type === 'SWITCH' ? this.switchOutcome(task) : this.conditionsOutcome(task);
     const now = new Date(ports.clock.now());
     await racePoint('master.decision.before-commit', run.id, run.workflow);
     if ('failure' in outcome) {
-      await run.tasks.transition(task, 'FAILURE', { startedAt: now, endedAt: now }, outcome.failure);
+      await run.tasks.transition(
+        task,
+        'FAILURE',
+        { startedAt: now, endedAt: now },
+        outcome.failure,
+      );
       return;
     }
     await run.tasks.transition(

@@ -37,7 +37,12 @@ export class DependentTasks {
   /** SUBMITTED -> RUNNING, then the first check. */
   async begin(task: TaskRun): Promise<void> {
     const now = new Date(this.ports.clock.now());
-    await this.run.tasks.transition(task, 'RUNNING', { startedAt: now }, 'waiting for upstream runs');
+    await this.run.tasks.transition(
+      task,
+      'RUNNING',
+      { startedAt: now },
+      'waiting for upstream runs',
+    );
     await this.check(task);
   }
 
@@ -80,7 +85,9 @@ export class DependentTasks {
     if (upstream === undefined) return 'WAITING';
     if (item.task === null)
       return dependentItemResult(
-        upstream.state !== undefined && isWorkflowState(upstream.state) ? upstream.state : undefined,
+        upstream.state !== undefined && isWorkflowState(upstream.state)
+          ? upstream.state
+          : undefined,
       );
     return taskItemResult(upstream.state, upstream.instanceEnded);
   }
@@ -95,7 +102,11 @@ function taskItemResult(state: string | undefined, instanceEnded: boolean): Depe
   if (state === 'SUCCESS') return 'SUCCESS';
   if (state === undefined || !isTaskState(state)) return instanceEnded ? 'FAILURE' : 'WAITING';
   if (isActiveTaskState(state)) return 'WAITING';
-  return instanceEnded ? 'FAILURE' : state === 'FAILURE' || state === 'NEED_FAULT_TOLERANCE' ? 'WAITING' : 'FAILURE';
+  return instanceEnded
+    ? 'FAILURE'
+    : state === 'FAILURE' || state === 'NEED_FAULT_TOLERANCE'
+      ? 'WAITING'
+      : 'FAILURE';
 }
 
 function describeItem(item: DependentItem): string {
