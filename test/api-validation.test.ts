@@ -166,6 +166,65 @@ describe('bad input gets a clear status and writes nothing', () => {
     expect(await rowCounts(t.db)).toEqual(before);
   });
 
+  it.each([
+    ['a date alone', '2026-03-01', /a date alone .*not accepted/],
+    ['a time without a zone', '2026-03-01T00:00:00', /without Z or an offset/],
+    ['a space for the T', '2026-03-01 00:00:00Z', /RFC 3339/],
+    ['an offset without a colon', '2026-03-01T00:00:00+0200', /RFC 3339/],
+    ['epoch milliseconds', '1772323200000', /RFC 3339/],
+    ['words', 'yesterday', /RFC 3339/],
+    ['a day that does not exist', '2026-02-30T00:00:00Z', /day must be 01 to 28/],
+    ['hour 24', '2026-03-01T24:00:00Z', /hour must be 00 to 23/],
+    ['a leap second', '2016-12-31T23:59:60Z', /leap seconds/],
+    ['a year MySQL cannot store', '0999-12-31T00:00:00Z', /from 1000-01-01/],
+  ])(
+    'StartInstance rejects %s as schedule_time, naming the field, and writes nothing',
+    async (_what, scheduleTime, message) => {
+      const before = await rowCounts(t.db);
+      const result = await codeOf(
+        t.api.StartInstance({ workflow: 'ok', schedule_time: scheduleTime }),
+      );
+      expect([result.code, result.field]).toEqual([status.INVALID_ARGUMENT, 'schedule_time']);
+      expect(result.message).toMatch(message);
+      expect(result.message).toContain(`got "${scheduleTime}"`);
+      expect(await rowCounts(t.db)).toEqual(before);
+    },
+  );
+
+  it('schedule_time is checked before the workflow is looked up', async () => {
+    const result = await codeOf(
+      t.api.StartInstance({ workflow: 'ghost', schedule_time: '2026-03-01' }),
+    );
+    expect([result.code, result.field]).toEqual([status.INVALID_ARGUMENT, 'schedule_time']);
+  });
+
+  it.each([
+    ['Z', '2026-03-01T00:00:00Z', '2026-03-01T00:00:00.000Z'],
+    ['a positive offset', '2026-03-01T02:00:00+02:00', '2026-03-01T00:00:00.000Z'],
+    ['a negative offset', '2026-02-28T19:30:00-04:30', '2026-03-01T00:00:00.000Z'],
+    ['milliseconds', '2026-03-01T00:00:00.250Z', '2026-03-01T00:00:00.250Z'],
+    ['lower-case t and z', '2026-03-01t00:00:00z', '2026-03-01T00:00:00.000Z'],
+  ])(
+    'StartInstance accepts schedule_time with %s and stores it as UTC',
+    async (_what, given, utc) => {
+      const started = await t.api.StartInstance({ workflow: 'ok', schedule_time: given });
+      expect(started.schedule_time).toBe(utc);
+      expect((await t.api.GetInstance({ id: started.id })).schedule_time).toBe(utc);
+      const row = await t.db
+        .selectFrom('workflow_instances')
+        .select('schedule_time')
+        .where('id', '=', started.id)
+        .executeTakeFirstOrThrow();
+      expect(row.schedule_time?.toISOString()).toBe(utc);
+    },
+  );
+
+  it('StartInstance without schedule_time runs as the time it was recorded', async () => {
+    const started = await t.api.StartInstance({ workflow: 'ok' });
+    expect(started.schedule_time).not.toBe('');
+    expect(started.schedule_time).toBe(started.created_at);
+  });
+
   it('queries validate ids, filters and limits', async () => {
     expect(await codeOf(t.api.GetInstance({ id: 'abc' }))).toMatchObject({
       code: status.INVALID_ARGUMENT,

@@ -46,7 +46,7 @@ function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
 
 const INSTANCE_FIELDS = (
   'id workflow version executionType state params createdAt startedAt endedAt owner ownerEpoch ' +
-  'parentId parentTask parentTaskAttempt stopRequested scheduledAt rerunOf tasks'
+  'parentId parentTask parentTaskAttempt stopRequested scheduledAt rerunOf scheduleTime tasks'
 ).split(' ');
 const TASK_FIELDS = 'id name type state attempt worker startedAt endedAt childId exitCode'.split(
   ' ',
@@ -58,6 +58,7 @@ interface InstanceJson {
   parentId: string | null;
   parentTask: string | null;
   parentTaskAttempt: number | null;
+  scheduleTime: string | null;
   tasks: { name: string; type: string; state: string; childId: string | null }[];
 }
 
@@ -125,6 +126,9 @@ describe('baton CLI against a running cluster', () => {
       parentTask: 'transform',
       parentTaskAttempt: 1,
     });
+    // Started without --schedule-time: it runs as of when it was recorded, and so does its child.
+    expect(instance.scheduleTime).toBe(instance['createdAt']);
+    expect(child.scheduleTime).toBe(instance.scheduleTime);
   });
 
   it('logs prints what the task wrote', async () => {
@@ -165,6 +169,37 @@ describe('baton CLI against a running cluster', () => {
     const run = await cli('start', 'no-such-workflow');
     expect(run.code).toBe(1);
     expectOneErrorLine(run, /no-such-workflow.*(does not exist|not found)/);
+  });
+
+  it('start --schedule-time runs as that time, get shows it (text and JSON), a bad one starts nothing', async () => {
+    const file = join(t.dir, 'dated.yaml');
+    writeFileSync(file, 'name: dated\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n');
+    expect((await cli('apply', '-f', file)).code).toBe(0);
+    const started = await cli(
+      'start',
+      'dated',
+      '--schedule-time',
+      '2026-03-01T02:00:00+02:00',
+      '--json',
+    );
+    expect(started.stderr).toBe('');
+    expect(started.code).toBe(0);
+    const { id, scheduleTime } = JSON.parse(started.stdout) as InstanceJson & { id: string };
+    expect(scheduleTime).toBe('2026-03-01T00:00:00.000Z');
+    expect((await getJson(id)).scheduleTime).toBe('2026-03-01T00:00:00.000Z');
+    const text = await cli('get', id);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}schedule time +2026-03-01T00:00:00\.000Z$/m);
+
+    const count = async () => (await t.api.ListInstances({ workflow: 'dated' })).instances.length;
+    const before = await count();
+    for (const bad of ['2026-03-01', '2026-03-01T00:00:00', 'tomorrow']) {
+      const run = await cli('start', 'dated', '--schedule-time', bad);
+      expect(run.code).toBe(1);
+      expectOneErrorLine(run, /^error: schedule_time: expected an RFC 3339 time with a zone/);
+      expect(run.stderr).toContain(`got "${bad}"`);
+    }
+    expect(await count()).toBe(before);
   });
 
   it('stop ends a running instance STOP and kills its task', async () => {

@@ -86,6 +86,17 @@ describe('cron schedules (2 masters)', () => {
         (i) => i.scheduled_at !== '' && i.params['system.schedule.time'] !== undefined,
       ),
     ).toBe(true);
+    // A scheduled instance runs as of its fire time, whichever leader fired it.
+    expect(instances.instances.length).toBe(times.length);
+    for (const i of instances.instances) expect(i.schedule_time).toBe(i.scheduled_at);
+    const rows = await t.db
+      .selectFrom('workflow_instances')
+      .select(['scheduled_at', 'schedule_time'])
+      .where('workflow', '=', 'ticking')
+      .execute();
+    expect(rows.map((r) => r.schedule_time?.getTime())).toEqual(
+      rows.map((r) => r.scheduled_at?.getTime()),
+    );
   });
 
   it('rejects a bad cron expression with INVALID_ARGUMENT naming schedule.cron', async () => {

@@ -174,6 +174,49 @@ describe('running workflows end to end (api, master, worker as processes)', () =
     ).toBe(true);
   });
 
+  it('an instance runs as of the schedule time it was started with, and so do its sub-workflows and its rerun', async () => {
+    await t.api.ApplyWorkflow({
+      yaml: `name: dated-leaf\ntasks:\n  - { name: l, type: SHELL, command: 'true' }\n`,
+    });
+    await t.api.ApplyWorkflow({
+      yaml: `name: dated-middle\ntasks:\n  - { name: m, type: SUB_WORKFLOW, workflow: dated-leaf }\n`,
+    });
+    await t.api.ApplyWorkflow({
+      yaml: [
+        'name: dated-top',
+        'tasks:',
+        `  - { name: first, type: SHELL, command: 'true' }`,
+        '  - { name: sub, type: SUB_WORKFLOW, workflow: dated-middle, dependsOn: [first] }',
+      ].join('\n'),
+    });
+    const asOf = '2026-03-01T00:00:00.000Z';
+    const started = await t.api.StartInstance({
+      workflow: 'dated-top',
+      schedule_time: '2026-03-01T02:00:00+02:00',
+    });
+    expect(started.schedule_time).toBe(asOf);
+    // The business time of a run and of every instance it made: top, middle, leaf.
+    const scheduleTimes = async (id: string): Promise<string[]> => {
+      const top = await waitForEnd(t.api, id);
+      expect(top.state).toBe('SUCCESS');
+      const middle = await t.api.GetInstance({ id: top.tasks[1]!.child_id });
+      const leaf = await t.api.GetInstance({ id: middle.tasks[0]!.child_id });
+      expect([middle.parent_id, leaf.parent_id]).toEqual([top.id, middle.id]);
+      return [top, middle, leaf].map((i) => i.schedule_time);
+    };
+    expect(await scheduleTimes(started.id)).toEqual([asOf, asOf, asOf]);
+
+    const rerun = await t.api.RerunInstance({ id: started.id });
+    expect([rerun.rerun_of, rerun.schedule_time]).toEqual([started.id, asOf]);
+    expect(Date.parse(rerun.created_at)).toBeGreaterThan(Date.parse(started.created_at));
+    expect(await scheduleTimes(rerun.id)).toEqual([asOf, asOf, asOf]);
+    const listed = await t.api.ListInstances({ workflow: 'dated-top' });
+    expect(listed.instances.map((i) => [i.id, i.schedule_time])).toEqual([
+      [rerun.id, asOf],
+      [started.id, asOf],
+    ]);
+  });
+
   it('records every state change with a timestamp, actor and epoch', async () => {
     const { id } = await t.api.StartInstance({ workflow: 'child' });
     await waitForEnd(t.api, id);

@@ -6,6 +6,7 @@ import {
 } from '../../shared/domain/definition-limits.js';
 import { checkSubWorkflowReferences } from '../../shared/domain/sub-workflow-references.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
+import { parseStoredSpec } from '../../shared/domain/stored-spec.js';
 import { InvalidArgumentError, NotFoundError } from '../../shared/errors.js';
 import type { ApplyWorkflowRequest__Output } from '../../shared/proto/gen/baton/v1/ApplyWorkflowRequest.js';
 import { withRetry } from '../../shared/retry.js';
@@ -174,7 +175,7 @@ function toStored(row: {
   return {
     name: row.name,
     version: row.version,
-    spec: JSON.parse(row.spec) as WorkflowDefinitionSpec,
+    spec: parseStoredSpec(row.spec),
     createdAt: row.created_at,
   };
 }

@@ -52,7 +52,11 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return { workflows: (await definitions.list()).map((d) => definitionToProto(d, true)) };
     },
     async StartInstance(req, ctx) {
-      const { row, tasks } = await instances.start(req.workflow, req.params, auditActor(ctx), ctx);
+      const { row, tasks } = await instances.start(
+        { workflow: req.workflow, params: req.params, scheduleTime: req.schedule_time },
+        auditActor(ctx),
+        ctx,
+      );
       return instanceToProto(row, tasks);
     },
     async GetInstance(req) {

@@ -1,6 +1,7 @@
 import { parseStoredParams } from '../../shared/domain/params.js';
 import type { InstanceRow, StateChangeRow, TaskRow } from '../../shared/db/schema.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
+import { scheduleTimeOf } from '../../shared/instances/schedule-time.js';
 import type { Instance } from '../../shared/proto/gen/baton/v1/Instance.js';
 import type { StateChange } from '../../shared/proto/gen/baton/v1/StateChange.js';
 
@@ -24,6 +25,7 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
     stop_requested: row.stop_requested === 1,
     scheduled_at: timestampOf(row.scheduled_at),
     rerun_of: row.rerun_of ?? '',
+    schedule_time: timestampOf(scheduleTimeOf(row)),
     tasks: tasks.map((t) => ({
       id: t.id,
       name: t.task,
@@ -36,6 +38,8 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
       child_id: t.child_instance_id ?? '',
       exit_code: t.exit_code ?? 0,
       has_exit_code: t.exit_code !== null,
+      outputs: t.outputs === null ? {} : parseStoredParams(t.outputs),
+      decision: t.decision ?? '',
     })),
   };
 }

@@ -17,11 +17,13 @@ import {
 import type { CallContext } from '../../shared/grpc/call-context.js';
 import { requireId, requireOneOf } from '../../shared/grpc/validate.js';
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
+import { scheduleTimeOf } from '../../shared/instances/schedule-time.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import type { ApiLimits } from './api-limits.js';
 import type { AuditAction } from './audit-log.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
 import { recordStart, type NewInstance } from './record-start.js';
+import { parseScheduleTime } from './schedule-time.js';
 import { stopInstance } from './stop-instance.js';
 
 export interface InstanceWithTasks {
@@ -43,31 +45,39 @@ export class Instances {
   /**
    * Records a SUBMITTED instance of the workflow's newest version (start params beat the
    * definition's), then pushes it to a master. The record comes first: if the push fails, a
-   * master's reconciler adopts the instance. `actor` is named in the audit log.
+   * master's reconciler adopts the instance. Its schedule time is `request.scheduleTime` (RFC
+   * 3339 with a zone, see parseScheduleTime), or when that is empty the time it is recorded.
+   * `actor` is named in the audit log.
    *
    * @throws InvalidArgumentError, NotFoundError, ResourceExhaustedError (pending starts)
    */
   async start(
-    workflow: string,
-    params: Record<string, string>,
+    request: { workflow: string; params: Record<string, string>; scheduleTime: string },
     actor: string,
     call?: CallContext,
   ): Promise<InstanceWithTasks> {
+    const { workflow, params } = request;
     requireName(workflow, 'workflow');
     validateStartParams(params, this.deps.limits);
+    const scheduleTime = parseScheduleTime(request.scheduleTime, 'schedule_time');
     const definition = await this.deps.definitions.get(workflow, 0);
     return this.launch(definition, mergeParams(definition.spec.params, params), {
       actor,
       action: 'start',
       rerunOf: null,
-      detail: { params: Object.keys(params) },
+      scheduleTime,
+      detail: {
+        params: Object.keys(params),
+        ...(scheduleTime === undefined ? {} : { schedule_time: scheduleTime.toISOString() }),
+      },
       call,
     });
   }
 
   /**
-   * Starts an ended top-level instance again: the same definition version and the same
-   * effective params, through the same path as a start (serial rules, pending-starts limit).
+   * Starts an ended top-level instance again: the same definition version, the same effective
+   * params and the same schedule time (a rerun redoes that business date, as DolphinScheduler's
+   * rerun does), through the same path as a start (serial rules, pending-starts limit).
    *
    * @throws NotFoundError; FailedPreconditionError when it has not ended or is a child instance
    */
@@ -86,6 +96,7 @@ export class Instances {
       actor,
       action: 'rerun',
       rerunOf: id,
+      scheduleTime: scheduleTimeOf(row),
       detail: { rerun_of: id },
       call,
     });
@@ -98,6 +109,8 @@ export class Instances {
       actor: string;
       action: AuditAction;
       rerunOf: string | null;
+      /** undefined: the time it is recorded. */
+      scheduleTime: Date | undefined;
       detail: object;
       /** The api call this start serves: the push to a master keeps within its deadline. */
       call: CallContext | undefined;
@@ -115,6 +128,7 @@ export class Instances {
           executionType: definition.spec.executionType,
           params,
           rerunOf: how.rerunOf,
+          scheduleTime: how.scheduleTime,
           changeActor: this.deps.processName,
           changeReason: how.rerunOf === null ? 'started' : `rerun of ${how.rerunOf}`,
           traceParent: traceparentOf(),

@@ -11,6 +11,8 @@ export interface NewInstance {
   /** Effective params: the definition's overlaid with the start's. */
   params: Record<string, string>;
   rerunOf: string | null;
+  /** The business time it runs as; undefined: the time it is recorded (its created_at). */
+  scheduleTime: Date | undefined;
   /** Who records it (this api process), and why: the first state change's actor and reason. */
   changeActor: string;
   changeReason: string;
@@ -49,6 +51,7 @@ export async function recordStart(
           change_actor: instance.changeActor,
           change_reason: instance.changeReason,
           trace_parent: instance.traceParent,
+          schedule_time: instance.scheduleTime ?? now,
           created_at: now,
           updated_at: now,
         })

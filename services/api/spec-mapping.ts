@@ -35,9 +35,43 @@ export function specInputFromProto(spec: WorkflowSpec__Output): Record<string, u
         timeout: t.timeout,
         timeoutStrategy: t.timeout_strategy,
         workerGroup: t.worker_group,
+        params: Object.keys(t.params).length === 0 ? undefined : t.params,
+        outputs: t.outputs.length === 0 ? undefined : t.outputs,
+        condition: relationFromProto(t.condition),
+        onTrue: t.on_true.length === 0 ? undefined : t.on_true,
+        onFalse: t.on_false.length === 0 ? undefined : t.on_false,
+        switch: t.switch.length === 0 ? undefined : t.switch.map((c) => ({ ...c })),
+        default: t.default,
+        dependOn: relationFromProto(
+          t.depend_on === null
+            ? null
+            : {
+                all: t.depend_on.all.map((i) => compact({ ...i })),
+                any: t.depend_on.any.map((i) => compact({ ...i })),
+              },
+        ),
+        checkInterval: t.check_interval,
       }),
     ),
   });
+}
+
+/** `{ all }` or `{ any }` as YAML writes it; unset or both empty: absent. */
+function relationFromProto<T>(
+  relation: { all: T[]; any: T[] } | null,
+): Record<string, T[]> | undefined {
+  if (relation === null) return undefined;
+  const out: Record<string, T[]> = {};
+  if (relation.all.length > 0) out.all = relation.all;
+  if (relation.any.length > 0) out.any = relation.any;
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+function relationToProto<T>(relation: { relation: 'all' | 'any'; items: T[] } | null) {
+  if (relation === null) return null;
+  return relation.relation === 'all'
+    ? { all: relation.items, any: [] }
+    : { all: [], any: relation.items };
 }
 
 function compact(fields: Record<string, unknown>): Record<string, unknown> {
@@ -67,6 +101,22 @@ export function specToProto(spec: WorkflowDefinitionSpec): WorkflowSpec {
       timeout: t.timeoutMs === null ? '' : formatDuration(t.timeoutMs),
       timeout_strategy: t.timeoutStrategy,
       worker_group: t.workerGroup,
+      params: t.params,
+      outputs: t.outputs,
+      condition: relationToProto(t.condition),
+      on_true: t.onTrue,
+      on_false: t.onFalse,
+      switch: t.switchCases,
+      default: t.switchDefault ?? '',
+      depend_on: relationToProto(
+        t.dependOn === null
+          ? null
+          : {
+              relation: t.dependOn.relation,
+              items: t.dependOn.items.map((i) => ({ ...i, task: i.task ?? '' })),
+            },
+      ),
+      check_interval: t.dependOn === null ? '' : formatDuration(t.dependOn.checkIntervalMs),
     })),
   };
 }

@@ -16,6 +16,10 @@ export interface TaskJson {
   endedAt: string | null;
   childId: string | null;
   exitCode: number | null;
+  /** OUT params of the attempt that succeeded. */
+  outputs: Record<string, string>;
+  /** CONDITIONS/SWITCH: the stored decision (chosen and skipped branches, values read). */
+  decision: unknown;
 }
 
 export interface InstanceJson {
@@ -37,6 +41,8 @@ export interface InstanceJson {
   scheduledAt: string | null;
   /** The ended instance this one reruns. */
   rerunOf: string | null;
+  /** The business time it runs as (RFC 3339 UTC); null only from an api that predates it. */
+  scheduleTime: string | null;
   tasks: TaskJson[];
 }
 
@@ -65,6 +71,7 @@ export function instanceJson(i: Instance__Output): InstanceJson {
     stopRequested: i.stop_requested,
     scheduledAt: orNull(i.scheduled_at),
     rerunOf: orNull(i.rerun_of),
+    scheduleTime: orNull(i.schedule_time),
     tasks: i.tasks.map(taskJson),
   };
 }
@@ -81,6 +88,8 @@ function taskJson(t: TaskInstance__Output): TaskJson {
     endedAt: orNull(t.ended_at),
     childId: orNull(t.child_id),
     exitCode: t.has_exit_code ? t.exit_code : null,
+    outputs: t.outputs,
+    decision: t.decision === '' ? null : (JSON.parse(t.decision) as unknown),
   };
 }
 

@@ -64,6 +64,9 @@ export function masterHandlers(
           startedAt,
           endedAt,
           reason: req.reason,
+          // A worker sends outputs with a success only (master.proto); any that came with another
+          // state are dropped here, so a failed attempt never passes values on.
+          outputs: state === 'SUCCESS' ? { ...req.outputs } : {},
         });
       } catch (err) {
         if (err instanceof OwnershipLostError)

@@ -42,6 +42,7 @@ import { SlotWatch } from './serial/slot-watch.js';
 import { ClaimStore } from './store/claim-store.js';
 import { DefinitionCache } from './store/definition-cache.js';
 import { InstanceQueries } from './store/instance-queries.js';
+import { LogicLookups } from './store/logic-lookups.js';
 import { InstanceStore } from './store/instance-store.js';
 import { ScheduleStore } from './store/schedule-store.js';
 
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       },
     },
     store,
+    lookups: new LogicLookups(db),
     workers: cluster,
     serial: new SerialGate(coordinatorClient, slotWatch, runtime.name, log),
     children: {

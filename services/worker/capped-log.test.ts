@@ -1,8 +1,8 @@
-import { closeSync, mkdtempSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CappedLog, truncationMarker } from './capped-log.js';
+import { appendLogLines, CappedLog, truncationMarker } from './capped-log.js';
 import { FifoPool } from './fifo-pool.js';
 
 describe('CappedLog', () => {
@@ -15,10 +15,15 @@ describe('CappedLog', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Writes `parts` into a fresh pipe, one write each, and returns the log file's content. */
-  async function logOf(name: string, max: number, parts: (string | Buffer)[]): Promise<Buffer> {
+  async function logOf(
+    name: string,
+    max: number,
+    parts: (string | Buffer)[],
+    tap?: (chunk: Buffer) => void,
+  ): Promise<Buffer> {
     const path = join(dir, name);
     const { readFd, writeFd } = await pool.open();
-    const log = new CappedLog(readFd, path, max);
+    const log = new CappedLog(readFd, path, max, tap);
     for (const part of parts)
       writeSync(writeFd, typeof part === 'string' ? Buffer.from(part) : part);
     closeSync(writeFd);
@@ -51,5 +56,28 @@ describe('CappedLog', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     closeSync(writeFd);
     expect(readFileSync(path, 'utf8')).toBe('partial\n');
+  });
+
+  it('shows the tap all of the output, also what the cap drops', async () => {
+    const seen: Buffer[] = [];
+    const parts = ['x'.repeat(1000), 'y'.repeat(100), 'z\n'];
+    const log = await logOf('tapped', 1024, parts, (chunk) => seen.push(chunk));
+    expect(log.length).toBe(1024 + truncationMarker(78).length + 1);
+    expect(Buffer.concat(seen).toString()).toBe(parts.join(''));
+  });
+
+  it('appends lines after the end, on a line of their own', async () => {
+    const path = join(dir, 'appended');
+    writeFileSync(path, 'no newline at the end');
+    await appendLogLines(path, ['baton: one', 'baton: two']);
+    await appendLogLines(path, []);
+    await appendLogLines(path, ['baton: three']);
+    expect(readFileSync(path, 'utf8')).toBe(
+      'no newline at the end\nbaton: one\nbaton: two\nbaton: three\n',
+    );
+    const empty = join(dir, 'appended-empty');
+    writeFileSync(empty, '');
+    await appendLogLines(empty, ['baton: only']);
+    expect(readFileSync(empty, 'utf8')).toBe('baton: only\n');
   });
 });

@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Socket } from 'node:net';
 
 /** The line that ends a log whose task wrote more than the cap. */
@@ -22,11 +23,15 @@ export class CappedLog {
   private readonly ended: Promise<void>;
   private finished: Promise<void> | undefined;
 
-  /** Takes over `readFd` (the pipe's read end) and opens `path` for appending. */
+  /**
+   * Takes over `readFd` (the pipe's read end) and opens `path` for appending. `tap`, when given,
+   * sees every chunk of the output as it comes, also what the cap drops.
+   */
   constructor(
     readFd: number,
     path: string,
     private readonly maxBytes: number,
+    private readonly tap?: (chunk: Buffer) => void,
   ) {
     this.fd = openSync(path, 'a', 0o600);
     this.input = new Socket({ fd: readFd, readable: true, writable: false });
@@ -60,6 +65,7 @@ export class CappedLog {
   }
 
   private accept(chunk: Buffer): void {
+    this.tap?.(chunk);
     if (this.dropped > 0) {
       this.dropped += chunk.length;
       return;
@@ -79,6 +85,24 @@ export class CappedLog {
     }
     if (done > 0) this.lastByte = bytes[done - 1];
     return done;
+  }
+}
+
+/**
+ * Appends the worker's own `lines` to a finished log, the first on a line of its own even when
+ * the task's output did not end with a newline. They come after the cap: they are few and short.
+ */
+export async function appendLogLines(path: string, lines: readonly string[]): Promise<void> {
+  if (lines.length === 0) return;
+  const file = await open(path, 'a+', 0o600);
+  try {
+    const { size } = await file.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await file.read(last, 0, 1, size - 1);
+    const lead = size > 0 && last[0] !== 0x0a ? '\n' : '';
+    await file.write(lead + lines.map((line) => `${line}\n`).join(''));
+  } finally {
+    await file.close();
   }
 }
 

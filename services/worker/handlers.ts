@@ -11,7 +11,9 @@ import {
 import type { WorkerDefinition } from '../../shared/proto/gen/baton/v1/Worker.js';
 import type { RunTaskRequest__Output } from '../../shared/proto/gen/baton/v1/RunTaskRequest.js';
 import type { WorkerEnv } from './env.js';
+import { AttemptOutputs } from './attempt-outputs.js';
 import { logPathFor, readLogChunk } from './log-reader.js';
+import { createOutputFile } from './output-file.js';
 import type { ResultOutbox } from './result-outbox.js';
 import type { TaskEntry, TaskRegistry } from './task-entry.js';
 import { TaskProcess } from './task-process.js';
@@ -72,10 +74,14 @@ export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefiniti
         assertIncarnation();
         const incarnationAtStart = deps.incarnation();
         const cwd = await makeAttemptDir(sandbox, taskInstanceId);
+        const outputFile = await createOutputFile(cwd, sandbox.runAs);
         const process = await TaskProcess.start({
           command: req.command,
-          // Another user's task gets its own directory as HOME, not the worker's (/root).
-          env: taskEnvironment(env.TASK_ENV_ALLOWLIST, req, sandbox.runAs && { HOME: cwd }),
+          env: taskEnvironment(env.TASK_ENV_ALLOWLIST, req, {
+            // Another user's task gets its own directory as HOME, not the worker's (/root).
+            home: sandbox.runAs && cwd,
+            outputFile: outputFile.path,
+          }),
           cwd,
           logPath: logPathFor(env.WORKER_DATA_DIR, taskInstanceId),
           maxLogBytes: sandbox.maxLogBytes,
@@ -83,6 +89,7 @@ export function workerHandlers(deps: WorkerDeps): ServiceHandlers<WorkerDefiniti
           runAs: sandbox.runAs,
           timeoutMs: Number(req.timeout_ms),
           killGraceMs: env.TASK_KILL_GRACE_MS,
+          outputs: new AttemptOutputs(req.outputs, outputFile),
         });
         // Lives as long as the task; the result report is sent inside it.
         const span = startSpan('baton.task.run', {

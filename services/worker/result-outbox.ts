@@ -8,6 +8,9 @@ import type { TaskEntry, TaskRegistry } from './task-entry.js';
 
 const MAX_BACKOFF_MS = 5_000;
 
+/** What the outbox needs of the worker's runtime: who it is, and how to reach and find owners. */
+export type OutboxRuntime = Pick<ServiceRuntime, 'name' | 'log' | 'channels' | 'etcd' | 'keys'>;
+
 /**
  * Delivers finished tasks' results to the instance's current owner and keeps each result until
  * that owner acknowledges it (DESIGN: workers never lose a result). A refusal for a stale epoch
@@ -17,7 +20,7 @@ export class ResultOutbox {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly runtime: ServiceRuntime,
+    private readonly runtime: OutboxRuntime,
     private readonly registry: TaskRegistry,
   ) {}
 
@@ -61,6 +64,7 @@ export class ResultOutbox {
             started_at: entry.process.startedAt.toISOString(),
             ended_at: outcome.endedAt.toISOString(),
             reason: outcome.reason,
+            outputs: outcome.outputs,
           },
           { timeoutMs: 5_000 },
         );

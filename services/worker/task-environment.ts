@@ -2,23 +2,31 @@ import type { RunTaskRequest__Output } from '../../shared/proto/gen/baton/v1/Run
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** What the worker made for one attempt that its environment names. */
+export interface AttemptEnvironment {
+  /** HOME for a task running as another user (not the worker's /root); undefined: allow-list's. */
+  home: string | undefined;
+  /** The attempt's $BATON_OUTPUT file (output-file.ts). */
+  outputFile: string;
+}
+
 /**
  * A task's environment: only the allow-listed variables of the worker's own environment (so no
- * cluster credentials leak into user commands; env.ts refuses a list naming one), then
- * `overrides` (HOME for a task running as another user), the task's parameters whose names are
- * valid variable names, and BATON_* variables describing the task.
+ * cluster credentials leak into user commands; env.ts refuses a list naming one), then HOME, the
+ * task's parameters whose names are valid variable names, and BATON_* variables describing the
+ * task, which a parameter cannot override.
  */
 export function taskEnvironment(
   allowList: readonly string[],
   req: RunTaskRequest__Output,
-  overrides: Record<string, string> = {},
+  attempt: AttemptEnvironment,
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of allowList) {
     const value = process.env[name];
     if (value !== undefined) env[name] = value;
   }
-  Object.assign(env, overrides);
+  if (attempt.home !== undefined) env.HOME = attempt.home;
   for (const [name, value] of Object.entries(req.params)) {
     if (ENV_NAME.test(name)) env[name] = value;
   }
@@ -27,5 +35,6 @@ export function taskEnvironment(
   env.BATON_TASK_NAME = req.task_name;
   env.BATON_TASK_ATTEMPT = String(req.attempt);
   env.BATON_WORKFLOW = req.workflow;
+  env.BATON_OUTPUT = attempt.outputFile;
   return env;
 }

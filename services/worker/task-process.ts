@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, readdirSync, readFileSync } from 'node:fs';
-import { CappedLog } from './capped-log.js';
+import type { AttemptOutputs } from './attempt-outputs.js';
+import { appendLogLines, CappedLog } from './capped-log.js';
 import type { FifoPool } from './fifo-pool.js';
 
 export interface TaskProcessOptions {
@@ -19,6 +20,8 @@ export interface TaskProcessOptions {
   timeoutMs: number;
   /** Time between SIGTERM and SIGKILL when killing the group. */
   killGraceMs: number;
+  /** Captures the declared OUT params from the output and $BATON_OUTPUT; none when absent. */
+  outputs?: AttemptOutputs | undefined;
 }
 
 export interface ProcessOutcome {
@@ -26,6 +29,8 @@ export interface ProcessOutcome {
   exitCode: number | null;
   reason: string;
   endedAt: Date;
+  /** The declared OUT params the task set; empty unless SUCCESS. */
+  outputs: Record<string, string>;
 }
 
 const REAP_PROBE_MS = 20;
@@ -99,7 +104,9 @@ export class TaskProcess {
     const pipe = await options.pipes.open(options.runAs);
     let log: CappedLog;
     try {
-      log = new CappedLog(pipe.readFd, options.logPath, options.maxLogBytes);
+      const outputs = options.outputs;
+      const tap = outputs && ((chunk: Buffer) => outputs.scan(chunk));
+      log = new CappedLog(pipe.readFd, options.logPath, options.maxLogBytes, tap);
     } catch (err) {
       closeSync(pipe.readFd);
       closeSync(pipe.writeFd);
@@ -153,7 +160,13 @@ export class TaskProcess {
     ended.of = async (code, signal) => {
       await task.reapGroup();
       await log.finish(DRAIN_LIMIT_MS);
-      return task.outcome(code, signal);
+      const outcome = task.outcome(code, signal);
+      // Only an attempt that succeeded has outputs: a failed one may have set half of them.
+      if (outcome.state !== 'SUCCESS' || options.outputs === undefined) return outcome;
+      const { outputs, notes } = await options.outputs.collect();
+      // A log that cannot take the notes (a full disk) must not cost the result.
+      await appendLogLines(options.logPath, notes).catch(() => undefined);
+      return { ...outcome, outputs };
     };
     if (options.timeoutMs > 0) {
       const timer = setTimeout(
@@ -223,13 +236,19 @@ export class TaskProcess {
   outcome(code: number | null, signal: NodeJS.Signals | null): ProcessOutcome {
     const endedAt = new Date();
     if (this.killReason?.kind === 'timeout') {
-      return { state: 'FAILURE', exitCode: code, reason: this.killReason.text, endedAt };
+      return {
+        state: 'FAILURE',
+        exitCode: code,
+        reason: this.killReason.text,
+        endedAt,
+        outputs: {},
+      };
     }
     if (this.killReason?.kind === 'kill') {
-      return { state: 'KILL', exitCode: code, reason: this.killReason.text, endedAt };
+      return { state: 'KILL', exitCode: code, reason: this.killReason.text, endedAt, outputs: {} };
     }
-    if (code === 0) return { state: 'SUCCESS', exitCode: 0, reason: '', endedAt };
+    if (code === 0) return { state: 'SUCCESS', exitCode: 0, reason: '', endedAt, outputs: {} };
     const reason = signal !== null ? `terminated by ${signal}` : `exited with code ${code}`;
-    return { state: 'FAILURE', exitCode: code, reason, endedAt };
+    return { state: 'FAILURE', exitCode: code, reason, endedAt, outputs: {} };
   }
 }

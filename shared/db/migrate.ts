@@ -8,6 +8,7 @@ import { scheduledFires } from './migrations/0004-scheduled-fires.js';
 import { traceParent } from './migrations/0005-trace-parent.js';
 import { apiTokens } from './migrations/0006-api-tokens.js';
 import { auditAndRerun } from './migrations/0007-audit-and-rerun.js';
+import { workflowLanguage } from './migrations/0008-workflow-language.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-trace-parent': traceParent,
   '0006-api-tokens': apiTokens,
   '0007-audit-and-rerun': auditAndRerun,
+  '0008-workflow-language': workflowLanguage,
 };
 
 const provider: MigrationProvider = {

@@ -56,6 +56,8 @@ export interface WorkflowInstancesTable {
   trace_parent: ColumnType<string | null, string | null | undefined, string | null>;
   /** The instance this one reruns (migration 0007); set when it is recorded, never changed. */
   rerun_of: ColumnType<string | null, string | null | undefined, never>;
+  /** The business time it runs as (migration 0008): fire time, the one given, or creation. */
+  schedule_time: ColumnType<Date | null, Date | null | undefined, never>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -72,6 +74,10 @@ export interface TaskInstancesTable {
   worker: string | null;
   child_instance_id: string | null;
   exit_code: number | null;
+  /** JSON object of the OUT params of a successful attempt (migration 0008). */
+  outputs: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of a CONDITIONS/SWITCH attempt's decision (migration 0008), written once. */
+  decision: ColumnType<string | null, string | null | undefined, string | null>;
   change_actor: ColumnType<string | null, string | null | undefined, string | null>;
   change_reason: ColumnType<string | null, string | null | undefined, string | null>;
   change_epoch: ColumnType<string, string | undefined, string>;

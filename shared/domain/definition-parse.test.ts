@@ -1,9 +1,22 @@
+import type { TaskDefinition } from './workflow-spec.js';
 import { describe, expect, it } from 'vitest';
 
 import { InvalidArgumentError } from '../errors.js';
 import { formatPath, parseWorkflowSpec, parseWorkflowYaml } from './definition-parse.js';
 import { DEFAULT_DEFINITION_LIMITS } from './definition-limits.js';
 import type { WorkflowDefinitionSpec } from './workflow-spec.js';
+
+/** The task fields of the workflow language, as a task that uses none of them has them. */
+const NO_LOGIC = {
+  params: {},
+  outputs: [],
+  condition: null,
+  onTrue: [],
+  onFalse: [],
+  switchCases: [],
+  switchDefault: null,
+  dependOn: null,
+} satisfies Partial<TaskDefinition>;
 
 const MAX_DEFINITION_BYTES = DEFAULT_DEFINITION_LIMITS.definitionBytes;
 
@@ -61,6 +74,7 @@ const FULL_SPEC: WorkflowDefinitionSpec = {
       timeoutMs: 600_000,
       timeoutStrategy: 'WARN',
       workerGroup: 'etl-workers',
+      ...NO_LOGIC,
     },
     {
       name: 'load',
@@ -73,6 +87,7 @@ const FULL_SPEC: WorkflowDefinitionSpec = {
       timeoutMs: null,
       timeoutStrategy: 'FAIL',
       workerGroup: 'default',
+      ...NO_LOGIC,
     },
   ],
 };
@@ -110,6 +125,7 @@ describe('parseWorkflowYaml', () => {
           timeoutMs: null,
           timeoutStrategy: 'FAIL',
           workerGroup: 'default',
+          ...NO_LOGIC,
         },
       ],
     });

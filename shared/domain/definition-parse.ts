@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import type { z } from 'zod';
 
 import { InvalidArgumentError } from '../errors.js';
+import { validateBranches } from './branch-rules.js';
 import { validateDag } from './dag.js';
 import {
   checkDefinitionBytes,
@@ -15,6 +16,7 @@ import {
   type DefinitionLimits,
 } from './definition-limits.js';
 import { workflowSchema } from './definition-schema.js';
+import { shieldPlaceholders } from './placeholder-shield.js';
 import type { WorkflowDefinitionSpec } from './workflow-spec.js';
 
 /**
@@ -29,7 +31,8 @@ export function parseWorkflowYaml(
   limits: DefinitionLimits = DEFAULT_DEFINITION_LIMITS,
 ): WorkflowDefinitionSpec {
   checkDefinitionBytes(text, limits, 'yaml');
-  const parsed = parseAllDocuments(text, { uniqueKeys: true });
+  const shield = shieldPlaceholders(text);
+  const parsed = parseAllDocuments(shield.text, { uniqueKeys: true });
   // parseAllDocuments returns an EmptyStream (an empty array) when there is no document at all.
   const [doc, ...more] = Array.isArray(parsed) ? parsed : [];
   if (doc === undefined) throw new InvalidArgumentError('yaml', 'empty document');
@@ -45,7 +48,7 @@ export function parseWorkflowYaml(
   let value: unknown;
   try {
     // The default alias limit (100) guards against "billion laughs" expansion.
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = shield.restore(doc.toJS({ maxAliasCount: 100 }));
   } catch (err) {
     throw new InvalidArgumentError('yaml', (err as Error).message, { cause: err });
   }
@@ -79,6 +82,7 @@ export function parseWorkflowSpec(
   });
   if (!result.success) throw issueToError(result.error.issues);
   validateDag(result.data.tasks);
+  validateBranches(result.data.tasks);
   return result.data;
 }
 

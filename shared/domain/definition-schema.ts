@@ -16,6 +16,13 @@ import {
   type DefinitionLimits,
 } from './definition-limits.js';
 import { parseDuration } from './duration.js';
+import {
+  conditionSchema,
+  dateExpressionsChecked,
+  dependOnSchema,
+  switchCaseSchema,
+  taskFieldProblem,
+} from './logic-task-schema.js';
 import { PARAM_NAME_PATTERN, SYSTEM_PARAM_PREFIX } from './params.js';
 import {
   EXECUTION_TYPES,
@@ -34,7 +41,12 @@ export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export const LIMITS = {
   descriptionBytes: 4 * 1024,
   retries: 100,
+  outputs: 100,
+  switchCases: 100,
 } as const;
+
+/** How often a DEPENDENT task looks at its upstream runs unless it says (DolphinScheduler's). */
+const DEFAULT_CHECK_INTERVAL_MS = 10_000;
 
 const name = z.string().regex(NAME_PATTERN, {
   error: `must match ${NAME_PATTERN.source}`,
@@ -113,7 +125,7 @@ const taskSchema = (limits: DefinitionLimits) =>
     .strictObject({
       name,
       type: z.enum(TASK_TYPES),
-      command: maxBytes(limits.commandBytes).optional(),
+      command: dateExpressionsChecked(maxBytes(limits.commandBytes)).optional(),
       workflow: name.optional(),
       dependsOn: z
         .array(z.string())
@@ -124,23 +136,28 @@ const taskSchema = (limits: DefinitionLimits) =>
       timeout: duration('timeout').optional(),
       timeoutStrategy: z.enum(TASK_TIMEOUT_STRATEGIES).default('FAIL'),
       workerGroup: name.default('default'),
+      params: paramsSchema(limits).optional(),
+      outputs: z.array(paramName).max(LIMITS.outputs).optional(),
+      condition: conditionSchema.optional(),
+      onTrue: z.array(z.string()).max(limits.tasks).optional(),
+      onFalse: z.array(z.string()).max(limits.tasks).optional(),
+      switch: z.array(switchCaseSchema).min(1).max(LIMITS.switchCases).optional(),
+      default: z.string().min(1).optional(),
+      dependOn: dependOnSchema.optional(),
+      checkInterval: duration('timeout').optional(),
     })
     .superRefine((task, ctx) => {
-      const fail = (field: 'command' | 'workflow', message: string): void =>
-        ctx.addIssue({ code: 'custom', path: [field], message });
-      switch (task.type) {
-        case 'SHELL':
-          if (task.workflow !== undefined) fail('workflow', 'not allowed on a SHELL task');
-          else if (task.command === undefined) fail('command', 'is required for a SHELL task');
-          else if (task.command.trim() === '') fail('command', 'must not be empty');
-          break;
-        case 'SUB_WORKFLOW':
-          if (task.command !== undefined) fail('command', 'not allowed on a SUB_WORKFLOW task');
-          else if (task.workflow === undefined) {
-            fail('workflow', 'is required for a SUB_WORKFLOW task');
-          }
-          break;
+      const problem = taskFieldProblem(task.type, task);
+      if (problem !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+        return;
       }
+      if (task.command !== undefined && task.command.trim() === '')
+        ctx.addIssue({ code: 'custom', path: ['command'], message: 'must not be empty' });
+      const outputs = task.outputs ?? [];
+      const twice = outputs.findIndex((o, i) => outputs.indexOf(o) !== i);
+      if (twice >= 0)
+        ctx.addIssue({ code: 'custom', path: ['outputs', twice], message: 'is listed twice' });
     })
     .transform((task): TaskDefinition => ({
       name: task.name,
@@ -153,6 +170,17 @@ const taskSchema = (limits: DefinitionLimits) =>
       timeoutMs: task.timeout ?? null,
       timeoutStrategy: task.timeoutStrategy,
       workerGroup: task.workerGroup,
+      params: task.params ?? {},
+      outputs: task.outputs ?? [],
+      condition: task.condition ?? null,
+      onTrue: task.onTrue ?? [],
+      onFalse: task.onFalse ?? [],
+      switchCases: task.switch ?? [],
+      switchDefault: task.default ?? null,
+      dependOn:
+        task.dependOn === undefined
+          ? null
+          : { ...task.dependOn, checkIntervalMs: task.checkInterval ?? DEFAULT_CHECK_INTERVAL_MS },
     }));
 
 const schemas = new WeakMap<DefinitionLimits, ReturnType<typeof buildWorkflowSchema>>();

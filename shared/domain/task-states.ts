@@ -12,6 +12,8 @@ export const TASK_STATES = [
   'FAILURE',
   'KILL',
   'NEED_FAULT_TOLERANCE',
+  // Not run: on a branch a CONDITIONS or SWITCH task did not take, or only reachable through one.
+  'SKIPPED',
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
@@ -25,6 +27,7 @@ const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   FAILURE: [],
   KILL: [],
   NEED_FAULT_TOLERANCE: [],
+  SKIPPED: [],
 };
 
 export const ACTIVE_TASK_STATES: readonly TaskState[] = ['SUBMITTED', 'DISPATCHED', 'RUNNING'];

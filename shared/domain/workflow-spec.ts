@@ -19,8 +19,35 @@ export type WorkflowTimeoutStrategy = (typeof WORKFLOW_TIMEOUT_STRATEGIES)[numbe
 export const FAILURE_STRATEGIES = ['CONTINUE', 'END'] as const;
 export type FailureStrategy = (typeof FAILURE_STRATEGIES)[number];
 
-export const TASK_TYPES = ['SHELL', 'SUB_WORKFLOW'] as const;
+export const TASK_TYPES = ['SHELL', 'SUB_WORKFLOW', 'CONDITIONS', 'SWITCH', 'DEPENDENT'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
+
+/** A CONDITIONS task's test: `all` or `any` of its items, each a dependency's final state. */
+export interface ConditionSpec {
+  relation: 'all' | 'any';
+  items: { task: string; state: 'SUCCESS' | 'FAILURE' }[];
+}
+
+/** One SWITCH branch: the first whose `when` is true is taken. */
+export interface SwitchCase {
+  when: string;
+  next: string;
+}
+
+/** One DEPENDENT item: another workflow's (or one of its tasks') run in a business-date window. */
+export interface DependentItem {
+  workflow: string;
+  /** A task of that workflow; null: the workflow instance itself. */
+  task: string | null;
+  cycle: string;
+  date: string;
+}
+
+export interface DependentSpec {
+  relation: 'all' | 'any';
+  items: DependentItem[];
+  checkIntervalMs: number;
+}
 
 export const TASK_TIMEOUT_STRATEGIES = ['FAIL', 'WARN'] as const;
 export type TaskTimeoutStrategy = (typeof TASK_TIMEOUT_STRATEGIES)[number];
@@ -38,6 +65,20 @@ export interface TaskDefinition {
   timeoutMs: number | null;
   timeoutStrategy: TaskTimeoutStrategy;
   workerGroup: string;
+  /** Task-local params (highest precedence); values may reference other params. */
+  params: Record<string, string>;
+  /** Declared OUT params: only these are captured from the attempt that succeeded. */
+  outputs: string[];
+  /** CONDITIONS only. */
+  condition: ConditionSpec | null;
+  /** CONDITIONS only: the branch taken when the condition holds, and the other one. */
+  onTrue: string[];
+  onFalse: string[];
+  /** SWITCH only: the cases in order, and the branch when none holds (null: the task fails). */
+  switchCases: SwitchCase[];
+  switchDefault: string | null;
+  /** DEPENDENT only. */
+  dependOn: DependentSpec | null;
 }
 
 export interface WorkflowDefinitionSpec {

@@ -26,6 +26,8 @@ function describeInstance(i: Instance__Output): string {
     ['workflow', `${i.workflow} version ${i.version} (${i.execution_type})`],
     ['state', i.state + (i.stop_requested && i.ended_at === '' ? ' (stop requested)' : '')],
     ['params', params.length > 0 ? params.join(' ') : null],
+    // In UTC as the wire spells it: a business date shifted into local time reads as another day.
+    ['schedule time', i.schedule_time === '' ? null : i.schedule_time],
     ['created', localTime(i.created_at)],
     ['started', localTime(i.started_at)],
     ['ended', i.ended_at === '' ? null : `${localTime(i.ended_at)} (${took ?? '?'})`],
@@ -37,9 +39,10 @@ function describeInstance(i: Instance__Output): string {
         : `instance ${i.parent_id}, task ${i.parent_task} attempt ${i.parent_task_attempt}`,
     ],
   ];
+  const width = Math.max(...fields.map(([name]) => name.length)) + 1;
   const header = fields
     .filter(([, value]) => value !== null)
-    .map(([name, value]) => `${name.padEnd(9)}${value}`);
+    .map(([name, value]) => `${name.padEnd(width)}${value}`);
   const tasks = table(
     ['TASK', 'TYPE', 'ATTEMPT', 'STATE', 'WORKER/CHILD', 'STARTED', 'ENDED', 'EXIT'],
     i.tasks.map((t) => [

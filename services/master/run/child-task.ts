@@ -4,6 +4,8 @@ import {
   isWorkflowState,
 } from '../../../shared/domain/workflow-states.js';
 import type { TaskState } from '../../../shared/domain/task-states.js';
+import { SYSTEM_PARAM_PREFIX } from '../../../shared/domain/params.js';
+import { taskParams } from './task-params.js';
 import type { RunHandle } from './run-handle.js';
 import type { TaskRun } from './run-model.js';
 import type { RunPorts } from './run-ports.js';
@@ -18,6 +20,39 @@ export function inheritParams(
   parent: Readonly<Record<string, string>>,
 ): Record<string, string> {
   return { ...childDefaults, ...parent };
+}
+
+/**
+ * What a parent passes down: the params the SUB_WORKFLOW task itself sees (instance params,
+ * upstream outputs, its own params), without Baton's built-ins, which the child has its own of.
+ */
+function childParams(run: RunHandle, task: TaskRun): Record<string, string> {
+  const all = taskParams(run, task.def, task.attempt);
+  return Object.fromEntries(
+    Object.entries(all).filter(([name]) => !name.startsWith(SYSTEM_PARAM_PREFIX)),
+  );
+}
+
+/**
+ * A SUB_WORKFLOW task's declared outputs, from its child's tasks' outputs in the order they
+ * ended: a name set by several tasks takes the value of the one that ended last.
+ */
+function declaredOf(
+  declared: readonly string[],
+  fromTasks: readonly Record<string, string>[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const outputs of fromTasks)
+    for (const name of declared)
+      if (Object.hasOwn(outputs, name))
+        // defineProperty: a declared name such as `__proto__` stays plain data.
+        Object.defineProperty(out, name, {
+          value: outputs[name],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+  return out;
 }
 
 /** SUB_WORKFLOW tasks: each attempt has exactly one child instance (F2). */
@@ -54,7 +89,7 @@ export class ChildTasks {
             workflow: task.def.workflow,
             version: child.version,
             executionType: child.spec.executionType,
-            params: inheritParams(child.spec.params, run.params),
+            params: inheritParams(child.spec.params, childParams(run, task)),
           },
           { name: task.def.name, attempt: task.attempt },
         );
@@ -88,10 +123,17 @@ export class ChildTasks {
           ? 'KILL'
           : 'FAILURE';
     const why = task.timedOut ? ' after the task timed out' : '';
+    const outputs =
+      to === 'SUCCESS' && task.def.outputs.length > 0
+        ? declaredOf(task.def.outputs, await this.ports.lookups.childOutputs(task.childId))
+        : undefined;
     await this.run.tasks.transition(
       task,
       to,
-      { endedAt: child.endedAt ?? new Date(this.ports.clock.now()) },
+      {
+        endedAt: child.endedAt ?? new Date(this.ports.clock.now()),
+        ...(outputs === undefined ? {} : { outputs }),
+      },
       `child ${task.childId} ended ${child.state}${why}`,
     );
     return true;

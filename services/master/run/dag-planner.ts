@@ -3,6 +3,7 @@ import type {
   WorkflowDefinitionSpec,
 } from '../../../shared/domain/workflow-spec.js';
 import { assertNever } from '../../../shared/assert-never.js';
+import { branchTargets } from '../../../shared/domain/branch-rules.js';
 import { isActiveTaskState, type TaskState } from '../../../shared/domain/task-states.js';
 
 /** What the planner needs to know about a task: its newest attempt and how many failed. */
@@ -14,6 +15,11 @@ export interface TaskProgress {
   /** Attempts that ended FAILURE (fault-tolerance restarts do not count against retries). */
   failures: number;
   endedAt: Date | null;
+  /**
+   * A CONDITIONS or SWITCH attempt that succeeded: the branch targets it chose, as stored with
+   * the attempt (D1: read, never re-evaluated). Undefined for other tasks.
+   */
+  chosen?: readonly string[];
 }
 
 export interface PlanInput {
@@ -26,32 +32,43 @@ export interface PlanInput {
 
 export type PlanAction =
   | { kind: 'start'; task: string; attempt: number }
+  | { kind: 'skip'; task: string }
   | { kind: 'kill'; task: string }
   | { kind: 'retry-at'; task: string; at: number }
   | { kind: 'finish'; state: 'SUCCESS' | 'FAILURE' | 'STOP' };
 
 const NEVER_STARTED: TaskProgress = { attempt: 0, state: undefined, failures: 0, endedAt: null };
 
+/** How one dependency edge stands for the task waiting on it. */
+type EdgeState = 'pending' | 'satisfied' | 'skipped' | 'blocked';
+
 /**
  * The DAG state machine as one pure function: from the tasks' progress, what to do next.
- * - A task starts when every task it depends on succeeded.
+ * - A task starts when each dependency succeeded or was skipped, and at least one succeeded;
+ *   it is SKIPPED when every dependency was (a join after branches runs if any side ran).
+ * - A dependency is skipped for a task when it ended SKIPPED, or when it is a CONDITIONS or
+ *   SWITCH task whose decision did not choose the task (a branch target it did not take).
+ * - A CONDITIONS task starts once every dependency has ended for good (any final state): it
+ *   tests their states. A final FAILURE it consumes does not fail the instance.
  * - A FAILURE is retried `retries` times, `retryInterval` after it ended; a task whose worker
  *   died (NEED_FAULT_TOLERANCE) is restarted at once as a new attempt.
- * - failureStrategy END: a final failure kills the running tasks and the instance fails.
- *   CONTINUE: independent branches go on; the instance fails once nothing can run.
- * - When nothing runs and nothing can start, the instance ends: SUCCESS iff every task did.
+ * - failureStrategy END: a final failure no CONDITIONS task consumes kills the running tasks
+ *   and the instance fails. CONTINUE: independent branches go on; the instance fails once
+ *   nothing can run.
+ * - When nothing runs and nothing can start, the instance ends: SUCCESS iff every task
+ *   succeeded, was skipped, or failed into a CONDITIONS task.
  */
 export function plan(input: PlanInput): PlanAction[] {
   const { spec, stopping } = input;
-  const progressOf = (name: string): TaskProgress => input.progress.get(name) ?? NEVER_STARTED;
-  const active = spec.tasks.filter((t) => isActiveState(progressOf(t.name).state));
+  const graph = new PlanGraph(spec, input.progress);
+  const active = spec.tasks.filter((t) => isActiveState(graph.progress(t.name).state));
 
   if (stopping) {
     if (active.length === 0) return [{ kind: 'finish', state: 'STOP' }];
     return active.map((t) => ({ kind: 'kill', task: t.name }));
   }
 
-  const failedForGood = spec.tasks.some((t) => isFinalFailure(t, progressOf(t.name)));
+  const failedForGood = spec.tasks.some((t) => graph.isUnhandledFailure(t));
   if (failedForGood && spec.failureStrategy === 'END') {
     if (active.length === 0) return [{ kind: 'finish', state: 'FAILURE' }];
     return active.map((t) => ({ kind: 'kill', task: t.name }));
@@ -59,26 +76,36 @@ export function plan(input: PlanInput): PlanAction[] {
 
   const actions: PlanAction[] = [];
   for (const task of spec.tasks) {
-    const next = nextStep(task, progressOf(task.name), progressOf, input.now);
+    const next = nextStep(task, graph, input.now);
     if (next !== undefined) actions.push(next);
   }
   if (actions.length > 0 || active.length > 0) return actions;
 
-  const allSucceeded = spec.tasks.every((t) => progressOf(t.name).state === 'SUCCESS');
-  return [{ kind: 'finish', state: allSucceeded ? 'SUCCESS' : 'FAILURE' }];
+  const succeeded = spec.tasks.every((t) => {
+    const state = graph.progress(t.name).state;
+    return (
+      state === 'SUCCESS' ||
+      state === 'SKIPPED' ||
+      (graph.isFinalFailure(t) && graph.consumedByConditions(t))
+    );
+  });
+  return [{ kind: 'finish', state: succeeded ? 'SUCCESS' : 'FAILURE' }];
 }
 
-function nextStep(
-  task: TaskDefinition,
-  progress: TaskProgress,
-  progressOf: (name: string) => TaskProgress,
-  now: number,
-): PlanAction | undefined {
+/** Tasks whose final failure fails the instance (no CONDITIONS task consumes it). */
+export function unhandledFailures(
+  spec: WorkflowDefinitionSpec,
+  progress: ReadonlyMap<string, TaskProgress>,
+): string[] {
+  const graph = new PlanGraph(spec, progress);
+  return spec.tasks.filter((t) => graph.isUnhandledFailure(t)).map((t) => t.name);
+}
+
+function nextStep(task: TaskDefinition, graph: PlanGraph, now: number): PlanAction | undefined {
+  const progress = graph.progress(task.name);
   switch (progress.state) {
-    case undefined: {
-      const ready = task.dependsOn.every((dep) => progressOf(dep).state === 'SUCCESS');
-      return ready ? { kind: 'start', task: task.name, attempt: 1 } : undefined;
-    }
+    case undefined:
+      return firstStep(task, graph);
     case 'FAILURE': {
       if (progress.failures > task.retries) return undefined;
       const due = (progress.endedAt?.getTime() ?? now) + task.retryIntervalMs;
@@ -93,16 +120,68 @@ function nextStep(
     case 'RUNNING':
     case 'SUCCESS':
     case 'KILL':
+    case 'SKIPPED':
       return undefined;
     default:
       return assertNever(progress.state);
   }
 }
 
-/** A failure no retry will follow: retries used up, or killed (by END or by hand). */
-export function isFinalFailure(task: TaskDefinition, progress: TaskProgress): boolean {
-  if (progress.state === 'KILL') return true;
-  return progress.state === 'FAILURE' && progress.failures > task.retries;
+/** A task that never started: start it, skip it, or wait. */
+function firstStep(task: TaskDefinition, graph: PlanGraph): PlanAction | undefined {
+  if (task.dependsOn.length === 0) return { kind: 'start', task: task.name, attempt: 1 };
+  const edges = task.dependsOn.map((dep) => graph.edge(dep, task));
+  if (edges.some((e) => e === 'pending')) return undefined;
+  if (edges.every((e) => e === 'skipped')) return { kind: 'skip', task: task.name };
+  // A CONDITIONS task tests final failures too; any other task needs its inputs to exist.
+  if (task.type !== 'CONDITIONS' && edges.some((e) => e === 'blocked')) return undefined;
+  return { kind: 'start', task: task.name, attempt: 1 };
+}
+
+/** The spec and progress together, answering the per-task and per-edge questions. */
+class PlanGraph {
+  private readonly byName: Map<string, TaskDefinition>;
+
+  constructor(
+    private readonly spec: WorkflowDefinitionSpec,
+    private readonly progressByName: ReadonlyMap<string, TaskProgress>,
+  ) {
+    this.byName = new Map(spec.tasks.map((t) => [t.name, t]));
+  }
+
+  progress(name: string): TaskProgress {
+    return this.progressByName.get(name) ?? NEVER_STARTED;
+  }
+
+  edge(depName: string, task: TaskDefinition): EdgeState {
+    const dep = this.byName.get(depName);
+    const progress = this.progress(depName);
+    if (dep === undefined || progress.state === 'SKIPPED') return 'skipped';
+    if (progress.state === 'SUCCESS') {
+      const notChosen =
+        progress.chosen !== undefined &&
+        branchTargets(dep).includes(task.name) &&
+        !progress.chosen.includes(task.name);
+      return notChosen ? 'skipped' : 'satisfied';
+    }
+    return this.isFinalFailure(dep) ? 'blocked' : 'pending';
+  }
+
+  /** A failure no retry will follow: retries used up, or killed (by END or by hand). */
+  isFinalFailure(task: TaskDefinition): boolean {
+    const progress = this.progress(task.name);
+    if (progress.state === 'KILL') return true;
+    return progress.state === 'FAILURE' && progress.failures > task.retries;
+  }
+
+  /** A CONDITIONS task depends on it: its failure is an input, not the instance's failure. */
+  consumedByConditions(task: TaskDefinition): boolean {
+    return this.spec.tasks.some((t) => t.type === 'CONDITIONS' && t.dependsOn.includes(task.name));
+  }
+
+  isUnhandledFailure(task: TaskDefinition): boolean {
+    return this.isFinalFailure(task) && !this.consumedByConditions(task);
+  }
 }
 
 function isActiveState(state: TaskState | undefined): boolean {

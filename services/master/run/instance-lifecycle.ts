@@ -10,7 +10,7 @@ import { isWorkflowState, type WorkflowState } from '../../../shared/domain/work
 import { InternalError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/log.js';
 import { racePoint } from '../../../shared/race-points.js';
-import type { TaskRun } from './run-model.js';
+import type { TaskProgress } from './dag-planner.js';
 import type { RunPorts } from './run-ports.js';
 import { endReason, type EndState } from './run-summary.js';
 
@@ -96,7 +96,7 @@ export class InstanceLifecycle {
    * Commits the terminal state. Returns whether the instance held its serial slot, which
    * `announceEnd` must release once the run has stopped acting.
    */
-  commitEnd(to: EndState, tasks: { get(name: string): TaskRun | undefined }): Promise<boolean> {
+  commitEnd(to: EndState, tasks: { progress(): Map<string, TaskProgress> }): Promise<boolean> {
     const { owner } = this;
     return inSpan(
       'baton.instance.end',
@@ -107,7 +107,7 @@ export class InstanceLifecycle {
         const heldSlot = owner.serial && (from === 'RUNNING' || from === 'READY_STOP');
         if (heldSlot) await racePoint('serial.before-terminal-commit', owner.id);
         const endedAt = new Date(this.ports.clock.now());
-        await this.set(to, { endedAt }, endReason(to, owner.spec, tasks, this.stopWhy));
+        await this.set(to, { endedAt }, endReason(to, owner.spec, tasks.progress(), this.stopWhy));
         return heldSlot;
       },
     );

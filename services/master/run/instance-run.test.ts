@@ -3,8 +3,8 @@ import { worker } from './testing/fake-ports.js';
 import { report, settle, spec, start, task } from './testing/run-fixtures.js';
 
 describe('InstanceRun (with fake ports)', () => {
-  it('start → dispatch → report → end: RUNNING, the task sent with its params, SUCCESS, ended published', async () => {
-    const { run, f } = start(spec([task('a')]));
+  it('start → dispatch → report → end: RUNNING, the task sent with its params and declared outputs, SUCCESS, ended published', async () => {
+    const { run, f } = start(spec([task('a', { outputs: ['rows', 'file'] })]));
     await settle(run);
     expect(f.store.writes).toEqual([
       'instance:SUBMITTED->RUNNING',
@@ -12,7 +12,12 @@ describe('InstanceRun (with fake ports)', () => {
       'task:a#1:DISPATCHED->RUNNING',
     ]);
     expect(f.workers.runs).toHaveLength(1);
-    expect(f.workers.runs[0]).toMatchObject({ task_name: 'a', epoch: '7', takeover_only: false });
+    expect(f.workers.runs[0]).toMatchObject({
+      task_name: 'a',
+      epoch: '7',
+      takeover_only: false,
+      outputs: ['rows', 'file'],
+    });
     expect(f.workers.runs[0]!.params).toMatchObject({
       day: '2026-01-01',
       'system.instance.id': '1',

@@ -44,6 +44,7 @@ export class InstanceRun implements RunHandle {
   readonly id: string;
   readonly workflow: string;
   readonly params: Readonly<Record<string, string>>;
+  readonly scheduleTime: Date;
   readonly parentId: string | null;
   readonly executionType: string;
   readonly log: Logger;
@@ -70,6 +71,7 @@ export class InstanceRun implements RunHandle {
     this.id = row.id;
     this.workflow = row.workflow;
     this.params = parseStoredParams(row.params);
+    this.scheduleTime = row.schedule_time ?? row.created_at;
     this.parentId = row.parent_instance_id;
     this.executionType = row.execution_type;
     this.serial = row.execution_type !== 'PARALLEL';
@@ -116,6 +118,10 @@ export class InstanceRun implements RunHandle {
 
   clearTimer(key: string): void {
     this.timers.clear(key);
+  }
+
+  hasTimer(key: string): boolean {
+    return this.timers.has(key);
   }
 
   /** Takes the instance from where MySQL says it is: start it, queue it, or resume what runs. */
@@ -186,8 +192,10 @@ export class InstanceRun implements RunHandle {
     const killReason = stopping
       ? (this.life.stopReason ?? 'instance stopping')
       : 'failure strategy END';
-    const end = await this.actions.carryOut(actions, killReason);
+    const { end, settled } = await this.actions.carryOut(actions, killReason);
     if (end !== undefined) await this.finish(end);
+    // A skip or a decision ended a task while the plan was carried out: plan again.
+    else if (settled) await this.advance();
   }
 
   /** A worker's result for one of this instance's task attempts. Resolves once recorded. */

@@ -10,6 +10,8 @@ export interface RunHandle {
   readonly epoch: bigint;
   readonly workflow: string;
   readonly params: Readonly<Record<string, string>>;
+  /** The business time it runs as: date params and DEPENDENT windows are relative to it. */
+  readonly scheduleTime: Date;
   readonly spec: WorkflowDefinitionSpec;
   readonly tasks: TaskRecords;
   readonly log: Logger;
@@ -24,6 +26,8 @@ export interface RunHandle {
   /** Runs `op` through the queue after `delayMs`; re-arming a key replaces its timer. */
   armTimer(key: string, delayMs: number, op: () => Promise<void>): void;
   clearTimer(key: string): void;
+  /** A timer is armed under `key` (a DEPENDENT wait re-checks on one). */
+  hasTimer(key: string): boolean;
   /** True while `task` is still the newest attempt of its task and the run is live. */
   isCurrent(task: TaskRun): boolean;
 }

@@ -2,6 +2,8 @@ import type { TaskRow } from '../../../shared/db/schema.js';
 import { isTaskState, type TaskState } from '../../../shared/domain/task-states.js';
 import type { TaskDefinition } from '../../../shared/domain/workflow-spec.js';
 import { InternalError } from '../../../shared/errors.js';
+import { parseStoredParams } from '../../../shared/domain/params.js';
+import { parseDecision, type TaskDecision } from './task-decision.js';
 import type { TaskProgress } from './dag-planner.js';
 
 /**
@@ -31,6 +33,10 @@ export interface TaskRun {
   readonly dispatchConfirmed: boolean;
   /** The master's own timeout fired (SUB_WORKFLOW tasks): the child's STOP means FAILURE. */
   readonly timedOut: boolean;
+  /** OUT params of a successful attempt (stored with it). */
+  readonly outputs: Readonly<Record<string, string>>;
+  /** A CONDITIONS/SWITCH attempt's stored decision; null until it is committed. */
+  readonly decision: TaskDecision | null;
 }
 
 /** A task attempt as the store and history name it. */
@@ -60,11 +66,19 @@ export function newAttempt(
     killRequested: false,
     dispatchConfirmed: false,
     timedOut: false,
+    outputs: {},
+    decision: null,
   };
 }
 
 export function progressOf(run: TaskRun): TaskProgress {
-  return { attempt: run.attempt, state: run.state, failures: run.failures, endedAt: run.endedAt };
+  const progress = {
+    attempt: run.attempt,
+    state: run.state,
+    failures: run.failures,
+    endedAt: run.endedAt,
+  };
+  return run.decision === null ? progress : { ...progress, chosen: run.decision.chosen };
 }
 
 /** Builds each task's newest attempt from its rows (any order). */
@@ -95,6 +109,8 @@ export function taskRunsFromRows(
       killRequested: false,
       dispatchConfirmed: row.state === 'RUNNING',
       timedOut: false,
+      outputs: row.outputs === null ? {} : parseStoredParams(row.outputs),
+      decision: row.decision === null ? null : parseDecision(row.decision),
     });
   }
   return runs;

@@ -14,6 +14,7 @@ import type { RunTaskRequest } from '../../../shared/proto/gen/baton/v1/RunTaskR
 import type { RunTaskResponse__Output } from '../../../shared/proto/gen/baton/v1/RunTaskResponse.js';
 import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
 import type { RunEvents } from './run-events.js';
+import type { TaskDecision } from './task-decision.js';
 
 export interface TaskRef {
   id: string;
@@ -27,7 +28,14 @@ export interface TaskPatch {
   startedAt?: Date;
   endedAt?: Date;
   exitCode?: number | null;
+  /** OUT params of the attempt (on SUCCESS). */
+  outputs?: Record<string, string>;
+  /** A CONDITIONS/SWITCH decision (on SUCCESS), as stored JSON. */
+  decision?: TaskDecision;
 }
+
+/** How an attempt is born: SUBMITTED (nothing), DISPATCHED to a worker, or SKIPPED. */
+export type TaskBirth = { worker: string } | { skipped: string } | undefined;
 
 export interface ChildSpec {
   workflow: string;
@@ -50,12 +58,12 @@ export interface RunStore {
     patch: { startedAt?: Date; endedAt?: Date },
     reason: string,
   ): Promise<void>;
-  /** Inserts an attempt, SUBMITTED or (with `worker`) already DISPATCHED; returns its id. */
+  /** Inserts an attempt, SUBMITTED, already DISPATCHED or SKIPPED (see TaskBirth); its id. */
   insertTask(
     instanceId: string,
     epoch: bigint,
     task: { name: string; type: string; attempt: number },
-    worker?: string,
+    born?: TaskBirth,
   ): Promise<string>;
   transitionTask(
     instanceId: string,
@@ -83,6 +91,25 @@ export interface RunStore {
   ): Promise<void>;
   /** A child instance's state and end time, undefined when it does not exist. */
   instanceOutcome(instanceId: string): Promise<{ state: string; endedAt: Date | null } | undefined>;
+}
+
+/** Reads the logic tasks make of other instances (never fenced: they change nothing). */
+export interface LookupPort {
+  /**
+   * The OUT params of a child instance's tasks (each task's newest successful attempt), in
+   * the order the attempts ended: later ones win when names repeat.
+   */
+  childOutputs(childId: string): Promise<Record<string, string>[]>;
+  /**
+   * A DEPENDENT item: the newest instance of `workflow` whose schedule time is in
+   * [from, to), or that instance's newest attempt of `task`: its state, undefined when there
+   * is none, and whether the instance has ended.
+   */
+  upstreamRun(
+    workflow: string,
+    task: string | null,
+    window: { from: Date; to: Date },
+  ): Promise<{ state: string | undefined; instanceEnded: boolean } | undefined>;
 }
 
 /** The live workers of the cluster and the two calls a run makes to them. */
@@ -147,6 +174,7 @@ export interface RunPorts {
   readonly workers: WorkerPort;
   readonly serial: SerialPort;
   readonly children: ChildPort;
+  readonly lookups: LookupPort;
   readonly clock: Clock;
   /** Where a run says it ended or was dropped; ownership listens. */
   readonly events: RunEvents;

@@ -1,6 +1,5 @@
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
-import { isFinalFailure } from './dag-planner.js';
-import { progressOf, type TaskRun } from './run-model.js';
+import { unhandledFailures, type TaskProgress } from './dag-planner.js';
 
 export type EndState = 'SUCCESS' | 'FAILURE' | 'STOP' | 'SERIAL_DISCARD';
 
@@ -8,7 +7,7 @@ export type EndState = 'SUCCESS' | 'FAILURE' | 'STOP' | 'SERIAL_DISCARD';
 export function endReason(
   to: EndState,
   spec: WorkflowDefinitionSpec,
-  tasks: { get(name: string): TaskRun | undefined },
+  progress: ReadonlyMap<string, TaskProgress>,
   stopReason: string | null,
 ): string {
   switch (to) {
@@ -19,11 +18,8 @@ export function endReason(
     case 'SERIAL_DISCARD':
       return 'discarded by the serial execution type';
     case 'FAILURE': {
-      const failed = spec.tasks.filter((t) => {
-        const task = tasks.get(t.name);
-        return task !== undefined && isFinalFailure(t, progressOf(task));
-      });
-      return `failed tasks: ${failed.map((t) => t.name).join(', ') || 'none could run'}`;
+      const failed = unhandledFailures(spec, progress);
+      return `failed tasks: ${failed.join(', ') || 'none could run'}`;
     }
   }
 }

@@ -18,6 +18,10 @@ export class RunTimers {
     this.timers.set(key, timer);
   }
 
+  has(key: string): boolean {
+    return this.timers.has(key);
+  }
+
   clear(key: string): void {
     const timer = this.timers.get(key);
     if (timer === undefined) return;

@@ -1,6 +1,5 @@
 import { ATTR, failActiveSpan, inSpan } from '../../../shared/telemetry/tracing.js';
 import { racePoint } from '../../../shared/race-points.js';
-import { substituteParams, systemParams } from '../../../shared/domain/params.js';
 import { isActiveTaskState } from '../../../shared/domain/task-states.js';
 import type { TaskDefinition } from '../../../shared/domain/workflow-spec.js';
 import {
@@ -17,6 +16,7 @@ import type { RunHandle } from './run-handle.js';
 import type { TaskRun } from './run-model.js';
 import type { RunPorts } from './run-ports.js';
 import { redispatchKey } from './task-records.js';
+import { taskCommand, taskParams } from './task-params.js';
 
 const REDISPATCH_DELAY_MS = 1_000;
 
@@ -92,15 +92,18 @@ export class ShellTasks {
       async () => {
         const { def } = task;
         await racePoint('master.before-run-task', run.id, run.workflow);
-        const params = {
-          ...run.params,
-          ...systemParams({
-            instanceId: run.id,
-            workflow: run.workflow,
-            task: def.name,
-            attempt: task.attempt,
-          }),
-        };
+        let params: Record<string, string>;
+        let command: string;
+        try {
+          params = taskParams(run, def, task.attempt);
+          command = taskCommand(run, def, params);
+        } catch (err) {
+          failActiveSpan(err);
+          await run
+            .enqueue('params failed', () => this.onParamsError(task, err))
+            .catch(() => undefined);
+          return;
+        }
         try {
           const response = await ports.workers.runTask(worker, {
             task_instance_id: task.id,
@@ -110,8 +113,9 @@ export class ShellTasks {
             owner_address: ports.self.address,
             task_name: def.name,
             attempt: task.attempt,
-            command: substituteParams(def.command, params),
+            command,
             params,
+            outputs: def.outputs,
             timeout_ms:
               def.timeoutStrategy === 'FAIL' && def.timeoutMs !== null
                 ? String(def.timeoutMs)
@@ -141,6 +145,15 @@ export class ShellTasks {
         }
       },
     );
+  }
+
+  /** The attempt's params could not be computed (a malformed `$[...]` in a value): it fails. */
+  private async onParamsError(task: TaskRun, err: unknown): Promise<void> {
+    const { run, ports } = this;
+    if (!run.isCurrent(task) || !isActiveTaskState(task.state)) return;
+    const endedAt = new Date(ports.clock.now());
+    await run.tasks.transition(task, 'FAILURE', { endedAt }, `params: ${errorMessage(err)}`);
+    await run.advance();
   }
 
   private async onDispatchError(task: TaskRun, worker: MemberInfo, err: unknown): Promise<void> {

@@ -9,7 +9,9 @@ import { taskRef, type TaskRun } from './run-model.js';
 import type { RunPorts } from './run-ports.js';
 import type { EndState } from './run-summary.js';
 import { ShellTasks } from './shell-task.js';
-import { timeoutKey } from './task-records.js';
+import { dependentCheckKey, timeoutKey } from './task-records.js';
+import { DecisionTasks } from './decision-tasks.js';
+import { DependentTasks } from './dependent-task.js';
 
 /**
  * What an instance run does to its tasks, by task type. Every method runs inside the run's
@@ -18,6 +20,8 @@ import { timeoutKey } from './task-records.js';
 export class TaskActions {
   private readonly shell: ShellTasks;
   private readonly child: ChildTasks;
+  private readonly decisions: DecisionTasks;
+  private readonly dependents: DependentTasks;
 
   constructor(
     private readonly run: RunHandle,
@@ -25,6 +29,8 @@ export class TaskActions {
   ) {
     this.shell = new ShellTasks(run, ports);
     this.child = new ChildTasks(run, ports);
+    this.decisions = new DecisionTasks(run, ports);
+    this.dependents = new DependentTasks(run, ports);
   }
 
   private now(): Date {
@@ -33,21 +39,40 @@ export class TaskActions {
 
   /** Inserts attempt `attempt` of the task and starts it. */
   async start(def: TaskRun['def'], attempt: number): Promise<void> {
-    if (def.type === 'SHELL') {
-      const task = await this.shell.start(def, attempt);
-      if (task.state === 'DISPATCHED') this.armTimeout(task);
-      return;
+    switch (def.type) {
+      case 'SHELL': {
+        const task = await this.shell.start(def, attempt);
+        if (task.state === 'DISPATCHED') this.armTimeout(task);
+        return;
+      }
+      case 'SUB_WORKFLOW': {
+        const task = await this.run.tasks.insert(def, attempt);
+        await this.child.start(task);
+        this.armTimeout(task);
+        return;
+      }
+      case 'CONDITIONS':
+      case 'SWITCH':
+        await this.decisions.start(def, attempt);
+        return;
+      case 'DEPENDENT':
+        this.armTimeout(await this.dependents.start(def, attempt));
+        return;
+      default:
+        assertNever(def.type);
     }
-    const task = await this.run.tasks.insert(def, attempt);
-    await this.child.start(task);
-    this.armTimeout(task);
   }
 
   /** Kills an active task once; the reconciler re-sends kills that did not take. */
   async killTask(task: TaskRun, reason: string): Promise<void> {
     if (!this.run.tasks.requestKill(task)) return;
+    // A task the master runs itself stops with the write; a shell task or child is asked to.
     const notStarted =
-      task.def.type === 'SHELL' ? task.state === 'SUBMITTED' : task.childId === null;
+      task.def.type === 'SHELL'
+        ? task.state === 'SUBMITTED'
+        : task.def.type === 'SUB_WORKFLOW'
+          ? task.childId === null
+          : true;
     if (notStarted) {
       await this.run.tasks.transition(task, 'KILL', { endedAt: this.now() }, reason);
       return;
@@ -67,6 +92,7 @@ export class TaskActions {
    * twice.
    */
   async resume(task: TaskRun): Promise<void> {
+    if (await this.resumeMasterTask(task)) return;
     if (task.def.type === 'SUB_WORKFLOW') {
       if (task.state === 'SUBMITTED') {
         await this.child.start(task);
@@ -94,6 +120,7 @@ export class TaskActions {
 
   /** The periodic check that makes every lost message a delay rather than a stuck task. */
   async reconcile(task: TaskRun): Promise<void> {
+    if (await this.resumeMasterTask(task)) return;
     if (task.def.type === 'SUB_WORKFLOW') {
       if (task.state === 'SUBMITTED') {
         await this.child.start(task);
@@ -117,15 +144,51 @@ export class TaskActions {
   }
 
   /**
-   * Carries out one plan of the DAG planner. Returns the state to end the instance in when the
-   * plan says so (the caller ends it).
+   * A task the master runs itself, found active at adoption or by the reconciler: a decision
+   * not yet committed is made now (nothing was decided), a DEPENDENT wait goes on (its check
+   * timer re-armed). False for other task types.
    */
-  async carryOut(actions: PlanAction[], killReason: string): Promise<EndState | undefined> {
+  private async resumeMasterTask(task: TaskRun): Promise<boolean> {
+    switch (task.def.type) {
+      case 'CONDITIONS':
+      case 'SWITCH':
+        if (task.state === 'SUBMITTED') await this.decisions.decide(task);
+        return true;
+      case 'DEPENDENT':
+        this.armTimeout(task);
+        if (task.state === 'SUBMITTED') await this.dependents.begin(task);
+        else if (!this.run.hasTimer(dependentCheckKey(task))) await this.dependents.check(task);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Carries out one plan of the DAG planner. Returns the state to end the instance in when the
+   * plan says so (the caller ends it), and whether a task ended while carrying it out (a skip,
+   * a decision): then the plan is stale and the caller plans again.
+   */
+  async carryOut(
+    actions: PlanAction[],
+    killReason: string,
+  ): Promise<{ end: EndState | undefined; settled: boolean }> {
+    let settled = false;
     for (const action of actions) {
       switch (action.kind) {
         case 'start': {
           const def = this.run.spec.tasks.find((t) => t.name === action.task);
-          if (def !== undefined) await this.start(def, action.attempt);
+          if (def === undefined) break;
+          await this.start(def, action.attempt);
+          const state = this.run.tasks.get(def.name)?.state;
+          if (state !== undefined && !isActiveTaskState(state)) settled = true;
+          break;
+        }
+        case 'skip': {
+          const def = this.run.spec.tasks.find((t) => t.name === action.task);
+          if (def === undefined) break;
+          await this.run.tasks.skip(def, 'not on a branch taken: every dependency was skipped');
+          settled = true;
           break;
         }
         case 'kill': {
@@ -139,12 +202,12 @@ export class TaskActions {
           );
           break;
         case 'finish':
-          return action.state;
+          return { end: action.state, settled };
         default:
           assertNever(action);
       }
     }
-    return undefined;
+    return { end: undefined, settled };
   }
 
   /**
@@ -198,7 +261,11 @@ export class TaskActions {
         return;
       }
       run.tasks.timedOut(task);
-      await this.killTask(task, reason);
+      // A DEPENDENT wait that times out fails (and is retried as usual), as in DolphinScheduler.
+      if (task.def.type === 'DEPENDENT') {
+        await run.tasks.transition(task, 'FAILURE', { endedAt: this.now() }, reason);
+        await run.advance();
+      } else await this.killTask(task, reason);
     });
   }
 }

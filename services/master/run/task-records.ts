@@ -16,6 +16,11 @@ export function redispatchKey(task: TaskRun): string {
   return `redispatch:${task.def.name}`;
 }
 
+/** A DEPENDENT task's next look at its upstream runs. */
+export function dependentCheckKey(task: TaskRun): string {
+  return `dependent-check:${task.def.name}`;
+}
+
 /** The instance a run's task records belong to, and its timers. */
 export interface RecordsOwner {
   readonly id: string;
@@ -73,11 +78,26 @@ export class TaskRecords {
       instanceId,
       epoch,
       { name: def.name, type: def.type, attempt },
-      worker?.name,
+      worker === undefined ? undefined : { worker: worker.name },
     );
     const task = newAttempt(def, id, attempt, this.byName.get(def.name), worker?.name);
     this.byName.set(def.name, task);
     return task;
+  }
+
+  /** Records that `def` will not run (a branch not taken): one SKIPPED attempt. */
+  async skip(def: TaskDefinition, reason: string): Promise<void> {
+    const { id: instanceId, epoch } = this.owner;
+    const attempt = (this.byName.get(def.name)?.attempt ?? 0) + 1;
+    const id = await this.store.insertTask(
+      instanceId,
+      epoch,
+      { name: def.name, type: def.type, attempt },
+      { skipped: reason },
+    );
+    const task = this.mutable(newAttempt(def, id, attempt, this.byName.get(def.name)));
+    task.state = 'SKIPPED';
+    this.byName.set(def.name, task);
   }
 
   /** Moves an attempt to `to` (fenced, recorded), then mirrors it in memory. */
@@ -91,10 +111,13 @@ export class TaskRecords {
     if (patch.childInstanceId !== undefined) record.childId = patch.childInstanceId;
     if (patch.startedAt !== undefined) record.startedAt = patch.startedAt;
     if (patch.endedAt !== undefined) record.endedAt = patch.endedAt;
+    if (patch.outputs !== undefined) record.outputs = patch.outputs;
+    if (patch.decision !== undefined) record.decision = patch.decision;
     if (to === 'FAILURE') record.failures += 1;
     if (!isActiveTaskState(to)) {
       this.owner.clearTimer(timeoutKey(task));
       this.owner.clearTimer(redispatchKey(task));
+      this.owner.clearTimer(dependentCheckKey(task));
       if (task.def.type === 'SHELL' && (from === 'DISPATCHED' || from === 'RUNNING'))
         this.workers.noteFinished(task.worker);
     }

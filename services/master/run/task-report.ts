@@ -15,6 +15,8 @@ export interface TaskReportEvent {
   startedAt: Date | undefined;
   endedAt: Date;
   reason: string;
+  /** The declared OUT params the task set (SUCCESS only). */
+  outputs: Record<string, string>;
 }
 
 /**
@@ -47,7 +49,12 @@ export async function applyTaskReport(
   await tasks.transition(
     task,
     to,
-    { endedAt: report.endedAt, exitCode: report.exitCode, ...startedAt },
+    {
+      endedAt: report.endedAt,
+      exitCode: report.exitCode,
+      ...startedAt,
+      ...(to === 'SUCCESS' ? { outputs: report.outputs } : {}),
+    },
     report.reason,
   );
   return true;

@@ -1,5 +1,6 @@
 import type { Db } from '../../../shared/db/connect.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import { parseStoredSpec } from '../../../shared/domain/stored-spec.js';
 import { NotFoundError } from '../../../shared/errors.js';
 
 /**
@@ -27,7 +28,7 @@ export class DefinitionCache {
       .executeTakeFirst();
     if (row === undefined)
       throw new NotFoundError(`workflow ${name} version ${version} does not exist`);
-    const spec = JSON.parse(row.spec) as WorkflowDefinitionSpec;
+    const spec = parseStoredSpec(row.spec);
     if (this.specs.size >= this.capacity) {
       const oldest = this.specs.keys().next().value;
       if (oldest !== undefined) this.specs.delete(oldest);

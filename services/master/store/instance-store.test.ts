@@ -25,7 +25,7 @@ describe('InstanceStore fencing on a real MariaDB', () => {
     await database.drop();
   });
 
-  async function newInstance(): Promise<string> {
+  async function newInstance(scheduleTime?: Date): Promise<string> {
     const now = new Date();
     const inserted = await db
       .insertInto('workflow_instances')
@@ -37,6 +37,7 @@ describe('InstanceStore fencing on a real MariaDB', () => {
         params: '{}',
         owner: null,
         change_actor: 'test',
+        schedule_time: scheduleTime,
         created_at: now,
         updated_at: now,
       })
@@ -86,7 +87,7 @@ describe('InstanceStore fencing on a real MariaDB', () => {
       id,
       100n,
       { name: 'a', type: 'SHELL', attempt: 1 },
-      'worker-1',
+      { worker: 'worker-1' },
     );
     expect(await new ClaimStore(db, 'master-new', () => undefined).claim(id, 200n)).toBeDefined();
     const before = await snapshot(id);
@@ -171,6 +172,26 @@ describe('InstanceStore fencing on a real MariaDB', () => {
       epoch: '500',
       reason: 'claimed',
     });
+  });
+
+  it("a child runs as of its parent's schedule time; a parent's NULL one reads as its creation", async () => {
+    const given = new Date('2026-03-01T00:00:00.250Z');
+    const store = new InstanceStore(db, 'master-c', () => undefined);
+    const childOf = async (parentId: string, epoch: bigint) => {
+      await new ClaimStore(db, 'master-c', () => undefined).claim(parentId, epoch);
+      const childId = await store.createChild(
+        parentId,
+        epoch,
+        { workflow: 'c', version: 1, executionType: 'PARALLEL', params: {} },
+        { name: 's', attempt: 1 },
+      );
+      return (await snapshot(childId)).instance.schedule_time;
+    };
+    expect(await childOf(await newInstance(given), 600n)).toEqual(given);
+    // A row recorded by a process from before migration 0008 (a rolling upgrade).
+    const legacy = await newInstance();
+    expect((await snapshot(legacy)).instance.schedule_time).toBeNull();
+    expect(await childOf(legacy, 700n)).toEqual((await snapshot(legacy)).instance.created_at);
   });
 
   it('a master whose lease is not fresh writes nothing at all', async () => {

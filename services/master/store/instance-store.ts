@@ -8,7 +8,8 @@ import {
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
 import { ConflictError, OwnershipLostError } from '../../../shared/errors.js';
-import type { ChildSpec, RunStore, TaskPatch, TaskRef } from '../run/run-ports.js';
+import { scheduleTimeOf } from '../../../shared/instances/schedule-time.js';
+import type { ChildSpec, RunStore, TaskBirth, TaskPatch, TaskRef } from '../run/run-ports.js';
 
 const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
 
@@ -63,19 +64,22 @@ export class InstanceStore implements RunStore {
     instanceId: string,
     epoch: bigint,
     task: { name: string; type: string; attempt: number },
-    worker?: string,
+    born?: TaskBirth,
   ): Promise<string> {
     let id = '';
-    const state = worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
-    // Born DISPATCHED is SUBMITTED -> DISPATCHED in one statement (the trigger records both).
+    const worker = born !== undefined && 'worker' in born ? born.worker : undefined;
+    const skipped = born !== undefined && 'skipped' in born ? born.skipped : undefined;
+    const state =
+      skipped !== undefined ? 'SKIPPED' : worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
+    // Born DISPATCHED (or SKIPPED) is SUBMITTED -> it in one statement (the trigger records both).
     if (state === 'DISPATCHED') assertTaskTransition('SUBMITTED', state);
-    const reason = worker === undefined ? null : `dispatched to ${worker}`;
+    const reason = skipped ?? (worker === undefined ? null : `dispatched to ${worker}`);
     await this.fenced(instanceId, epoch, async (db) => {
       const inserted = await sql<never>`
         INSERT INTO task_instances
-          (instance_id, task, type, attempt, state, worker, change_actor, change_epoch, change_reason, created_at, updated_at)
+          (instance_id, task, type, attempt, state, worker, change_actor, change_epoch, change_reason, created_at, updated_at, ended_at)
         SELECT id, ${task.name}, ${task.type}, ${task.attempt}, ${state}, ${worker ?? null},
-               ${this.actor}, owner_epoch, ${reason}, NOW(3), NOW(3)
+               ${this.actor}, owner_epoch, ${reason}, NOW(3), NOW(3), ${state === 'SKIPPED' ? sql`NOW(3)` : null}
         FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`
         .execute(db)
         .catch((err: unknown) => {
@@ -110,6 +114,7 @@ export class InstanceStore implements RunStore {
             t.change_epoch = ${epoch.toString()}, t.change_reason = ${reasonOf(reason)}
           ${set('worker', patch.worker)} ${set('child_instance_id', patch.childInstanceId)}
           ${set('started_at', patch.startedAt)} ${set('ended_at', patch.endedAt)} ${set('exit_code', patch.exitCode)}
+          ${set('outputs', json(patch.outputs))} ${set('decision', json(patch.decision))}
         WHERE t.id = ${task.id} AND t.state = ${from} AND w.id = ${instanceId} AND w.owner_epoch = ${epoch.toString()}`.execute(
         db,
       );
@@ -121,6 +126,7 @@ export class InstanceStore implements RunStore {
    * Creates the child instance of (parent, task, attempt), or returns the one that exists: the
    * UNIQUE key on the parent link makes this idempotent, so failover can never make a second
    * child (F2). Fenced by the parent's epoch, whose row is locked while the child is created.
+   * The child runs as of its parent's schedule time (read from that locked row).
    */
   async createChild(
     parentId: string,
@@ -133,7 +139,7 @@ export class InstanceStore implements RunStore {
       db.transaction().execute(async (trx) => {
         const parent = await trx
           .selectFrom('workflow_instances')
-          .select('id')
+          .select(['id', 'schedule_time', 'scheduled_at', 'created_at'])
           .where('id', '=', parentId)
           .where('owner_epoch', '=', epoch.toString())
           .forUpdate()
@@ -167,6 +173,7 @@ export class InstanceStore implements RunStore {
             change_reason: `child of ${parentId} task ${task.name} attempt ${task.attempt}`,
             // The child continues its parent's trace, under the span that made it.
             trace_parent: traceparentOf(),
+            schedule_time: scheduleTimeOf(parent),
             created_at: now,
             updated_at: now,
           })
@@ -246,4 +253,9 @@ export class InstanceStore implements RunStore {
       `instance ${instanceId} (state ${row.state}) did not match the expected state`,
     );
   }
+}
+
+/** A JSON column's value; undefined (leave the column as it is) stays undefined. */
+function json(value: object | undefined): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value);
 }

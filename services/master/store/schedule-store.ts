@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../shared/db/connect.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import { parseStoredSpec } from '../../../shared/domain/stored-spec.js';
 
 /** A definition's newest version, as the scheduler reads it. */
 export interface LatestVersion {
@@ -38,7 +39,7 @@ export class ScheduleStore {
     return rows.map((r) => ({
       name: r.name,
       version: r.version,
-      spec: JSON.parse(r.spec) as WorkflowDefinitionSpec,
+      spec: parseStoredSpec(r.spec),
       appliedAt: r.created_at,
     }));
   }
@@ -55,17 +56,18 @@ export class ScheduleStore {
   }
 
   /**
-   * Records the instance of one fire time, SUBMITTED and unowned. Returns its id, or undefined
-   * when that (workflow, fire time) exists already: `(workflow, scheduled_at)` is UNIQUE, so two
-   * schedulers that both believe they lead still start it once.
+   * Records the instance of one fire time, SUBMITTED and unowned, whose schedule time is that
+   * fire time. Returns its id, or undefined when that (workflow, fire time) exists already:
+   * `(workflow, scheduled_at)` is UNIQUE, so two schedulers that both believe they lead still
+   * start it once.
    */
   async recordFire(start: ScheduledStart): Promise<string | undefined> {
     const now = new Date();
     const result = await sql<never>`
       INSERT IGNORE INTO workflow_instances
-        (workflow, version, execution_type, state, params, owner, scheduled_at, change_actor, change_reason, trace_parent, created_at, updated_at)
+        (workflow, version, execution_type, state, params, owner, scheduled_at, schedule_time, change_actor, change_reason, trace_parent, created_at, updated_at)
       VALUES (${start.workflow}, ${start.version}, ${start.executionType}, 'SUBMITTED',
-              ${JSON.stringify(start.params)}, NULL, ${start.fireTime}, ${start.actor}, ${start.reason},
+              ${JSON.stringify(start.params)}, NULL, ${start.fireTime}, ${start.fireTime}, ${start.actor}, ${start.reason},
               ${start.traceParent}, ${now}, ${now})`.execute(this.db);
     if (result.numAffectedRows === 0n || result.insertId === undefined) return undefined;
     return String(result.insertId);

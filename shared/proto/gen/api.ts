@@ -4,6 +4,10 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from './baton/v1/ApplyWorkflowRequest.js';
 import type { AuditEvent as _baton_v1_AuditEvent, AuditEvent__Output as _baton_v1_AuditEvent__Output } from './baton/v1/AuditEvent.js';
 import type { BatonApiClient as _baton_v1_BatonApiClient, BatonApiDefinition as _baton_v1_BatonApiDefinition } from './baton/v1/BatonApi.js';
+import type { Condition as _baton_v1_Condition, Condition__Output as _baton_v1_Condition__Output } from './baton/v1/Condition.js';
+import type { ConditionItem as _baton_v1_ConditionItem, ConditionItem__Output as _baton_v1_ConditionItem__Output } from './baton/v1/ConditionItem.js';
+import type { DependOn as _baton_v1_DependOn, DependOn__Output as _baton_v1_DependOn__Output } from './baton/v1/DependOn.js';
+import type { DependentItem as _baton_v1_DependentItem, DependentItem__Output as _baton_v1_DependentItem__Output } from './baton/v1/DependentItem.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from './baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from './baton/v1/GetSerialStateRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from './baton/v1/GetTaskLogRequest.js';
@@ -26,6 +30,7 @@ import type { SlotHolder as _baton_v1_SlotHolder, SlotHolder__Output as _baton_v
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from './baton/v1/StartInstanceRequest.js';
 import type { StateChange as _baton_v1_StateChange, StateChange__Output as _baton_v1_StateChange__Output } from './baton/v1/StateChange.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from './baton/v1/StopInstanceRequest.js';
+import type { SwitchCase as _baton_v1_SwitchCase, SwitchCase__Output as _baton_v1_SwitchCase__Output } from './baton/v1/SwitchCase.js';
 import type { TaskInstance as _baton_v1_TaskInstance, TaskInstance__Output as _baton_v1_TaskInstance__Output } from './baton/v1/TaskInstance.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from './baton/v1/TaskLog.js';
 import type { TaskSpec as _baton_v1_TaskSpec, TaskSpec__Output as _baton_v1_TaskSpec__Output } from './baton/v1/TaskSpec.js';
@@ -43,6 +48,10 @@ export interface ProtoGrpcType {
       ApplyWorkflowRequest: MessageTypeDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_ApplyWorkflowRequest__Output>
       AuditEvent: MessageTypeDefinition<_baton_v1_AuditEvent, _baton_v1_AuditEvent__Output>
       BatonApi: SubtypeConstructor<typeof grpc.Client, _baton_v1_BatonApiClient> & { service: _baton_v1_BatonApiDefinition }
+      Condition: MessageTypeDefinition<_baton_v1_Condition, _baton_v1_Condition__Output>
+      ConditionItem: MessageTypeDefinition<_baton_v1_ConditionItem, _baton_v1_ConditionItem__Output>
+      DependOn: MessageTypeDefinition<_baton_v1_DependOn, _baton_v1_DependOn__Output>
+      DependentItem: MessageTypeDefinition<_baton_v1_DependentItem, _baton_v1_DependentItem__Output>
       GetInstanceRequest: MessageTypeDefinition<_baton_v1_GetInstanceRequest, _baton_v1_GetInstanceRequest__Output>
       GetSerialStateRequest: MessageTypeDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_GetSerialStateRequest__Output>
       GetTaskLogRequest: MessageTypeDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_GetTaskLogRequest__Output>
@@ -65,6 +74,7 @@ export interface ProtoGrpcType {
       StartInstanceRequest: MessageTypeDefinition<_baton_v1_StartInstanceRequest, _baton_v1_StartInstanceRequest__Output>
       StateChange: MessageTypeDefinition<_baton_v1_StateChange, _baton_v1_StateChange__Output>
       StopInstanceRequest: MessageTypeDefinition<_baton_v1_StopInstanceRequest, _baton_v1_StopInstanceRequest__Output>
+      SwitchCase: MessageTypeDefinition<_baton_v1_SwitchCase, _baton_v1_SwitchCase__Output>
       TaskInstance: MessageTypeDefinition<_baton_v1_TaskInstance, _baton_v1_TaskInstance__Output>
       TaskLog: MessageTypeDefinition<_baton_v1_TaskLog, _baton_v1_TaskLog__Output>
       TaskSpec: MessageTypeDefinition<_baton_v1_TaskSpec, _baton_v1_TaskSpec__Output>

@@ -16,6 +16,14 @@ export function task(name: string, extra: Partial<TaskDefinition> = {}): TaskDef
     timeoutMs: null,
     timeoutStrategy: 'FAIL',
     workerGroup: 'default',
+    params: {},
+    outputs: [],
+    condition: null,
+    onTrue: [],
+    onFalse: [],
+    switchCases: [],
+    switchDefault: null,
+    dependOn: null,
     ...extra,
   };
 }

@@ -16,7 +16,17 @@ import type { RunTaskRequest } from '../../../../shared/proto/gen/baton/v1/RunTa
 import type { SerialDecisionKind } from '../../../../shared/serial/serial-values.js';
 import type { WorkflowDefinitionSpec } from '../../../../shared/domain/workflow-spec.js';
 import { RunEvents } from '../run-events.js';
-import type { Clock, RunPorts, RunStore, SerialPort, WorkerPort } from '../run-ports.js';
+import type {
+  Clock,
+  LookupPort,
+  RunPorts,
+  RunStore,
+  SerialPort,
+  TaskBirth,
+  TaskPatch,
+  WorkerPort,
+} from '../run-ports.js';
+import type { TaskDecision } from '../task-decision.js';
 
 export interface FakeTask {
   id: string;
@@ -24,6 +34,10 @@ export interface FakeTask {
   attempt: number;
   state: TaskState;
   worker: string | null;
+  decision?: TaskDecision;
+  outputs?: Record<string, string>;
+  /** The reason of its latest change. */
+  reason?: string;
 }
 
 export class FakeStore implements RunStore {
@@ -64,13 +78,19 @@ export class FakeStore implements RunStore {
     _id: string,
     epoch: bigint,
     task: { name: string; type: string; attempt: number },
-    worker?: string,
+    born?: TaskBirth,
   ): Promise<string> {
     this.fence(epoch);
     if (this.tasks.some((t) => t.name === task.name && t.attempt === task.attempt))
       throw new ConflictError(`${task.name} attempt ${task.attempt} exists`);
     const id = String((this.nextId += 1));
-    const state = worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
+    const worker = born !== undefined && 'worker' in born ? born.worker : undefined;
+    const state =
+      born !== undefined && 'skipped' in born
+        ? 'SKIPPED'
+        : worker === undefined
+          ? 'SUBMITTED'
+          : 'DISPATCHED';
     this.tasks.push({ id, name: task.name, attempt: task.attempt, state, worker: worker ?? null });
     this.writes.push(`task:${task.name}#${task.attempt}:->${state}`);
     return Promise.resolve(id);
@@ -82,12 +102,17 @@ export class FakeStore implements RunStore {
     ref: { id: string },
     from: TaskState,
     to: TaskState,
+    patch: TaskPatch = {},
+    reason = '',
   ): Promise<void> {
     assertTaskTransition(from, to);
     this.fence(epoch);
     const task = this.tasks.find((t) => t.id === ref.id);
     if (task?.state !== from) throw new ConflictError(`task ${ref.id} is not ${from}`);
     task.state = to;
+    if (patch.decision !== undefined) task.decision = patch.decision;
+    if (patch.outputs !== undefined) task.outputs = patch.outputs;
+    task.reason = reason;
     this.writes.push(`task:${task.name}#${task.attempt}:${from}->${to}`);
     return Promise.resolve();
   }
@@ -216,6 +241,28 @@ export interface Fakes {
   stopped: string[];
   /** What the run published, in order: `ended:<id>` / `dropped:<id>:<release>`. */
   published: string[];
+  lookups: FakeLookups;
+}
+
+/** Other instances as logic tasks read them: set by the test. */
+export class FakeLookups implements LookupPort {
+  readonly childTasks = new Map<string, Record<string, string>[]>();
+  /** `${workflow}/${task ?? ''}` -> what the newest run in any window says. */
+  readonly upstream = new Map<string, { state: string | undefined; instanceEnded: boolean }>();
+  readonly asked: { workflow: string; task: string | null; from: Date; to: Date }[] = [];
+
+  childOutputs(childId: string): Promise<Record<string, string>[]> {
+    return Promise.resolve(this.childTasks.get(childId) ?? []);
+  }
+
+  upstreamRun(
+    workflow: string,
+    task: string | null,
+    window: { from: Date; to: Date },
+  ): Promise<{ state: string | undefined; instanceEnded: boolean } | undefined> {
+    this.asked.push({ workflow, task, ...window });
+    return Promise.resolve(this.upstream.get(`${workflow}/${task ?? ''}`));
+  }
 }
 
 export function fakePorts(
@@ -233,6 +280,7 @@ export function fakePorts(
   events.on('dropped', (e) => published.push(`dropped:${e.instanceId}:${e.release}`));
   const submitted: string[] = [];
   const stopped: string[] = [];
+  const lookups = new FakeLookups();
   const ports: RunPorts = {
     self: { name: 'master-test', address: 'master-test:1' },
     store,
@@ -249,9 +297,10 @@ export function fakePorts(
         return Promise.resolve();
       },
     },
+    lookups,
     clock,
     events,
     log: createLogger('master', 'master-test', 'silent'),
   };
-  return { ports, store, workers, serial, clock, submitted, stopped, published };
+  return { ports, store, workers, serial, clock, submitted, stopped, published, lookups };
 }

@@ -7,7 +7,9 @@ import type {
 import type { WorkflowState } from '../../../../shared/domain/workflow-states.js';
 import { ROOT_CONTEXT } from '../../../../shared/telemetry/tracing.js';
 import { InstanceRun } from '../instance-run.js';
-import type { TaskRun } from '../run-model.js';
+import { newAttempt, type TaskRun } from '../run-model.js';
+import type { TaskDecision } from '../task-decision.js';
+import type { TaskState } from '../../../../shared/domain/task-states.js';
 import { spec, task } from './definitions.js';
 import { fakePorts, type Fakes } from './fake-ports.js';
 
@@ -36,6 +38,7 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     scheduled_at: null,
     trace_parent: null,
     rerun_of: null,
+    schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,
     ended_at: null,
@@ -51,13 +54,27 @@ export interface LeftRunning {
   worker: string;
 }
 
+/** A task attempt an earlier owner left in another state, as adoption finds it in MySQL. */
+export interface LeftBehind {
+  def: TaskDefinition;
+  id: string;
+  state: TaskState;
+  decision?: TaskDecision;
+  outputs?: Record<string, string>;
+}
+
 /**
  * Makes a run on fake ports and starts it: a new instance, or (with `running`) one adopted with
  * those attempts RUNNING in MySQL and in the rows the run is rebuilt from.
  */
 export function start(
   s: WorkflowDefinitionSpec,
-  options: { state?: WorkflowState; running?: LeftRunning[]; row?: Partial<InstanceRow> } = {},
+  options: {
+    state?: WorkflowState;
+    running?: LeftRunning[];
+    left?: LeftBehind[];
+    row?: Partial<InstanceRow>;
+  } = {},
 ): { run: InstanceRun; f: Fakes } {
   const state = options.state ?? 'SUBMITTED';
   const f = fakePorts(state, EPOCH, spec([task('z')]));
@@ -79,6 +96,18 @@ export function start(
       killRequested: false,
       dispatchConfirmed: true,
       timedOut: false,
+      outputs: {},
+      decision: null,
+    });
+  }
+  for (const { def, id, state: taskState, decision, outputs } of options.left ?? []) {
+    f.store.tasks.push({ id, name: def.name, attempt: 1, state: taskState, worker: null });
+    tasks.set(def.name, {
+      ...newAttempt(def, id, 1, undefined),
+      state: taskState,
+      decision: decision ?? null,
+      outputs: outputs ?? {},
+      failures: taskState === 'FAILURE' ? 1 : 0,
     });
   }
   const run = new InstanceRun(r, EPOCH, s, tasks, f.ports, ROOT_CONTEXT);
@@ -100,6 +129,7 @@ export async function report(
   name: string,
   state: 'SUCCESS' | 'FAILURE' | 'KILL',
   attempt = 1,
+  outputs: Record<string, string> = {},
 ) {
   const t = f.store.task(name, attempt);
   if (t === undefined) throw new Error(`no ${name}#${attempt}`);
@@ -110,6 +140,7 @@ export async function report(
     startedAt: undefined,
     endedAt: new Date(f.clock.now()),
     reason: '',
+    outputs,
   });
   await settle(run);
 }

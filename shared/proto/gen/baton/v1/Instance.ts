@@ -21,6 +21,7 @@ export interface Instance {
   'tasks'?: (_baton_v1_TaskInstance)[];
   'scheduled_at'?: (string);
   'rerun_of'?: (string);
+  'schedule_time'?: (string);
 }
 
 export interface Instance__Output {
@@ -42,4 +43,5 @@ export interface Instance__Output {
   'tasks': (_baton_v1_TaskInstance__Output)[];
   'scheduled_at': (string);
   'rerun_of': (string);
+  'schedule_time': (string);
 }

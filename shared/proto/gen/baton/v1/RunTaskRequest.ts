@@ -16,6 +16,7 @@ export interface RunTaskRequest {
   'workflow'?: (string);
   'takeover_only'?: (boolean);
   'worker_started_at'?: (string);
+  'outputs'?: (string)[];
 }
 
 export interface RunTaskRequest__Output {
@@ -32,4 +33,5 @@ export interface RunTaskRequest__Output {
   'workflow': (string);
   'takeover_only': (boolean);
   'worker_started_at': (string);
+  'outputs': (string)[];
 }

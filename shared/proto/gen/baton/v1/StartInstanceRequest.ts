@@ -4,9 +4,11 @@
 export interface StartInstanceRequest {
   'workflow'?: (string);
   'params'?: ({[key: string]: string});
+  'schedule_time'?: (string);
 }
 
 export interface StartInstanceRequest__Output {
   'workflow': (string);
   'params': ({[key: string]: string});
+  'schedule_time': (string);
 }

@@ -13,6 +13,8 @@ export interface TaskInstance {
   'child_id'?: (string);
   'exit_code'?: (number);
   'has_exit_code'?: (boolean);
+  'outputs'?: ({[key: string]: string});
+  'decision'?: (string);
 }
 
 export interface TaskInstance__Output {
@@ -27,4 +29,6 @@ export interface TaskInstance__Output {
   'child_id': (string);
   'exit_code': (number);
   'has_exit_code': (boolean);
+  'outputs': ({[key: string]: string});
+  'decision': (string);
 }

@@ -12,6 +12,7 @@ export interface TaskReport {
   'started_at'?: (string);
   'ended_at'?: (string);
   'reason'?: (string);
+  'outputs'?: ({[key: string]: string});
 }
 
 export interface TaskReport__Output {
@@ -25,4 +26,5 @@ export interface TaskReport__Output {
   'started_at': (string);
   'ended_at': (string);
   'reason': (string);
+  'outputs': ({[key: string]: string});
 }

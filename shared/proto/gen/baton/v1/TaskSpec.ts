@@ -1,5 +1,8 @@
 // Original file: proto/baton/v1/definition.proto
 
+import type { Condition as _baton_v1_Condition, Condition__Output as _baton_v1_Condition__Output } from '../../baton/v1/Condition.js';
+import type { SwitchCase as _baton_v1_SwitchCase, SwitchCase__Output as _baton_v1_SwitchCase__Output } from '../../baton/v1/SwitchCase.js';
+import type { DependOn as _baton_v1_DependOn, DependOn__Output as _baton_v1_DependOn__Output } from '../../baton/v1/DependOn.js';
 
 export interface TaskSpec {
   'name'?: (string);
@@ -12,6 +15,15 @@ export interface TaskSpec {
   'timeout'?: (string);
   'timeout_strategy'?: (string);
   'worker_group'?: (string);
+  'params'?: ({[key: string]: string});
+  'outputs'?: (string)[];
+  'condition'?: (_baton_v1_Condition | null);
+  'on_true'?: (string)[];
+  'on_false'?: (string)[];
+  'switch'?: (_baton_v1_SwitchCase)[];
+  'default'?: (string);
+  'depend_on'?: (_baton_v1_DependOn | null);
+  'check_interval'?: (string);
 }
 
 export interface TaskSpec__Output {
@@ -25,4 +37,13 @@ export interface TaskSpec__Output {
   'timeout': (string);
   'timeout_strategy': (string);
   'worker_group': (string);
+  'params': ({[key: string]: string});
+  'outputs': (string)[];
+  'condition': (_baton_v1_Condition__Output | null);
+  'on_true': (string)[];
+  'on_false': (string)[];
+  'switch': (_baton_v1_SwitchCase__Output)[];
+  'default': (string);
+  'depend_on': (_baton_v1_DependOn__Output | null);
+  'check_interval': (string);
 }
