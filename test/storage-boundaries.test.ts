@@ -57,6 +57,7 @@ const BOUNDARIES: Boundary[] = [
       'store/instance-queries.ts',
       'store/schedule-store.ts',
       'store/definition-cache.ts',
+      'store/logic-lookups.ts',
     ],
     forbidden: [...SQL, ...ETCD_WRITES, ...STORE_HANDLES],
   },

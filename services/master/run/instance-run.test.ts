@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DeadlineExceededError } from '../../../shared/errors.js';
 import { worker } from './testing/fake-ports.js';
 import { report, settle, spec, start, task } from './testing/run-fixtures.js';
 
@@ -171,6 +172,19 @@ describe('InstanceRun (with fake ports)', () => {
     expect(f.store.writes.at(-1)).toBe('instance:RUNNING->SUCCESS');
     expect(f.serial.calls.at(-1)).toBe('release:1');
     expect(f.published).toEqual(['ended:1']);
+  });
+
+  it('serial: a coordinator that does not answer leaves the instance waiting, asked again on a timer (no reset)', async () => {
+    const { run, f } = start(spec([task('a')], { executionType: 'SERIAL_WAIT' }), {
+      row: { execution_type: 'SERIAL_WAIT' },
+    });
+    f.serial.failures.push(new DeadlineExceededError('coordinator overloaded'));
+    await settle(run);
+    expect([f.store.state, f.published]).toEqual(['SUBMITTED', []]);
+    f.clock.advance(2_000);
+    await settle(run);
+    expect(f.serial.calls).toEqual(['enqueue:failed', 'enqueue:ADMITTED']);
+    expect(f.store.state).toBe('RUNNING');
   });
 
   it('sub-workflow: one child per attempt, submitted, and the task ends with the child', async () => {

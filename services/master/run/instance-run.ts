@@ -16,7 +16,7 @@ import {
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
 import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
-import { OwnershipLostError } from '../../../shared/errors.js';
+import { errorMessage, isRetryable, OwnershipLostError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/log.js';
 import { racePoint } from '../../../shared/race-points.js';
 import { plan } from './dag-planner.js';
@@ -31,6 +31,10 @@ import type { RunPorts } from './run-ports.js';
 import { SerialTurn } from './serial-turn.js';
 import { TaskActions } from './task-actions.js';
 import { TaskRecords } from './task-records.js';
+
+/** The timer of a serial instance's next ask after the coordinator did not answer. */
+const SERIAL_ASK_KEY = 'serial-ask';
+const SERIAL_ASK_RETRY_MS = 2_000;
 
 /**
  * One owned workflow instance, run as an actor: every event (a worker's report, a child's end,
@@ -134,7 +138,7 @@ export class InstanceRun implements RunHandle {
       }
       if (this.life.waiting) {
         if (stopReason !== null) await this.leaveQueue(stopReason);
-        else if (this.serial) await this.decide(await this.serialTurn.ask());
+        else if (this.serial) await this.askForTurn();
         else await this.toRunning();
         return;
       }
@@ -146,6 +150,30 @@ export class InstanceRun implements RunHandle {
       }
       await this.advance();
     });
+  }
+
+  /**
+   * Asks the coordinator for the slot and acts on the answer. A coordinator that does not
+   * answer in time (overloaded, failing over) leaves the instance waiting as it is: it asks
+   * again on a timer, and the reconciler asks too. Resetting the run instead would hand the
+   * instance to another master for a delay that is not this master's fault (issue 12).
+   */
+  private async askForTurn(): Promise<void> {
+    let decision: SerialDecisionKind;
+    try {
+      decision = await this.serialTurn.ask();
+    } catch (err) {
+      if (!isRetryable(err)) throw err;
+      this.log.warn(
+        { err: errorMessage(err) },
+        'no answer from the serial coordinator; asking again',
+      );
+      this.armTimer(SERIAL_ASK_KEY, SERIAL_ASK_RETRY_MS, async () => {
+        if (this.life.waiting) await this.askForTurn();
+      });
+      return;
+    }
+    await this.decide(decision);
   }
 
   /** Acts on the coordinator's answer while waiting; later answers are moot. */
@@ -246,9 +274,9 @@ export class InstanceRun implements RunHandle {
         await this.leaveQueue(stopReason ?? 'stop requested');
         return;
       }
-      if (this.life.state === 'SERIAL_WAIT') {
+      if (this.life.waiting && this.serial) {
         // The push and the slot watch tell us first; asking again is the last resort.
-        if (this.serialTurn.resyncDue()) await this.decide(await this.serialTurn.ask());
+        if (this.serialTurn.resyncDue()) await this.askForTurn();
         return;
       }
       if (stopRequested && this.life.state === 'RUNNING') {

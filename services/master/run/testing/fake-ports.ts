@@ -180,7 +180,14 @@ export class FakeWorkers implements WorkerPort {
 export class FakeSerial implements SerialPort {
   decision: SerialDecisionKind = 'ADMITTED';
   readonly calls: string[] = [];
+  /** Errors the next enqueue calls fail with, in turn (a coordinator that does not answer). */
+  readonly failures: Error[] = [];
   enqueue(): Promise<SerialDecisionKind> {
+    const failure = this.failures.shift();
+    if (failure !== undefined) {
+      this.calls.push(`enqueue:failed`);
+      return Promise.reject(failure);
+    }
     this.calls.push(`enqueue:${this.decision}`);
     return Promise.resolve(this.decision);
   }
