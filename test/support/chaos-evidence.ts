@@ -3,7 +3,7 @@
  * must pass on a clean run and fail on each way it can break.
  */
 import type { ClosedRun } from '../chaos/evidence.js';
-import type { ChangeRecord, InstanceRecord } from '../chaos/history.js';
+import type { ChangeRecord, InstanceRecord, TaskRecord } from '../chaos/history.js';
 import type { TaskRun } from '../chaos/record.js';
 
 export const T0 = Date.UTC(2026, 0, 1);
@@ -25,6 +25,7 @@ export function run(o: Partial<ClosedRun> & Pick<TaskRun, 'instance' | 'start'>)
 export function instance(o: Partial<InstanceRecord> & Pick<InstanceRecord, 'id'>): InstanceRecord {
   return {
     workflow: 'w',
+    version: 1,
     executionType: 'SERIAL_WAIT',
     state: 'SUCCESS',
     owner: 'master-1',
@@ -51,6 +52,20 @@ export function change(o: Partial<ChangeRecord> & Pick<ChangeRecord, 'instanceId
     epoch: 10n,
     reason: null,
     at: T0 + changeId,
+    ...o,
+  };
+}
+
+/** A task attempt's row: a SHELL attempt that succeeded unless told otherwise. */
+export function taskRow(
+  o: Partial<TaskRecord> & Pick<TaskRecord, 'instanceId' | 'task'>,
+): TaskRecord {
+  return {
+    type: 'SHELL',
+    attempt: 1,
+    state: 'SUCCESS',
+    childInstanceId: null,
+    decision: null,
     ...o,
   };
 }
