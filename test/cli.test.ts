@@ -48,9 +48,10 @@ const INSTANCE_FIELDS = (
   'id workflow version executionType state params createdAt startedAt endedAt owner ownerEpoch ' +
   'parentId parentTask parentTaskAttempt stopRequested scheduledAt rerunOf scheduleTime tasks'
 ).split(' ');
-const TASK_FIELDS = 'id name type state attempt worker startedAt endedAt childId exitCode'.split(
-  ' ',
-);
+const TASK_FIELDS =
+  'id name type state attempt worker startedAt endedAt childId exitCode outputs decision'.split(
+    ' ',
+  );
 
 interface InstanceJson {
   id: string;

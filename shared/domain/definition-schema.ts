@@ -159,31 +159,29 @@ const taskSchema = (limits: DefinitionLimits) =>
       if (twice >= 0)
         ctx.addIssue({ code: 'custom', path: ['outputs', twice], message: 'is listed twice' });
     })
-    .transform(
-      (task): TaskDefinition => ({
-        name: task.name,
-        type: task.type,
-        command: task.command ?? '',
-        workflow: task.workflow ?? '',
-        dependsOn: task.dependsOn,
-        retries: task.retries,
-        retryIntervalMs: task.retryInterval ?? 0,
-        timeoutMs: task.timeout ?? null,
-        timeoutStrategy: task.timeoutStrategy,
-        workerGroup: task.workerGroup,
-        params: task.params ?? {},
-        outputs: task.outputs ?? [],
-        condition: task.condition ?? null,
-        onTrue: task.onTrue ?? [],
-        onFalse: task.onFalse ?? [],
-        switchCases: task.switch ?? [],
-        switchDefault: task.default ?? null,
-        dependOn:
-          task.dependOn === undefined
-            ? null
-            : { ...task.dependOn, checkIntervalMs: task.checkInterval ?? DEFAULT_CHECK_INTERVAL_MS },
-      }),
-    );
+    .transform((task): TaskDefinition => ({
+      name: task.name,
+      type: task.type,
+      command: task.command ?? '',
+      workflow: task.workflow ?? '',
+      dependsOn: task.dependsOn,
+      retries: task.retries,
+      retryIntervalMs: task.retryInterval ?? 0,
+      timeoutMs: task.timeout ?? null,
+      timeoutStrategy: task.timeoutStrategy,
+      workerGroup: task.workerGroup,
+      params: task.params ?? {},
+      outputs: task.outputs ?? [],
+      condition: task.condition ?? null,
+      onTrue: task.onTrue ?? [],
+      onFalse: task.onFalse ?? [],
+      switchCases: task.switch ?? [],
+      switchDefault: task.default ?? null,
+      dependOn:
+        task.dependOn === undefined
+          ? null
+          : { ...task.dependOn, checkIntervalMs: task.checkInterval ?? DEFAULT_CHECK_INTERVAL_MS },
+    }));
 
 const schemas = new WeakMap<DefinitionLimits, ReturnType<typeof buildWorkflowSchema>>();
 

@@ -26,8 +26,8 @@ function relationOf<T extends z.ZodType>(item: T, what: string) {
     })
     .transform((value) =>
       value.all !== undefined
-        ? { relation: 'all' as const, items: value.all as z.output<T>[] }
-        : { relation: 'any' as const, items: (value.any ?? []) as z.output<T>[] },
+        ? { relation: 'all' as const, items: value.all }
+        : { relation: 'any' as const, items: value.any ?? [] },
     );
 }
 

@@ -22,9 +22,6 @@ export type FailureStrategy = (typeof FAILURE_STRATEGIES)[number];
 export const TASK_TYPES = ['SHELL', 'SUB_WORKFLOW', 'CONDITIONS', 'SWITCH', 'DEPENDENT'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-/** Task types the owning master runs itself: they hold no worker. */
-export const MASTER_TASK_TYPES: readonly TaskType[] = ['CONDITIONS', 'SWITCH', 'DEPENDENT'];
-
 /** A CONDITIONS task's test: `all` or `any` of its items, each a dependency's final state. */
 export interface ConditionSpec {
   relation: 'all' | 'any';

@@ -9,6 +9,7 @@ import { parseCondition } from '../../../shared/domain/expressions/parse-conditi
 import type { TaskDefinition } from '../../../shared/domain/workflow-spec.js';
 import { errorMessage } from '../../../shared/errors.js';
 import { racePoint } from '../../../shared/race-points.js';
+import { ATTR, inSpan, SpanStatusCode } from '../../../shared/telemetry/tracing.js';
 import type { RunHandle } from './run-handle.js';
 import type { TaskRun } from './run-model.js';
 import type { RunPorts } from './run-ports.js';
@@ -35,23 +36,43 @@ export class DecisionTasks {
     await this.decide(task);
   }
 
-  /** Decides a SUBMITTED attempt and commits it: SUCCESS with the decision, or FAILURE. */
-  async decide(task: TaskRun): Promise<void> {
+  /**
+   * Decides a SUBMITTED attempt and commits it: SUCCESS with the decision, or FAILURE. In the
+   * instance's trace as `baton.task.decide`, with the branches taken.
+   */
+  decide(task: TaskRun): Promise<void> {
     const { run, ports } = this;
-    const outcome = task.def.type === 'SWITCH' ? this.switchOutcome(task) : this.conditionsOutcome(task);
-    const now = new Date(ports.clock.now());
-    await racePoint('master.decision.before-commit', run.id, run.workflow);
-    if ('failure' in outcome) {
-      await run.tasks.transition(task, 'FAILURE', { startedAt: now, endedAt: now }, outcome.failure);
-      return;
-    }
-    await run.tasks.transition(
-      task,
-      'SUCCESS',
-      { startedAt: now, endedAt: now, decision: outcome.decision },
-      outcome.reason,
-    );
-    await racePoint('master.decision.after-commit', run.id, run.workflow);
+    const attributes = {
+      ...run.spanAttributes,
+      [ATTR.task]: task.def.name,
+      [ATTR.attempt]: task.attempt,
+      [ATTR.taskInstanceId]: task.id,
+      'baton.task.type': task.def.type,
+    };
+    return inSpan('baton.task.decide', { attributes }, async (span) => {
+      const outcome =
+        task.def.type === 'SWITCH' ? this.switchOutcome(task) : this.conditionsOutcome(task);
+      const now = new Date(ports.clock.now());
+      await racePoint('master.decision.before-commit', run.id, run.workflow);
+      if ('failure' in outcome) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.failure });
+        await run.tasks.transition(
+          task,
+          'FAILURE',
+          { startedAt: now, endedAt: now },
+          outcome.failure,
+        );
+        return;
+      }
+      span.setAttribute('baton.decision.chosen', outcome.decision.chosen.join(','));
+      await run.tasks.transition(
+        task,
+        'SUCCESS',
+        { startedAt: now, endedAt: now, decision: outcome.decision },
+        outcome.reason,
+      );
+      await racePoint('master.decision.after-commit', run.id, run.workflow);
+    });
   }
 
   private conditionsOutcome(task: TaskRun): Outcome {

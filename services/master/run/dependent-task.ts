@@ -10,6 +10,7 @@ import {
 import { isActiveTaskState, isTaskState } from '../../../shared/domain/task-states.js';
 import type { DependentItem, TaskDefinition } from '../../../shared/domain/workflow-spec.js';
 import { isWorkflowState } from '../../../shared/domain/workflow-states.js';
+import { ATTR, inSpan } from '../../../shared/telemetry/tracing.js';
 import type { RunHandle } from './run-handle.js';
 import type { TaskRun } from './run-model.js';
 import type { RunPorts } from './run-ports.js';
@@ -37,35 +38,53 @@ export class DependentTasks {
   /** SUBMITTED -> RUNNING, then the first check. */
   async begin(task: TaskRun): Promise<void> {
     const now = new Date(this.ports.clock.now());
-    await this.run.tasks.transition(task, 'RUNNING', { startedAt: now }, 'waiting for upstream runs');
+    await this.run.tasks.transition(
+      task,
+      'RUNNING',
+      { startedAt: now },
+      'waiting for upstream runs',
+    );
     await this.check(task);
   }
 
-  /** Looks at the upstream runs once; ends the task when decided, else checks again later. */
+  /**
+   * Looks at the upstream runs once; ends the task when decided, else checks again later. Each
+   * look is a `baton.task.dependent` span in the instance's trace.
+   */
   async check(task: TaskRun): Promise<void> {
-    const { run, ports } = this;
+    const { run } = this;
     const spec = task.def.dependOn;
     if (!run.isCurrent(task) || task.state !== 'RUNNING' || spec === null) return;
-    const results: { item: DependentItem; result: DependentResult }[] = [];
-    for (const item of spec.items) results.push({ item, result: await this.itemResult(item) });
-    const combined = combineDependent(
-      spec.relation,
-      results.map((r) => r.result),
-    );
-    if (combined === 'WAITING') {
-      run.armTimer(dependentCheckKey(task), spec.checkIntervalMs, async () => {
-        await this.check(task);
-        await run.advance();
-      });
-      return;
-    }
-    const summary = results.map((r) => `${describeItem(r.item)}: ${r.result}`).join('; ');
-    await run.tasks.transition(
-      task,
-      combined,
-      { endedAt: new Date(ports.clock.now()) },
-      `dependencies ${combined === 'SUCCESS' ? 'met' : 'failed'} (${spec.relation}): ${summary}`,
-    );
+    const attributes = {
+      ...run.spanAttributes,
+      [ATTR.task]: task.def.name,
+      [ATTR.attempt]: task.attempt,
+      [ATTR.taskInstanceId]: task.id,
+    };
+    await inSpan('baton.task.dependent', { attributes }, async (span) => {
+      const results: { item: DependentItem; result: DependentResult }[] = [];
+      for (const item of spec.items) results.push({ item, result: await this.itemResult(item) });
+      const combined = combineDependent(
+        spec.relation,
+        results.map((r) => r.result),
+      );
+      span.setAttribute('baton.dependent.result', combined);
+      if (combined === 'WAITING') {
+        run.armTimer(dependentCheckKey(task), spec.checkIntervalMs, async () => {
+          await this.check(task);
+          await run.advance();
+        });
+        return;
+      }
+      const summary = results.map((r) => `${describeItem(r.item)}: ${r.result}`).join('; ');
+      const met = combined === 'SUCCESS' ? 'met' : 'failed';
+      await run.tasks.transition(
+        task,
+        combined,
+        { endedAt: new Date(this.ports.clock.now()) },
+        `dependencies ${met} (${spec.relation}): ${summary}`,
+      );
+    });
   }
 
   private async itemResult(item: DependentItem): Promise<DependentResult> {
@@ -80,7 +99,9 @@ export class DependentTasks {
     if (upstream === undefined) return 'WAITING';
     if (item.task === null)
       return dependentItemResult(
-        upstream.state !== undefined && isWorkflowState(upstream.state) ? upstream.state : undefined,
+        upstream.state !== undefined && isWorkflowState(upstream.state)
+          ? upstream.state
+          : undefined,
       );
     return taskItemResult(upstream.state, upstream.instanceEnded);
   }
@@ -95,7 +116,11 @@ function taskItemResult(state: string | undefined, instanceEnded: boolean): Depe
   if (state === 'SUCCESS') return 'SUCCESS';
   if (state === undefined || !isTaskState(state)) return instanceEnded ? 'FAILURE' : 'WAITING';
   if (isActiveTaskState(state)) return 'WAITING';
-  return instanceEnded ? 'FAILURE' : state === 'FAILURE' || state === 'NEED_FAULT_TOLERANCE' ? 'WAITING' : 'FAILURE';
+  return instanceEnded
+    ? 'FAILURE'
+    : state === 'FAILURE' || state === 'NEED_FAULT_TOLERANCE'
+      ? 'WAITING'
+      : 'FAILURE';
 }
 
 function describeItem(item: DependentItem): string {

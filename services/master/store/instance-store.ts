@@ -69,7 +69,8 @@ export class InstanceStore implements RunStore {
     let id = '';
     const worker = born !== undefined && 'worker' in born ? born.worker : undefined;
     const skipped = born !== undefined && 'skipped' in born ? born.skipped : undefined;
-    const state = skipped !== undefined ? 'SKIPPED' : worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
+    const state =
+      skipped !== undefined ? 'SKIPPED' : worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
     // Born DISPATCHED (or SKIPPED) is SUBMITTED -> it in one statement (the trigger records both).
     if (state === 'DISPATCHED') assertTaskTransition('SUBMITTED', state);
     const reason = skipped ?? (worker === undefined ? null : `dispatched to ${worker}`);
