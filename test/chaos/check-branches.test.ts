@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkflowYaml } from '../../shared/domain/definition-parse.js';
-import { instance, run, T0, taskRow } from '../support/chaos-evidence.js';
+import { instance, plainDefinition, run, T0, taskRow } from '../support/chaos-evidence.js';
 import { checkBranches } from './check-branches.js';
 import { definitionsYaml } from './definitions.js';
 import type { ClosedRun } from './evidence.js';
@@ -193,8 +193,14 @@ describe('D1 a branch once decided is the branch', () => {
   it('does not judge instances of definitions without CONDITIONS or SWITCH tasks', () => {
     const other = instance({ id: '8', executionType: 'PARALLEL' });
     const rows = [taskRow({ instanceId: '8', task: 'a', state: 'SKIPPED' })];
-    expect(checkBranches([run({ instance: '8', start: T0 })], [other], rows, definitions)).toEqual(
-      [],
-    );
+    const runs = [run({ instance: '8', start: T0 })];
+    expect(checkBranches(runs, [other], rows, [...definitions, plainDefinition()])).toEqual([]);
+  });
+
+  it('fails on an instance whose definition version was not read (it could not be judged)', () => {
+    const { rows, runs } = clean();
+    const violations = checkBranches(runs, [branchInstance()], rows, []);
+    expect(violations.map((v) => v.invariant)).toEqual(['D1']);
+    expect(violations[0]?.message).toContain('its definition branch@1 was not read');
   });
 });

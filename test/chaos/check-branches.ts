@@ -7,6 +7,7 @@
 import { branchTargets } from '../../shared/domain/branch-rules.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import { errorMessage } from '../../shared/errors.js';
+// The master's own reader: a stored decision an adopting master could not read is a defect too.
 import { parseDecision, type TaskDecision } from '../../services/master/run/task-decision.js';
 import { describeRun, groupBy, type ClosedRun, type Violation } from './evidence.js';
 import type { DefinitionRecord, InstanceRecord, TaskRecord } from './history.js';
@@ -30,7 +31,7 @@ function branchPoints(spec: WorkflowDefinitionSpec): BranchPoint[] {
 }
 
 /**
- * D1 for every instance whose definition has a CONDITIONS or SWITCH task:
+ * D1 for every instance whose definition (which must be known) has a CONDITIONS or SWITCH task:
  * (a) of each such task's exclusive branches at most one has a run in the record, and only
  *     targets its stored decision chose ran (none ran when nothing was decided);
  * (b) no task SKIPPED in MySQL has a run in the record (this covers what lies behind a
@@ -53,8 +54,17 @@ export function checkBranches(
   const violations: Violation[] = [];
   for (const instance of instances) {
     const spec = specs.get(`${instance.workflow}@${instance.version}`);
-    const points = spec === undefined ? [] : branchPoints(spec);
-    if (spec === undefined || points.length === 0) continue;
+    if (spec === undefined) {
+      // Every instance runs a stored version; skipping it silently would let a misread history
+      // pass every instance unjudged.
+      violations.push({
+        invariant: 'D1',
+        message: `instance ${instance.id}: its definition ${instance.workflow}@${instance.version} was not read, so its branches cannot be judged`,
+      });
+      continue;
+    }
+    const points = branchPoints(spec);
+    if (points.length === 0) continue;
     const judge = new InstanceBranches(
       instance,
       spec,

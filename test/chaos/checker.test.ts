@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instance, run, T0 } from '../support/chaos-evidence.js';
+import { instance, plainDefinition, run, T0 } from '../support/chaos-evidence.js';
 import { checkExactlyOneChild } from './check-children.js';
 import { checkNoLostWork } from './check-ended.js';
 import { checkTasksRanOnce } from './check-once.js';
@@ -112,7 +112,12 @@ describe('checkAll', () => {
     );
     const evidence = {
       runs,
-      history: { instances: [instance({ id: '1' })], tasks: [], changes: [], definitions: [] },
+      history: {
+        instances: [instance({ id: '1' })],
+        tasks: [],
+        changes: [],
+        definitions: [plainDefinition()],
+      },
       faults: [killed],
       crashes: [],
       started: [{ id: '1', kind: 'k', workflow: 'w' }],

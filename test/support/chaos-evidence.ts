@@ -3,7 +3,13 @@
  * must pass on a clean run and fail on each way it can break.
  */
 import type { ClosedRun } from '../chaos/evidence.js';
-import type { ChangeRecord, InstanceRecord, TaskRecord } from '../chaos/history.js';
+import { parseWorkflowYaml } from '../../shared/domain/definition-parse.js';
+import type {
+  ChangeRecord,
+  DefinitionRecord,
+  InstanceRecord,
+  TaskRecord,
+} from '../chaos/history.js';
 import type { TaskRun } from '../chaos/record.js';
 
 export const T0 = Date.UTC(2026, 0, 1);
@@ -68,4 +74,10 @@ export function taskRow(
     decision: null,
     ...o,
   };
+}
+
+/** Version 1 of a definition of one SHELL task `a`: what `instance()` runs by default. */
+export function plainDefinition(workflow = 'w'): DefinitionRecord {
+  const yaml = `name: ${workflow}\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n`;
+  return { workflow, version: 1, spec: parseWorkflowYaml(yaml) };
 }
