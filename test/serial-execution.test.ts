@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlaps, readIntervals, recordedCommand } from './support/execution-record.js';
@@ -41,16 +42,27 @@ describe('serial execution types (2 masters, 2 coordinators, 2 workers)', () => 
   }
 
   it('SERIAL_WAIT runs one at a time, in submission order, every instance eventually', async () => {
-    const record = await define('wait', 'SERIAL_WAIT', 'sleep 1');
+    // The first run holds the slot until the test has seen the whole queue (a flag file), so
+    // a slow machine cannot let it end before the others are queued.
+    const flag = join(t.dir, 'wait.go');
+    const record = await define(
+      'wait',
+      'SERIAL_WAIT',
+      `while [ ! -e ${flag} ]; do sleep 0.1; done; sleep 0.2`,
+    );
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push((await t.api.StartInstance({ workflow: 'wait' })).id);
     // A start is acknowledged before its master enqueues it: wait for the queue to fill.
     await expect
-      .poll(async () => {
-        const state = await t.api.GetSerialState({ workflow: 'wait' });
-        return [state.holder?.instance_id, ...state.waiting.map((w) => w.instance_id)];
-      })
+      .poll(
+        async () => {
+          const state = await t.api.GetSerialState({ workflow: 'wait' });
+          return [state.holder?.instance_id, ...state.waiting.map((w) => w.instance_id)];
+        },
+        { timeout: 30_000 },
+      )
       .toEqual(ids);
+    writeFileSync(flag, '');
     const ends = await Promise.all(ids.map((id) => waitForEnd(t.api, id)));
     expect(ends.map((e) => e.state)).toEqual(ids.map(() => 'SUCCESS'));
     const intervals = readIntervals(record);

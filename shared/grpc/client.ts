@@ -124,6 +124,11 @@ export class ChannelPool {
         'grpc.keepalive_time_ms': 10_000,
         'grpc.keepalive_timeout_ms': 5_000,
         'grpc.max_receive_message_length': 16 * 1024 * 1024,
+        // Peers restart at the same address within seconds (a worker after a crash). grpc's
+        // reconnect backoff grows to 120 s, failing every call at once meanwhile with the old
+        // "connection refused" (seen in chaos runs): keep it short.
+        'grpc.initial_reconnect_backoff_ms': 250,
+        'grpc.max_reconnect_backoff_ms': 2_000,
         ...security.options,
         ...this.options,
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instance, run, T0 } from '../support/chaos-evidence.js';
+import { instance, plainDefinition, run, T0 } from '../support/chaos-evidence.js';
 import { checkExactlyOneChild } from './check-children.js';
 import { checkNoLostWork } from './check-ended.js';
 import { checkTasksRanOnce } from './check-once.js';
@@ -26,6 +26,7 @@ describe('F2 exactly one child', () => {
     attempt,
     state,
     childInstanceId,
+    decision: null,
   });
 
   it('passes one child per attempt, a retry after the first child ended', () => {
@@ -111,7 +112,12 @@ describe('checkAll', () => {
     );
     const evidence = {
       runs,
-      history: { instances: [instance({ id: '1' })], tasks: [], changes: [] },
+      history: {
+        instances: [instance({ id: '1' })],
+        tasks: [],
+        changes: [],
+        definitions: [plainDefinition()],
+      },
       faults: [killed],
       crashes: [],
       started: [{ id: '1', kind: 'k', workflow: 'w' }],
@@ -127,7 +133,7 @@ describe('checkAll', () => {
     const crash = { name: 'master-1', pid: 42, at: 1_000, how: 'code 1' };
     const evidence = {
       runs: [],
-      history: { instances: [], tasks: [], changes: [] },
+      history: { instances: [], tasks: [], changes: [], definitions: [] },
       faults: [],
       crashes: [crash],
       started: [],

@@ -3,6 +3,7 @@
  * function of the evidence (so each has a unit test that makes it fail, checker.test.ts); this
  * runs them all.
  */
+import { checkBranches } from './check-branches.js';
 import { checkExactlyOneChild } from './check-children.js';
 import { checkNoLostWork } from './check-ended.js';
 import { checkTasksRanOnce } from './check-once.js';
@@ -12,7 +13,7 @@ import { clock, closeRuns, type Evidence, type Violation } from './evidence.js';
 
 export function checkAll(e: Evidence): Violation[] {
   const runs = closeRuns(e.runs, e.faults, e.checkedAt);
-  const { instances, tasks, changes } = e.history;
+  const { instances, tasks, changes, definitions } = e.history;
   return [
     ...checkMutualExclusion(runs, instances),
     ...checkSerialLiveness(instances),
@@ -21,6 +22,7 @@ export function checkAll(e: Evidence): Violation[] {
     ...checkExactlyOneChild(instances, tasks),
     ...checkNoLostWork(instances, e.started),
     ...checkTasksRanOnce(runs),
+    ...checkBranches(runs, instances, tasks, definitions),
     // Not an invariant of DESIGN.md, but a defect all the same (an unhandled rejection, say).
     ...e.crashes.map((c) => ({
       invariant: 'CRASH' as const,

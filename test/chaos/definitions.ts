@@ -84,6 +84,15 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
       yfails: String(rng.int(0, 1)),
     }),
   },
+  {
+    // D1: a SWITCH on a value drawn at run time and a CONDITIONS on a coin-toss task, each
+    // routing to exclusive branches that a join waits for. Decided once, across failovers.
+    kind: 'branching',
+    workflow: 'branch',
+    everyMs: [1_000, 3_000],
+    maxOpen: 4,
+    params: (rng) => ({ secs: seconds(rng, 0.3, 1.2) }),
+  },
 ];
 
 function treeParams(rng: Rng): Record<string, string> {
@@ -99,10 +108,10 @@ function treeParams(rng: Rng): Record<string, string> {
  * applied), as YAML for ApplyWorkflow.
  */
 export function definitionsYaml(script: string, record: string): string[] {
-  const shell = (name: string, secs: string, fails = '0', extra: object = {}) => ({
+  const shell = (name: string, secs: string, fails = '0', extra: object = {}, picks = 0) => ({
     name,
     type: 'SHELL',
-    command: taskCommand(script, record, secs, fails),
+    command: taskCommand(script, record, secs, fails, picks),
     ...extra,
   });
   const sub = (name: string, workflow: string, dependsOn: string[] = []) => ({
@@ -153,6 +162,53 @@ export function definitionsYaml(script: string, record: string): string[] {
         { ...shell('z', '0.2'), dependsOn: ['x', 'y'] },
       ],
     },
+    branchDefinition(shell),
   ];
   return defs.map((d) => stringify(d));
+}
+
+/**
+ * `branch`: `pick` draws 0, 1 or 2 at run time (a new draw per attempt) and `route` (SWITCH)
+ * sends it to `left`, `middle` or (default) `right`; `coin` fails or succeeds at random (one
+ * retry, so the CONDITIONS must wait for its final state) and `check` (CONDITIONS) sends it to
+ * `heads` or `tails`. `join` runs after whichever branches ran (the others are SKIPPED). Every
+ * SHELL task lands in the record, so the D1 check sees which branches ran.
+ */
+function branchDefinition(
+  shell: (name: string, secs: string, fails?: string, extra?: object, picks?: number) => object,
+): object {
+  const branch = (name: string, after: string) =>
+    shell(name, '${secs}', '0', { dependsOn: [after] });
+  return {
+    name: 'branch',
+    params: { secs: '0.5' },
+    tasks: [
+      shell('pick', '${secs}', '0', { outputs: ['pick'] }, 3),
+      shell('coin', '${secs}', 'coin', { retries: 1, retryInterval: '500ms' }),
+      {
+        name: 'route',
+        type: 'SWITCH',
+        dependsOn: ['pick'],
+        switch: [
+          { when: '${pick} == 0', next: 'left' },
+          { when: '${pick} == 1', next: 'middle' },
+        ],
+        default: 'right',
+      },
+      {
+        name: 'check',
+        type: 'CONDITIONS',
+        dependsOn: ['coin'],
+        condition: { all: [{ task: 'coin', state: 'SUCCESS' }] },
+        onTrue: ['heads'],
+        onFalse: ['tails'],
+      },
+      branch('left', 'route'),
+      branch('middle', 'route'),
+      branch('right', 'route'),
+      branch('heads', 'check'),
+      branch('tails', 'check'),
+      { ...shell('join', '0.2'), dependsOn: ['left', 'middle', 'right', 'heads', 'tails'] },
+    ],
+  };
 }

@@ -15,6 +15,7 @@ export const INVARIANTS = {
   F1: 'writes by a master that no longer owned the instance',
   F2: 'more than one child per sub-workflow task attempt',
   F3: 'submitted instances that never ended',
+  D1: 'a branch ran that its stored decision did not take, or a decision not stored once',
   ONCE: 'task attempts executed twice, or beside their retry',
   CRASH: 'service processes that died by themselves',
 } as const;

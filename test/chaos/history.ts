@@ -1,14 +1,18 @@
 /**
  * What MySQL says happened, read once after the run has settled: every instance, task attempt
  * and state change (the triggers of migration 0003 record each change with its actor and
- * epoch). Times are epoch milliseconds, comparable with the record's and the nemesis's clocks
- * (one machine).
+ * epoch), and every definition version (the D1 check finds the branches in them). Times are
+ * epoch milliseconds, comparable with the record's and the nemesis's clocks (one machine).
  */
 import type { Db } from '../../shared/db/connect.js';
+import { parseStoredSpec } from '../../shared/domain/stored-spec.js';
+import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 
 export interface InstanceRecord {
   id: string;
   workflow: string;
+  /** The definition version it runs (see `DefinitionRecord`). */
+  version: number;
   executionType: string;
   state: string;
   owner: string | null;
@@ -27,6 +31,15 @@ export interface TaskRecord {
   attempt: number;
   state: string;
   childInstanceId: string | null;
+  /** A CONDITIONS/SWITCH attempt's stored decision, as JSON text; null when none. */
+  decision: string | null;
+}
+
+/** One stored version of a definition, as the masters read it. */
+export interface DefinitionRecord {
+  workflow: string;
+  version: number;
+  spec: WorkflowDefinitionSpec;
 }
 
 export interface ChangeRecord {
@@ -48,16 +61,19 @@ export interface History {
   instances: InstanceRecord[];
   tasks: TaskRecord[];
   changes: ChangeRecord[];
+  definitions: DefinitionRecord[];
 }
 
 export async function readHistory(db: Db): Promise<History> {
   const instances = await db.selectFrom('workflow_instances').selectAll().orderBy('id').execute();
   const tasks = await db.selectFrom('task_instances').selectAll().orderBy('id').execute();
   const changes = await db.selectFrom('state_changes').selectAll().orderBy('id').execute();
+  const versions = await db.selectFrom('workflow_versions').selectAll().execute();
   return {
     instances: instances.map((r) => ({
       id: r.id,
       workflow: r.workflow,
+      version: r.version,
       executionType: r.execution_type,
       state: r.state,
       owner: r.owner,
@@ -75,6 +91,7 @@ export async function readHistory(db: Db): Promise<History> {
       attempt: r.attempt,
       state: r.state,
       childInstanceId: r.child_instance_id,
+      decision: r.decision,
     })),
     changes: changes.map((r) => ({
       id: Number(r.id),
@@ -87,6 +104,11 @@ export async function readHistory(db: Db): Promise<History> {
       epoch: BigInt(r.epoch),
       reason: r.reason,
       at: r.at.getTime(),
+    })),
+    definitions: versions.map((r) => ({
+      workflow: r.name,
+      version: r.version,
+      spec: parseStoredSpec(r.spec),
     })),
   };
 }

@@ -14,18 +14,27 @@
  *   the task's processes hold open, and writes `gone` the moment the last of them dies.
  * The checker takes the earliest `end` of a run. Lines are single `>>` (O_APPEND) writes far
  * below PIPE_BUF, so concurrent tasks never interleave within a line.
+ *
+ * For the branching workload (D1) a task can also decide at run time, from /dev/urandom (`sh`
+ * is dash here: no $RANDOM), so every attempt may come out differently and a decision taken
+ * twice could disagree with itself: it fails or succeeds on a coin toss, and it writes the
+ * output `pick` (0 to picks−1) to $BATON_OUTPUT for a SWITCH downstream to route on.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SCRIPT = `# Baton chaos task: $1 record file, $2 seconds of work, fails while its attempt <= $3.
-rec=$1 secs=$2 fails=$3
+const SCRIPT = `# Baton chaos task: $1 record file, $2 seconds of work, fails while its attempt <= $3 (or
+# on a coin toss when $3 is "coin"); when $4 > 0 it writes the output pick=0..$4-1, at random.
+rec=$1 secs=$2 fails=$3 picks=\${4:-0}
 key="$BATON_WORKFLOW $BATON_INSTANCE_ID $BATON_TASK_NAME $BATON_TASK_ATTEMPT \${CHAOS_WORKER:-unknown} $$"
+random() { od -An -N2 -tu2 /dev/urandom | tr -d ' '; }
 {
   trap 'echo "end $(date +%s%3N) $key term" >>"$rec"; exit 143' TERM
   echo "start $(date +%s%3N) $key" >>"$rec"
   sleep "$secs"
-  if [ "$BATON_TASK_ATTEMPT" -le "$fails" ]; then echo 1; else echo 0; fi
+  if [ "$picks" -gt 0 ]; then echo "pick=$(( $(random) % picks ))" >>"$BATON_OUTPUT"; fi
+  if [ "$fails" = coin ]; then echo $(( $(random) % 2 ));
+  elif [ "$BATON_TASK_ATTEMPT" -le "$fails" ]; then echo 1; else echo 0; fi
 } | setsid sh -c 'rc=$(cat); echo "end $(date +%s%3N) $1 \${rc:-gone}" >>"$0"; exit "\${rc:-137}"' "$rec" "$key"
 `;
 
@@ -38,7 +47,9 @@ export function writeTaskScript(dir: string): string {
 
 /**
  * The command of a chaos task: works `seconds` (fractions allowed; a `${param}` placeholder is
- * substituted by Baton first) and exits 1 while its attempt is at most `failAttempts`.
+ * substituted by Baton first) and exits 1 while its attempt is at most `failAttempts`, or on a
+ * coin toss when that is `'coin'`. With `picks` > 0 it also writes the output `pick`, drawn
+ * from 0 to picks−1 (the task must declare `outputs: [pick]`).
  * Uses no `${...}` of its own, which Baton would take for a parameter.
  */
 export function taskCommand(
@@ -46,6 +57,8 @@ export function taskCommand(
   record: string,
   seconds: string,
   failAttempts: string | number = 0,
+  picks = 0,
 ): string {
-  return `sh ${script} ${record} ${seconds} ${failAttempts}`;
+  const command = `sh ${script} ${record} ${seconds} ${failAttempts}`;
+  return picks > 0 ? `${command} ${picks}` : command;
 }

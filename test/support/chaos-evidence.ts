@@ -3,7 +3,13 @@
  * must pass on a clean run and fail on each way it can break.
  */
 import type { ClosedRun } from '../chaos/evidence.js';
-import type { ChangeRecord, InstanceRecord } from '../chaos/history.js';
+import { parseWorkflowYaml } from '../../shared/domain/definition-parse.js';
+import type {
+  ChangeRecord,
+  DefinitionRecord,
+  InstanceRecord,
+  TaskRecord,
+} from '../chaos/history.js';
 import type { TaskRun } from '../chaos/record.js';
 
 export const T0 = Date.UTC(2026, 0, 1);
@@ -25,6 +31,7 @@ export function run(o: Partial<ClosedRun> & Pick<TaskRun, 'instance' | 'start'>)
 export function instance(o: Partial<InstanceRecord> & Pick<InstanceRecord, 'id'>): InstanceRecord {
   return {
     workflow: 'w',
+    version: 1,
     executionType: 'SERIAL_WAIT',
     state: 'SUCCESS',
     owner: 'master-1',
@@ -53,4 +60,24 @@ export function change(o: Partial<ChangeRecord> & Pick<ChangeRecord, 'instanceId
     at: T0 + changeId,
     ...o,
   };
+}
+
+/** A task attempt's row: a SHELL attempt that succeeded unless told otherwise. */
+export function taskRow(
+  o: Partial<TaskRecord> & Pick<TaskRecord, 'instanceId' | 'task'>,
+): TaskRecord {
+  return {
+    type: 'SHELL',
+    attempt: 1,
+    state: 'SUCCESS',
+    childInstanceId: null,
+    decision: null,
+    ...o,
+  };
+}
+
+/** Version 1 of a definition of one SHELL task `a`: what `instance()` runs by default. */
+export function plainDefinition(workflow = 'w'): DefinitionRecord {
+  const yaml = `name: ${workflow}\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n`;
+  return { workflow, version: 1, spec: parseWorkflowYaml(yaml) };
 }

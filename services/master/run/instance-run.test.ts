@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeadlineExceededError } from '../../../shared/errors.js';
+import { DeadlineExceededError, UnavailableError } from '../../../shared/errors.js';
 import { worker } from './testing/fake-ports.js';
 import { report, settle, spec, start, task } from './testing/run-fixtures.js';
 
@@ -108,6 +108,29 @@ describe('InstanceRun (with fake ports)', () => {
     await report(run, f, 'a', 'SUCCESS');
     expect(f.workers.runs.map((r) => r.task_name)).toEqual(['a', 'b']);
     await report(run, f, 'b', 'SUCCESS');
+    expect(f.store.state).toBe('SUCCESS');
+  });
+
+  it('adoption: a take-over the worker did not answer is sent again until it does (else its result stays addressed to the old epoch)', async () => {
+    const a = task('a');
+    const { run, f } = start(spec([a]), {
+      state: 'RUNNING',
+      running: [{ def: a, id: '50', worker: 'w1' }],
+    });
+    f.workers.failWith = new UnavailableError('connect ECONNREFUSED');
+    await settle(run);
+    expect(f.workers.runs).toHaveLength(1);
+    f.workers.failWith = undefined;
+    f.clock.advance(1_000);
+    await settle(run);
+    expect(f.workers.runs.map((r) => [r.task_instance_id, r.takeover_only])).toEqual([
+      ['50', true],
+      ['50', true],
+    ]);
+    f.clock.advance(5_000);
+    await settle(run);
+    expect(f.workers.runs, 'confirmed: not sent again').toHaveLength(2);
+    await report(run, f, 'a', 'SUCCESS');
     expect(f.store.state).toBe('SUCCESS');
   });
 

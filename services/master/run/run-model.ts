@@ -107,7 +107,10 @@ export function taskRunsFromRows(
       startedAt: row.started_at,
       endedAt: row.ended_at,
       killRequested: false,
-      dispatchConfirmed: row.state === 'RUNNING',
+      // Not by this owner: a task left running is taken over (RunTask, take-over only) until the
+      // worker answers, so it learns the new epoch; a lost first try must not leave it
+      // reporting to the old one, refused as stale, for as long as it lives.
+      dispatchConfirmed: false,
       timedOut: false,
       outputs: row.outputs === null ? {} : parseStoredParams(row.outputs),
       decision: row.decision === null ? null : parseDecision(row.decision),

@@ -94,7 +94,7 @@ export function start(
       startedAt: new Date(f.clock.now()),
       endedAt: null,
       killRequested: false,
-      dispatchConfirmed: true,
+      dispatchConfirmed: false,
       timedOut: false,
       outputs: {},
       decision: null,
