@@ -132,6 +132,52 @@ describe('baton CLI against a running cluster', () => {
     expect(child.scheduleTime).toBe(instance.scheduleTime);
   });
 
+  it('runs a branching definition: outputs passed on, the branches not taken SKIPPED in get --json', async () => {
+    const file = join(home, 'branching.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: cli-branching',
+        'params: { region: eu }',
+        'tasks:',
+        '  - name: extract',
+        '    type: SHELL',
+        '    outputs: [rows, file]',
+        '    command: |',
+        "      echo '${setValue(rows=1001)}'",
+        '      echo "file=/data/$[yyyyMMdd-1].csv" >> "$BATON_OUTPUT"',
+        '  - name: route',
+        '    type: SWITCH',
+        '    dependsOn: [extract]',
+        '    switch:',
+        "      - { when: '${rows} > 1000', next: big-load }",
+        '    default: small-load',
+        "  - { name: big-load, type: SHELL, dependsOn: [route], command: 'echo big ${rows} ${file}' }",
+        "  - { name: small-load, type: SHELL, dependsOn: [route], command: 'echo small' }",
+        '',
+      ].join('\n'),
+    );
+    expect((await cli('apply', '-f', file)).code).toBe(0);
+    const run = await cli(
+      'start',
+      'cli-branching',
+      '--wait',
+      '--schedule-time',
+      '2026-03-01T06:00:00Z',
+    );
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const id = /^instance (\d+) SUCCESS/m.exec(run.stdout)?.[1] ?? '';
+    const instance = await getJson(id);
+    const byName = new Map(
+      instance.tasks.map((task) => [task.name, task as typeof task & { outputs: unknown }]),
+    );
+    expect(byName.get('extract')?.outputs).toEqual({ rows: '1001', file: '/data/20260228.csv' });
+    expect(byName.get('small-load')?.state).toBe('SKIPPED');
+    expect(byName.get('route')?.state).toBe('SUCCESS');
+    const logs = await cli('logs', id, 'big-load');
+    expect(logs.stdout).toContain('big 1001 /data/20260228.csv');
+  });
+
   it('logs prints what the task wrote', async () => {
     const run = await cli('logs', demoId, 'extract');
     expect(run).toEqual({

@@ -1,22 +1,12 @@
-import type { TaskDefinition } from './workflow-spec.js';
 import { describe, expect, it } from 'vitest';
 
 import { InvalidArgumentError } from '../errors.js';
 import { formatPath, parseWorkflowSpec, parseWorkflowYaml } from './definition-parse.js';
 import { DEFAULT_DEFINITION_LIMITS } from './definition-limits.js';
-import type { WorkflowDefinitionSpec } from './workflow-spec.js';
+import { languageFieldsUnused, type WorkflowDefinitionSpec } from './workflow-spec.js';
 
 /** The task fields of the workflow language, as a task that uses none of them has them. */
-const NO_LOGIC = {
-  params: {},
-  outputs: [],
-  condition: null,
-  onTrue: [],
-  onFalse: [],
-  switchCases: [],
-  switchDefault: null,
-  dependOn: null,
-} satisfies Partial<TaskDefinition>;
+const NO_LOGIC = languageFieldsUnused();
 
 const MAX_DEFINITION_BYTES = DEFAULT_DEFINITION_LIMITS.definitionBytes;
 

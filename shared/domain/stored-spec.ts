@@ -1,29 +1,5 @@
 import { InternalError } from '../errors.js';
-import type { TaskDefinition, WorkflowDefinitionSpec } from './workflow-spec.js';
-
-/** Task fields added after definitions were first stored, with the value an old one means. */
-const TASK_FIELD_DEFAULTS: Omit<
-  TaskDefinition,
-  | 'name'
-  | 'type'
-  | 'command'
-  | 'workflow'
-  | 'dependsOn'
-  | 'retries'
-  | 'retryIntervalMs'
-  | 'timeoutMs'
-  | 'timeoutStrategy'
-  | 'workerGroup'
-> = {
-  params: {},
-  outputs: [],
-  condition: null,
-  onTrue: [],
-  onFalse: [],
-  switchCases: [],
-  switchDefault: null,
-  dependOn: null,
-};
+import { languageFieldsUnused, type WorkflowDefinitionSpec } from './workflow-spec.js';
 
 /**
  * A definition as stored in `workflow_versions.spec` (normalized JSON, validated when it was
@@ -43,6 +19,6 @@ export function parseStoredSpec(json: string): WorkflowDefinitionSpec {
     throw new InternalError('stored definition has no task list');
   return {
     ...spec,
-    tasks: spec.tasks.map((task) => ({ ...TASK_FIELD_DEFAULTS, ...task })),
+    tasks: spec.tasks.map((task) => ({ ...languageFieldsUnused(), ...task })),
   };
 }

@@ -81,6 +81,34 @@ export interface TaskDefinition {
   dependOn: DependentSpec | null;
 }
 
+/**
+ * The workflow-language fields of a task that uses none of them (issue 13): what a definition
+ * stored before they existed means, and the base of test builders.
+ */
+export function languageFieldsUnused(): Pick<
+  TaskDefinition,
+  | 'params'
+  | 'outputs'
+  | 'condition'
+  | 'onTrue'
+  | 'onFalse'
+  | 'switchCases'
+  | 'switchDefault'
+  | 'dependOn'
+> {
+  // Fresh objects each time: no two tasks share a mutable list.
+  return {
+    params: {},
+    outputs: [],
+    condition: null,
+    onTrue: [],
+    onFalse: [],
+    switchCases: [],
+    switchDefault: null,
+    dependOn: null,
+  };
+}
+
 export interface WorkflowDefinitionSpec {
   name: string;
   description: string;

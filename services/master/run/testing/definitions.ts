@@ -1,7 +1,8 @@
 /** Definition builders for the run's unit tests (planner and instance run alike). */
-import type {
-  TaskDefinition,
-  WorkflowDefinitionSpec,
+import {
+  languageFieldsUnused,
+  type TaskDefinition,
+  type WorkflowDefinitionSpec,
 } from '../../../../shared/domain/workflow-spec.js';
 
 export function task(name: string, extra: Partial<TaskDefinition> = {}): TaskDefinition {
@@ -16,14 +17,7 @@ export function task(name: string, extra: Partial<TaskDefinition> = {}): TaskDef
     timeoutMs: null,
     timeoutStrategy: 'FAIL',
     workerGroup: 'default',
-    params: {},
-    outputs: [],
-    condition: null,
-    onTrue: [],
-    onFalse: [],
-    switchCases: [],
-    switchDefault: null,
-    dependOn: null,
+    ...languageFieldsUnused(),
     ...extra,
   };
 }
