@@ -79,6 +79,14 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       const { row, tasks } = await instances.rerun(req.id, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
     },
+    async RecoverInstance(req, ctx) {
+      const { row, tasks } = await instances.recover(req.id, auditActor(ctx), ctx);
+      return instanceToProto(row, tasks);
+    },
+    async ForceTaskSuccess(req, ctx) {
+      const { row, tasks } = await instances.forceSuccess(req.id, req.task, auditActor(ctx));
+      return instanceToProto(row, tasks);
+    },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);
     },

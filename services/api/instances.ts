@@ -25,6 +25,8 @@ import type { Definitions, StoredDefinition } from './definitions.js';
 import { recordStart, type NewInstance } from './record-start.js';
 import { parseScheduleTime } from './schedule-time.js';
 import { stopInstance } from './stop-instance.js';
+import { recoverInstance } from './recover-instance.js';
+import { forceTaskSuccess } from './force-task-success.js';
 
 export interface InstanceWithTasks {
   row: InstanceRow;
@@ -38,7 +40,7 @@ export interface InstancesDeps extends StopRequestDeps {
   limits: ApiLimits;
 }
 
-/** Starting, rerunning, reading, listing and stopping instances. */
+/** Starting, rerunning, reading, listing, stopping and repairing instances. */
 export class Instances {
   constructor(private readonly deps: InstancesDeps) {}
 
@@ -198,6 +200,20 @@ export class Instances {
     requireId(id, 'id');
     const reason = `stopped by ${actor} via ${this.deps.processName}`;
     await stopInstance(this.deps, id, reason, actor, call);
+    return this.get(id);
+  }
+
+  /** See recoverInstance. @throws NotFoundError, FailedPreconditionError */
+  async recover(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    await recoverInstance(this.deps, id, actor, call);
+    return this.get(id);
+  }
+
+  /** See forceTaskSuccess. @throws NotFoundError, FailedPreconditionError */
+  async forceSuccess(id: string, task: string, actor: string): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    await forceTaskSuccess(this.deps, id, task, actor);
     return this.get(id);
   }
 

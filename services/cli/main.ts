@@ -19,6 +19,8 @@ import { registerList } from './commands/list.js';
 import { registerLogs } from './commands/logs.js';
 import { registerMembers } from './commands/members.js';
 import { registerRerun } from './commands/rerun.js';
+import { registerRecover } from './commands/recover.js';
+import { registerForceSuccess } from './commands/force-success.js';
 import { registerStart } from './commands/start.js';
 import { registerSerial } from './commands/serial.js';
 import { registerStop } from './commands/stop.js';
@@ -44,6 +46,8 @@ for (const register of [
   registerList,
   registerStop,
   registerRerun,
+  registerRecover,
+  registerForceSuccess,
   registerLogs,
   registerHistory,
   registerAudit,

@@ -19,6 +19,7 @@ import { migrateToLatest } from '../../shared/db/migrate.js';
 import { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { bindService } from '../../shared/grpc/server.js';
 import { requestStop } from '../../shared/instances/request-stop.js';
+import { reopenChild } from '../../shared/instances/reopen-instance.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
@@ -83,6 +84,10 @@ async function main(): Promise<void> {
           submitToMaster(masters, channels, childId, log),
         ),
       stop: (childId, reason) => requestStop(stopDeps, childId, reason),
+      recover: async (childId, belowRound, reason) => {
+        if (await reopenChild(db, childId, belowRound, { actor: runtime.name, reason }))
+          await submitToMaster(masters, channels, childId, log);
+      },
     },
     clock: systemClock,
     events,

@@ -50,6 +50,8 @@ export class InstanceRun implements RunHandle {
   readonly log: Logger;
   readonly tasks: TaskRecords;
   readonly serial: boolean;
+  /** The instance's round (see migration 0009): what this owner runs is planned in it. */
+  readonly round: number;
   private readonly queue = new ActorQueue(
     () => new OwnershipLostError(`instance ${this.id} is no longer run here`),
     (label, err) => this.fail(label, err),
@@ -75,6 +77,7 @@ export class InstanceRun implements RunHandle {
     this.parentId = row.parent_instance_id;
     this.executionType = row.execution_type;
     this.serial = row.execution_type !== 'PARALLEL';
+    this.round = row.round;
     this.log = ports.log.child({ instance_id: row.id, epoch: epoch.toString() });
     this.timers = new RunTimers(ports.clock);
     this.tasks = new TaskRecords(this, ports.store, ports.workers, taskRuns);

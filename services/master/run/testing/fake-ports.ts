@@ -239,6 +239,8 @@ export interface Fakes {
   clock: ManualClock;
   submitted: string[];
   stopped: string[];
+  /** Children recovered in place, as `<id><<belowRound>`. */
+  recovered: string[];
   /** What the run published, in order: `ended:<id>` / `dropped:<id>:<release>`. */
   published: string[];
   lookups: FakeLookups;
@@ -280,6 +282,7 @@ export function fakePorts(
   events.on('dropped', (e) => published.push(`dropped:${e.instanceId}:${e.release}`));
   const submitted: string[] = [];
   const stopped: string[] = [];
+  const recovered: string[] = [];
   const lookups = new FakeLookups();
   const ports: RunPorts = {
     self: { name: 'master-test', address: 'master-test:1' },
@@ -296,11 +299,26 @@ export function fakePorts(
         stopped.push(id);
         return Promise.resolve();
       },
+      recover: (id, belowRound) => {
+        recovered.push(`${id}<${belowRound}`);
+        return Promise.resolve();
+      },
     },
     lookups,
     clock,
     events,
     log: createLogger('master', 'master-test', 'silent'),
   };
-  return { ports, store, workers, serial, clock, submitted, stopped, published, lookups };
+  return {
+    ports,
+    store,
+    workers,
+    serial,
+    clock,
+    submitted,
+    stopped,
+    recovered,
+    published,
+    lookups,
+  };
 }

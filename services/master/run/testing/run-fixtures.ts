@@ -38,6 +38,10 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     scheduled_at: null,
     trace_parent: null,
     rerun_of: null,
+    round: 0,
+    pause_requested: 0,
+    start_tasks: null,
+    start_scope: null,
     schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,
@@ -86,11 +90,13 @@ export function start(
       def,
       id,
       attempt: 1,
+      round: 0,
       state: 'RUNNING',
       failures: 0,
       worker,
       workerStartedAt: null,
       childId: null,
+      priorChild: null,
       startedAt: new Date(f.clock.now()),
       endedAt: null,
       killRequested: false,
@@ -103,7 +109,7 @@ export function start(
   for (const { def, id, state: taskState, decision, outputs } of options.left ?? []) {
     f.store.tasks.push({ id, name: def.name, attempt: 1, state: taskState, worker: null });
     tasks.set(def.name, {
-      ...newAttempt(def, id, 1, undefined),
+      ...newAttempt(def, id, 1, undefined, 0),
       state: taskState,
       decision: decision ?? null,
       outputs: outputs ?? {},
