@@ -87,6 +87,14 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       const { row, tasks } = await instances.forceSuccess(req.id, req.task, auditActor(ctx));
       return instanceToProto(row, tasks);
     },
+    async PauseInstance(req, ctx) {
+      const { row, tasks } = await instances.pause(req.id, auditActor(ctx), ctx);
+      return instanceToProto(row, tasks);
+    },
+    async ResumeInstance(req, ctx) {
+      const { row, tasks } = await instances.resume(req.id, auditActor(ctx), ctx);
+      return instanceToProto(row, tasks);
+    },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);
     },

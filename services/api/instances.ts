@@ -26,6 +26,7 @@ import { recordStart, type NewInstance } from './record-start.js';
 import { parseScheduleTime } from './schedule-time.js';
 import { stopInstance } from './stop-instance.js';
 import { recoverInstance } from './recover-instance.js';
+import { pauseInstance, resumeInstance } from './pause-resume.js';
 import { forceTaskSuccess } from './force-task-success.js';
 
 export interface InstanceWithTasks {
@@ -214,6 +215,20 @@ export class Instances {
   async forceSuccess(id: string, task: string, actor: string): Promise<InstanceWithTasks> {
     requireId(id, 'id');
     await forceTaskSuccess(this.deps, id, task, actor);
+    return this.get(id);
+  }
+
+  /** See pauseInstance. @throws NotFoundError, FailedPreconditionError */
+  async pause(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    await pauseInstance(this.deps, id, actor, call);
+    return this.get(id);
+  }
+
+  /** See resumeInstance. @throws NotFoundError, FailedPreconditionError */
+  async resume(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    await resumeInstance(this.deps, id, actor, call);
     return this.get(id);
   }
 

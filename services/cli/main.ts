@@ -21,6 +21,7 @@ import { registerMembers } from './commands/members.js';
 import { registerRerun } from './commands/rerun.js';
 import { registerRecover } from './commands/recover.js';
 import { registerForceSuccess } from './commands/force-success.js';
+import { registerPauseResume } from './commands/pause-resume.js';
 import { registerStart } from './commands/start.js';
 import { registerSerial } from './commands/serial.js';
 import { registerStop } from './commands/stop.js';
@@ -48,6 +49,7 @@ for (const register of [
   registerRerun,
   registerRecover,
   registerForceSuccess,
+  registerPauseResume,
   registerLogs,
   registerHistory,
   registerAudit,

@@ -20,6 +20,8 @@ export const API_METHOD_ROLES: Readonly<Record<string, ApiRole>> = {
   '/baton.v1.BatonApi/RerunInstance': 'operator',
   '/baton.v1.BatonApi/RecoverInstance': 'operator',
   '/baton.v1.BatonApi/ForceTaskSuccess': 'operator',
+  '/baton.v1.BatonApi/PauseInstance': 'operator',
+  '/baton.v1.BatonApi/ResumeInstance': 'operator',
   '/baton.v1.BatonApi/ListAuditEvents': 'admin',
   '/baton.v1.BatonAdmin/CreateToken': 'admin',
   '/baton.v1.BatonAdmin/ListTokens': 'admin',

@@ -30,8 +30,8 @@ const TRANSITIONS: Record<WorkflowState, readonly WorkflowState[]> = {
   RUNNING: ['READY_STOP', 'READY_PAUSE', 'SUCCESS', 'FAILURE'],
   READY_STOP: ['STOP'],
   // The tasks still running decide: nothing left to run ends it as a run would.
-  READY_PAUSE: ['PAUSE', 'READY_STOP', 'SUCCESS', 'FAILURE'],
-  PAUSE: ['RUNNING', 'STOP'],
+  READY_PAUSE: ['PAUSE', 'RUNNING', 'READY_STOP', 'SUCCESS', 'FAILURE'],
+  PAUSE: ['RUNNING', 'READY_STOP'],
   STOP: ['SUBMITTED'],
   FAILURE: ['SUBMITTED'],
   SUCCESS: [],

@@ -126,3 +126,43 @@ describe('progress across rounds', () => {
     expect(a === undefined ? undefined : progressOf(a, 2).stale).toBeUndefined();
   });
 });
+
+describe('plan: pausing (READY_PAUSE)', () => {
+  const chain = spec([task('a'), task('b', ['a'], { retries: 2 }), task('c', ['b'])]);
+  const pausing = (progress: Map<string, TaskProgress>, paused = new Set<string>()) =>
+    plan({ spec: chain, progress, stopping: false, pausing: true, paused, now: NOW });
+
+  it('lets a running task finish and kills nothing', () => {
+    expect(pausing(new Map([['a', p('RUNNING')]]))).toEqual([]);
+  });
+
+  it('starts nothing new and ends PAUSE once nothing runs', () => {
+    expect(pausing(new Map([['a', p('SUCCESS')]]))).toEqual([{ kind: 'finish', state: 'PAUSE' }]);
+  });
+
+  it('arms no retry: a failed task waits for the resume', () => {
+    const progress = new Map([
+      ['a', p('SUCCESS')],
+      ['b', p('FAILURE', { endedAt: new Date(NOW) })],
+    ]);
+    expect(pausing(progress)).toEqual([{ kind: 'finish', state: 'PAUSE' }]);
+  });
+
+  it('counts a task whose child paused as not running', () => {
+    const progress = new Map([
+      ['a', p('SUCCESS')],
+      ['b', p('RUNNING')],
+    ]);
+    expect(pausing(progress)).toEqual([]);
+    expect(pausing(progress, new Set(['b']))).toEqual([{ kind: 'finish', state: 'PAUSE' }]);
+  });
+
+  it('ends as a run would when the last running task was the last task', () => {
+    const progress = new Map([
+      ['a', p('SUCCESS')],
+      ['b', p('SUCCESS')],
+      ['c', p('SUCCESS')],
+    ]);
+    expect(pausing(progress)).toEqual([{ kind: 'finish', state: 'SUCCESS' }]);
+  });
+});

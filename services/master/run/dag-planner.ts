@@ -37,6 +37,14 @@ export interface PlanInput {
   progress: ReadonlyMap<string, TaskProgress>;
   /** The instance is READY_STOP: kill what runs, start nothing, end STOP. */
   stopping: boolean;
+  /**
+   * The instance is READY_PAUSE: what runs finishes (nothing is killed for the pause), nothing
+   * new starts or is skipped, no retry is armed; PAUSE once nothing runs, unless nothing is
+   * left to do at all (then it ends as a run would).
+   */
+  pausing?: boolean;
+  /** Active tasks that do not run any more for the pause: SUB_WORKFLOW tasks whose child is PAUSE. */
+  paused?: ReadonlySet<string>;
   now: number;
 }
 
@@ -45,7 +53,7 @@ export type PlanAction =
   | { kind: 'skip'; task: string }
   | { kind: 'kill'; task: string }
   | { kind: 'retry-at'; task: string; at: number }
-  | { kind: 'finish'; state: 'SUCCESS' | 'FAILURE' | 'STOP' };
+  | { kind: 'finish'; state: 'SUCCESS' | 'FAILURE' | 'STOP' | 'PAUSE' };
 
 const NEVER_STARTED: TaskProgress = { attempt: 0, state: undefined, failures: 0, endedAt: null };
 
@@ -97,6 +105,14 @@ export function plan(input: PlanInput): PlanAction[] {
   for (const task of spec.tasks) {
     const next = nextStep(task, graph, input.now);
     if (next !== undefined) actions.push(next);
+  }
+  if (input.pausing === true) {
+    const held = actions.filter(
+      (a) => a.kind !== 'start' && a.kind !== 'skip' && a.kind !== 'retry-at',
+    );
+    const running = active.filter((t) => input.paused?.has(t.name) !== true);
+    if (held.length > 0 || running.length > 0) return held;
+    if (actions.length > 0 || active.length > 0) return [{ kind: 'finish', state: 'PAUSE' }];
   }
   if (actions.length > 0 || active.length > 0) return actions;
 

@@ -158,6 +158,8 @@ export interface ChildPort {
    * attempt already); a child not ended so is left as it is. See reopenChild.
    */
   recover(childId: string, belowRound: number, reason: string): Promise<void>;
+  /** Records a pause (or, `paused` false, its end) for the child and tells its owner. */
+  pause(childId: string, paused: boolean): Promise<void>;
 }
 
 /** Time, and timers on it: the real clock in the master, a hand-driven one in unit tests. */

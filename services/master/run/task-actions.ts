@@ -172,7 +172,7 @@ export class TaskActions {
   async carryOut(
     actions: PlanAction[],
     killReason: string,
-  ): Promise<{ end: EndState | undefined; settled: boolean }> {
+  ): Promise<{ end: EndState | 'PAUSE' | undefined; settled: boolean }> {
     let settled = false;
     for (const action of actions) {
       switch (action.kind) {

@@ -241,6 +241,9 @@ export interface Fakes {
   stopped: string[];
   /** Children recovered in place, as `<id><<belowRound>`. */
   recovered: string[];
+  /** Children asked to pause, and to resume. */
+  pausedChildren: string[];
+  resumedChildren: string[];
   /** What the run published, in order: `ended:<id>` / `dropped:<id>:<release>`. */
   published: string[];
   lookups: FakeLookups;
@@ -283,6 +286,8 @@ export function fakePorts(
   const submitted: string[] = [];
   const stopped: string[] = [];
   const recovered: string[] = [];
+  const pausedChildren: string[] = [];
+  const resumedChildren: string[] = [];
   const lookups = new FakeLookups();
   const ports: RunPorts = {
     self: { name: 'master-test', address: 'master-test:1' },
@@ -297,6 +302,10 @@ export function fakePorts(
       submit: (id) => void submitted.push(id),
       stop: (id) => {
         stopped.push(id);
+        return Promise.resolve();
+      },
+      pause: (id, paused) => {
+        (paused ? pausedChildren : resumedChildren).push(id);
         return Promise.resolve();
       },
       recover: (id, belowRound) => {
@@ -318,6 +327,8 @@ export function fakePorts(
     submitted,
     stopped,
     recovered,
+    pausedChildren,
+    resumedChildren,
     published,
     lookups,
   };
