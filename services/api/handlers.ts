@@ -53,7 +53,13 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     },
     async StartInstance(req, ctx) {
       const { row, tasks } = await instances.start(
-        { workflow: req.workflow, params: req.params, scheduleTime: req.schedule_time },
+        {
+          workflow: req.workflow,
+          params: req.params,
+          scheduleTime: req.schedule_time,
+          startTasks: req.start_tasks,
+          scope: req.scope,
+        },
         auditActor(ctx),
         ctx,
       );
@@ -80,7 +86,8 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return instanceToProto(row, tasks);
     },
     async RecoverInstance(req, ctx) {
-      const { row, tasks } = await instances.recover(req.id, auditActor(ctx), ctx);
+      const from = req.start_tasks;
+      const { row, tasks } = await instances.recover(req.id, auditActor(ctx), ctx, from);
       return instanceToProto(row, tasks);
     },
     async ForceTaskSuccess(req, ctx) {

@@ -25,6 +25,8 @@ import type { Definitions, StoredDefinition } from './definitions.js';
 import { recordStart, type NewInstance } from './record-start.js';
 import { parseScheduleTime } from './schedule-time.js';
 import { stopInstance } from './stop-instance.js';
+import { selectTasks } from '../../shared/domain/start-scope.js';
+import { startTasksOf } from './start-tasks.js';
 import { recoverInstance } from './recover-instance.js';
 import { pauseInstance, resumeInstance } from './pause-resume.js';
 import { forceTaskSuccess } from './force-task-success.js';
@@ -55,7 +57,13 @@ export class Instances {
    * @throws InvalidArgumentError, NotFoundError, ResourceExhaustedError (pending starts)
    */
   async start(
-    request: { workflow: string; params: Record<string, string>; scheduleTime: string },
+    request: {
+      workflow: string;
+      params: Record<string, string>;
+      scheduleTime: string;
+      startTasks?: string[];
+      scope?: string;
+    },
     actor: string,
     call?: CallContext,
   ): Promise<InstanceWithTasks> {
@@ -64,6 +72,7 @@ export class Instances {
     validateStartParams(params, this.deps.limits);
     const scheduleTime = parseScheduleTime(request.scheduleTime, 'schedule_time');
     const definition = await this.deps.definitions.get(workflow, 0);
+    const startTasks = startTasksOf(definition, request.startTasks ?? [], request.scope ?? '');
     return this.launch(definition, mergeParams(definition.spec.params, params), {
       actor,
       action: 'start',
@@ -72,8 +81,10 @@ export class Instances {
       detail: {
         params: Object.keys(params),
         ...(scheduleTime === undefined ? {} : { schedule_time: scheduleTime.toISOString() }),
+        ...(startTasks === undefined ? {} : { start_tasks: startTasks }),
       },
       call,
+      startTasks,
     });
   }
 
@@ -117,6 +128,7 @@ export class Instances {
       detail: object;
       /** The api call this start serves: the push to a master keeps within its deadline. */
       call: CallContext | undefined;
+      startTasks?: { names: string[]; scope: string } | undefined;
     },
   ): Promise<InstanceWithTasks> {
     const { name: workflow, version } = definition;
@@ -135,6 +147,7 @@ export class Instances {
           changeActor: this.deps.processName,
           changeReason: how.rerunOf === null ? 'started' : `rerun of ${how.rerunOf}`,
           traceParent: traceparentOf(),
+          ...(how.startTasks === undefined ? {} : { startTasks: how.startTasks }),
         };
         const id = await recordStart(this.deps.db, instance, this.deps.limits.pendingStarts, {
           actor: how.actor,
@@ -205,9 +218,20 @@ export class Instances {
   }
 
   /** See recoverInstance. @throws NotFoundError, FailedPreconditionError */
-  async recover(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
+  async recover(
+    id: string,
+    actor: string,
+    call?: CallContext,
+    fromTasks: readonly string[] = [],
+  ): Promise<InstanceWithTasks> {
     requireId(id, 'id');
-    await recoverInstance(this.deps, id, actor, call);
+    let rerun: string[] | undefined;
+    if (fromTasks.length > 0) {
+      const { row } = await this.get(id);
+      const { spec } = await this.deps.definitions.get(row.workflow, row.version);
+      rerun = [...selectTasks(spec.tasks, fromTasks, 'FROM')];
+    }
+    await recoverInstance(this.deps, id, actor, call, rerun);
     return this.get(id);
   }
 

@@ -13,7 +13,8 @@ import { recordAudit } from './audit-log.js';
  * row in the same transaction, then to a master, whose planner runs again what ended FAILURE or
  * KILL (each a new attempt with its retries fresh) and what was skipped after them. Idempotent:
  * an instance already carried on (a later round, not ended) is answered as it is, and nothing
- * is written. A refused recover writes nothing.
+ * is written. A refused recover writes nothing. `rerun` (a recover --from) names tasks that
+ * run again even though they succeeded.
  *
  * @returns whether this call recovered it.
  * @throws NotFoundError for an unknown id.
@@ -25,6 +26,7 @@ export function recoverInstance(
   instanceId: string,
   actor: string,
   call?: CallContext,
+  rerun?: readonly string[],
 ): Promise<boolean> {
   return inSpan(
     'baton.instance.recover',
@@ -48,6 +50,7 @@ export function recoverInstance(
         await reopenInstance(trx, row, {
           actor: deps.processName,
           reason: `recover (round ${row.round + 1}) by ${actor}`,
+          ...(rerun === undefined ? {} : { rerun }),
         });
         const event = { actor, action: 'recover', targetKind: 'instance' } as const;
         await recordAudit(

@@ -65,6 +65,8 @@ export interface WorkflowInstancesTable {
   /** Start-from-tasks: JSON list of task names, and FROM, ONLY or TO (migration 0009). */
   start_tasks: ColumnType<string | null, string | null | undefined, string | null>;
   start_scope: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Tasks a `recover --from` runs again in the current round (JSON list; migration 0009). */
+  rerun_tasks: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

@@ -35,7 +35,7 @@ export async function lockInstance(trx: Db, instanceId: string): Promise<Instanc
 export async function reopenInstance(
   trx: Db,
   row: InstanceRow,
-  change: { actor: string; reason: string },
+  change: { actor: string; reason: string; rerun?: readonly string[] },
 ): Promise<void> {
   if (!isWorkflowState(row.state)) throw new ConflictError(`instance ${row.id} is ${row.state}`);
   assertWorkflowTransition(row.state, 'SUBMITTED');
@@ -49,6 +49,8 @@ export async function reopenInstance(
       stop_requested: 0,
       stop_reason: null,
       pause_requested: 0,
+      // A recover --from names what runs again though it succeeded; any other round: nothing.
+      rerun_tasks: change.rerun === undefined ? null : JSON.stringify(change.rerun),
       change_actor: change.actor,
       change_reason: change.reason.slice(0, 512),
       updated_at: new Date(),

@@ -166,3 +166,65 @@ describe('plan: pausing (READY_PAUSE)', () => {
     expect(pausing(progress)).toEqual([{ kind: 'finish', state: 'SUCCESS' }]);
   });
 });
+
+describe('plan: start from tasks', () => {
+  const chain = spec([task('a'), task('b', ['a']), task('c', ['b'])]);
+
+  it('skips the tasks outside the set and counts them satisfied', () => {
+    const selected = new Set(['b', 'c']);
+    expect(plan({ spec: chain, progress: new Map(), stopping: false, selected, now: NOW })).toEqual(
+      [
+        { kind: 'skip', task: 'a', reason: 'not among the tasks started' },
+        { kind: 'start', task: 'b', attempt: 1 },
+      ],
+    );
+  });
+
+  it('ends SUCCESS with the outside tasks SKIPPED', () => {
+    const selected = new Set(['b']);
+    const progress = new Map([
+      ['a', p('SKIPPED')],
+      ['b', p('SUCCESS')],
+      ['c', p('SKIPPED')],
+    ]);
+    expect(plan({ spec: chain, progress, stopping: false, selected, now: NOW })).toEqual([
+      { kind: 'finish', state: 'SUCCESS' },
+    ]);
+  });
+});
+
+describe('progress: recover --from', () => {
+  it('runs a task that succeeded in an earlier round again when it is named', () => {
+    const def = task('a');
+    const [row] = [
+      taskRunsFromRows(
+        [def],
+        [
+          {
+            id: '1',
+            instance_id: '1',
+            task: 'a',
+            type: 'SHELL',
+            attempt: 1,
+            round: 0,
+            state: 'SUCCESS',
+            worker: null,
+            child_instance_id: null,
+            exit_code: 0,
+            outputs: null,
+            decision: null,
+            change_actor: null,
+            change_reason: null,
+            change_epoch: '1',
+            created_at: new Date(0),
+            started_at: null,
+            ended_at: null,
+            updated_at: new Date(0),
+          },
+        ],
+      ).get('a'),
+    ];
+    expect(row === undefined ? undefined : progressOf(row, 1).stale).toBeUndefined();
+    expect(row === undefined ? undefined : progressOf(row, 1, new Set(['a'])).stale).toBe(true);
+  });
+});

@@ -43,6 +43,12 @@ export interface PlanInput {
    * left to do at all (then it ends as a run would).
    */
   pausing?: boolean;
+  /**
+   * A start from tasks (see shared/domain/start-scope.ts): the tasks that are part of the run.
+   * The others end SKIPPED without running, and count as satisfied for the tasks that depend on
+   * them. Undefined: every task.
+   */
+  selected?: ReadonlySet<string>;
   /** Active tasks that do not run any more for the pause: SUB_WORKFLOW tasks whose child is PAUSE. */
   paused?: ReadonlySet<string>;
   now: number;
@@ -50,7 +56,7 @@ export interface PlanInput {
 
 export type PlanAction =
   | { kind: 'start'; task: string; attempt: number }
-  | { kind: 'skip'; task: string }
+  | { kind: 'skip'; task: string; reason?: string }
   | { kind: 'kill'; task: string }
   | { kind: 'retry-at'; task: string; at: number }
   | { kind: 'finish'; state: 'SUCCESS' | 'FAILURE' | 'STOP' | 'PAUSE' };
@@ -87,7 +93,7 @@ type EdgeState = 'pending' | 'satisfied' | 'skipped' | 'blocked';
  */
 export function plan(input: PlanInput): PlanAction[] {
   const { spec, stopping } = input;
-  const graph = new PlanGraph(spec, input.progress);
+  const graph = new PlanGraph(spec, input.progress, input.selected);
   const active = spec.tasks.filter((t) => isActiveState(graph.progress(t.name).state));
 
   if (stopping) {
@@ -103,6 +109,15 @@ export function plan(input: PlanInput): PlanAction[] {
 
   const actions: PlanAction[] = [];
   for (const task of spec.tasks) {
+    if (!graph.isSelected(task.name)) {
+      const outside: PlanAction = {
+        kind: 'skip',
+        task: task.name,
+        reason: 'not among the tasks started',
+      };
+      if (graph.progress(task.name).state === undefined) actions.push(outside);
+      continue;
+    }
     const next = nextStep(task, graph, input.now);
     if (next !== undefined) actions.push(next);
   }
@@ -185,8 +200,13 @@ class PlanGraph {
   constructor(
     private readonly spec: WorkflowDefinitionSpec,
     private readonly progressByName: ReadonlyMap<string, TaskProgress>,
+    private readonly selected?: ReadonlySet<string>,
   ) {
     this.byName = new Map(spec.tasks.map((t) => [t.name, t]));
+  }
+
+  isSelected(name: string): boolean {
+    return this.selected === undefined || this.selected.has(name);
   }
 
   progress(name: string): TaskProgress {
@@ -194,6 +214,8 @@ class PlanGraph {
   }
 
   edge(depName: string, task: TaskDefinition): EdgeState {
+    // Outside a start from tasks: as if it had run before (DolphinScheduler's start nodes).
+    if (!this.isSelected(depName)) return 'satisfied';
     const dep = this.byName.get(depName);
     const progress = this.progress(depName);
     if (dep === undefined || progress.state === 'SKIPPED') return 'skipped';

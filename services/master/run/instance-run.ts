@@ -24,6 +24,8 @@ import { ActorQueue, isRefusal } from './actor-queue.js';
 import { InstanceLifecycle } from './instance-lifecycle.js';
 import { RunTimers } from './run-timers.js';
 import { isSuspendedWhilePaused, PauseControl } from './pause-control.js';
+import { parseStoredTasks } from '../../../shared/domain/start-scope.js';
+import { selectionOf } from './start-selection.js';
 import type { EndState } from './run-summary.js';
 import { applyTaskReport, reportSpanOptions, type TaskReportEvent } from './task-report.js';
 import type { RunHandle } from './run-handle.js';
@@ -53,6 +55,10 @@ export class InstanceRun implements RunHandle {
   readonly serial: boolean;
   /** The instance's round (see migration 0009): what this owner runs is planned in it. */
   readonly round: number;
+  /** Tasks a `recover --from` runs again in this round (see migration 0009). */
+  readonly rerun: ReadonlySet<string>;
+  /** A start from tasks: the tasks that are part of the run; undefined for all. */
+  private readonly selected: ReadonlySet<string> | undefined;
   private readonly queue = new ActorQueue(
     () => new OwnershipLostError(`instance ${this.id} is no longer run here`),
     (label, err) => this.fail(label, err),
@@ -82,6 +88,8 @@ export class InstanceRun implements RunHandle {
     this.executionType = row.execution_type;
     this.serial = row.execution_type !== 'PARALLEL';
     this.round = row.round;
+    this.rerun = new Set(parseStoredTasks(row.rerun_tasks));
+    this.selected = selectionOf(spec, row);
     this.log = ports.log.child({ instance_id: row.id, epoch: epoch.toString() });
     this.timers = new RunTimers(ports.clock);
     this.tasks = new TaskRecords(this, ports.store, ports.workers, taskRuns);
@@ -204,6 +212,7 @@ export class InstanceRun implements RunHandle {
       stopping,
       pausing,
       paused: pausing ? await this.pauses.pausedChildTasks() : new Set(),
+      ...(this.selected === undefined ? {} : { selected: this.selected }),
       now: this.ports.clock.now(),
     });
     const killReason = stopping

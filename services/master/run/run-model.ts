@@ -109,15 +109,21 @@ export function newAttempt(
 /**
  * The planner's view of a task in round `round`: an attempt of an earlier round that did not
  * succeed is `stale` (planned again as if it never ran, with a fresh retry budget); successes,
- * forced ones and stored decisions of earlier rounds are kept.
+ * forced ones and stored decisions of earlier rounds are kept, except for the tasks in `rerun`
+ * (a `recover --from`), which run again.
  */
-export function progressOf(run: TaskRun, round: number): TaskProgress {
+export function progressOf(
+  run: TaskRun,
+  round: number,
+  rerun: ReadonlySet<string> = new Set(),
+): TaskProgress {
+  const again = !isSuccessTaskState(run.state) || rerun.has(run.def.name);
   const progress = {
     attempt: run.attempt,
     state: run.state,
     failures: run.failures,
     endedAt: run.endedAt,
-    ...(run.round < round && !isSuccessTaskState(run.state) ? { stale: true } : {}),
+    ...(run.round < round && again ? { stale: true } : {}),
   };
   return run.decision === null ? progress : { ...progress, chosen: run.decision.chosen };
 }

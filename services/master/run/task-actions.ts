@@ -187,7 +187,8 @@ export class TaskActions {
         case 'skip': {
           const def = this.run.spec.tasks.find((t) => t.name === action.task);
           if (def === undefined) break;
-          await this.run.tasks.skip(def, 'not on a branch taken: every dependency was skipped');
+          const why = action.reason ?? 'not on a branch taken: every dependency was skipped';
+          await this.run.tasks.skip(def, why);
           settled = true;
           break;
         }

@@ -27,6 +27,8 @@ export interface RecordsOwner {
   readonly epoch: bigint;
   /** The instance's round: new attempts are made in it (the store copies it from the row). */
   readonly round: number;
+  /** Tasks a `recover --from` runs again in this round even though they succeeded. */
+  readonly rerun: ReadonlySet<string>;
   clearTimer(key: string): void;
 }
 
@@ -71,7 +73,10 @@ export class TaskRecords {
   /** What the planner needs, by task name. */
   progress(): Map<string, TaskProgress> {
     return new Map(
-      [...this.byName].map(([name, task]) => [name, progressOf(task, this.owner.round)]),
+      [...this.byName].map(([name, task]) => [
+        name,
+        progressOf(task, this.owner.round, this.owner.rerun),
+      ]),
     );
   }
 

@@ -42,6 +42,7 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     pause_requested: 0,
     start_tasks: null,
     start_scope: null,
+    rerun_tasks: null,
     schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,

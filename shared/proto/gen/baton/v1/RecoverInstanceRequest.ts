@@ -3,8 +3,10 @@
 
 export interface RecoverInstanceRequest {
   'id'?: (string);
+  'start_tasks'?: (string)[];
 }
 
 export interface RecoverInstanceRequest__Output {
   'id': (string);
+  'start_tasks': (string)[];
 }
