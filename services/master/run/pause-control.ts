@@ -49,6 +49,7 @@ export class PauseControl {
   async apply(pauseRequested: boolean): Promise<'paused' | 'resumed' | undefined> {
     const { state } = this.life;
     if (pauseRequested && state === 'RUNNING') {
+      await racePoint('master.pause.before-commit', this.host.id, this.host.workflow);
       await this.life.set('READY_PAUSE', {}, 'pause requested');
       await racePoint('master.pause.after-commit', this.host.id, this.host.workflow);
       this.suspendTimers();
