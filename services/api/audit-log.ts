@@ -6,6 +6,10 @@ export const AUDIT_ACTIONS = [
   'start',
   'stop',
   'rerun',
+  'recover',
+  'force-success',
+  'pause',
+  'resume',
   'token.create',
   'token.revoke',
 ] as const;

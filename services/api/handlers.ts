@@ -53,7 +53,13 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     },
     async StartInstance(req, ctx) {
       const { row, tasks } = await instances.start(
-        { workflow: req.workflow, params: req.params, scheduleTime: req.schedule_time },
+        {
+          workflow: req.workflow,
+          params: req.params,
+          scheduleTime: req.schedule_time,
+          startTasks: req.start_tasks,
+          scope: req.scope,
+        },
         auditActor(ctx),
         ctx,
       );
@@ -77,6 +83,23 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     },
     async RerunInstance(req, ctx) {
       const { row, tasks } = await instances.rerun(req.id, auditActor(ctx), ctx);
+      return instanceToProto(row, tasks);
+    },
+    async RecoverInstance(req, ctx) {
+      const from = req.start_tasks;
+      const { row, tasks } = await instances.recover(req.id, auditActor(ctx), ctx, from);
+      return instanceToProto(row, tasks);
+    },
+    async ForceTaskSuccess(req, ctx) {
+      const { row, tasks } = await instances.forceSuccess(req.id, req.task, auditActor(ctx));
+      return instanceToProto(row, tasks);
+    },
+    async PauseInstance(req, ctx) {
+      const { row, tasks } = await instances.pause(req.id, auditActor(ctx), ctx);
+      return instanceToProto(row, tasks);
+    },
+    async ResumeInstance(req, ctx) {
+      const { row, tasks } = await instances.resume(req.id, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
     },
     ListAuditEvents(req) {

@@ -1,4 +1,5 @@
 import { parseStoredParams } from '../../shared/domain/params.js';
+import { parseStoredTasks } from '../../shared/domain/start-scope.js';
 import type { InstanceRow, StateChangeRow, TaskRow } from '../../shared/db/schema.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
 import { scheduleTimeOf } from '../../shared/instances/schedule-time.js';
@@ -26,6 +27,9 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
     scheduled_at: timestampOf(row.scheduled_at),
     rerun_of: row.rerun_of ?? '',
     schedule_time: timestampOf(scheduleTimeOf(row)),
+    round: row.round,
+    start_tasks: parseStoredTasks(row.start_tasks),
+    scope: row.start_scope ?? '',
     tasks: tasks.map((t) => ({
       id: t.id,
       name: t.task,

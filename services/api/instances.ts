@@ -25,6 +25,11 @@ import type { Definitions, StoredDefinition } from './definitions.js';
 import { recordStart, type NewInstance } from './record-start.js';
 import { parseScheduleTime } from './schedule-time.js';
 import { stopInstance } from './stop-instance.js';
+import { selectTasks } from '../../shared/domain/start-scope.js';
+import { startTasksOf } from './start-tasks.js';
+import { recoverInstance } from './recover-instance.js';
+import { pauseInstance, resumeInstance } from './pause-resume.js';
+import { forceTaskSuccess } from './force-task-success.js';
 
 export interface InstanceWithTasks {
   row: InstanceRow;
@@ -38,7 +43,7 @@ export interface InstancesDeps extends StopRequestDeps {
   limits: ApiLimits;
 }
 
-/** Starting, rerunning, reading, listing and stopping instances. */
+/** Starting, rerunning, reading, listing, stopping and repairing instances. */
 export class Instances {
   constructor(private readonly deps: InstancesDeps) {}
 
@@ -52,7 +57,13 @@ export class Instances {
    * @throws InvalidArgumentError, NotFoundError, ResourceExhaustedError (pending starts)
    */
   async start(
-    request: { workflow: string; params: Record<string, string>; scheduleTime: string },
+    request: {
+      workflow: string;
+      params: Record<string, string>;
+      scheduleTime: string;
+      startTasks?: string[];
+      scope?: string;
+    },
     actor: string,
     call?: CallContext,
   ): Promise<InstanceWithTasks> {
@@ -61,6 +72,7 @@ export class Instances {
     validateStartParams(params, this.deps.limits);
     const scheduleTime = parseScheduleTime(request.scheduleTime, 'schedule_time');
     const definition = await this.deps.definitions.get(workflow, 0);
+    const startTasks = startTasksOf(definition, request.startTasks ?? [], request.scope ?? '');
     return this.launch(definition, mergeParams(definition.spec.params, params), {
       actor,
       action: 'start',
@@ -69,8 +81,10 @@ export class Instances {
       detail: {
         params: Object.keys(params),
         ...(scheduleTime === undefined ? {} : { schedule_time: scheduleTime.toISOString() }),
+        ...(startTasks === undefined ? {} : { start_tasks: startTasks }),
       },
       call,
+      startTasks,
     });
   }
 
@@ -114,6 +128,7 @@ export class Instances {
       detail: object;
       /** The api call this start serves: the push to a master keeps within its deadline. */
       call: CallContext | undefined;
+      startTasks?: { names: string[]; scope: string } | undefined;
     },
   ): Promise<InstanceWithTasks> {
     const { name: workflow, version } = definition;
@@ -132,6 +147,7 @@ export class Instances {
           changeActor: this.deps.processName,
           changeReason: how.rerunOf === null ? 'started' : `rerun of ${how.rerunOf}`,
           traceParent: traceparentOf(),
+          ...(how.startTasks === undefined ? {} : { startTasks: how.startTasks }),
         };
         const id = await recordStart(this.deps.db, instance, this.deps.limits.pendingStarts, {
           actor: how.actor,
@@ -198,6 +214,45 @@ export class Instances {
     requireId(id, 'id');
     const reason = `stopped by ${actor} via ${this.deps.processName}`;
     await stopInstance(this.deps, id, reason, actor, call);
+    return this.get(id);
+  }
+
+  /** See recoverInstance. @throws NotFoundError, FailedPreconditionError */
+  async recover(
+    id: string,
+    actor: string,
+    call?: CallContext,
+    fromTasks: readonly string[] = [],
+  ): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    let rerun: string[] | undefined;
+    if (fromTasks.length > 0) {
+      const { row } = await this.get(id);
+      const { spec } = await this.deps.definitions.get(row.workflow, row.version);
+      rerun = [...selectTasks(spec.tasks, fromTasks, 'FROM')];
+    }
+    await recoverInstance(this.deps, id, actor, call, rerun);
+    return this.get(id);
+  }
+
+  /** See forceTaskSuccess. @throws NotFoundError, FailedPreconditionError */
+  async forceSuccess(id: string, task: string, actor: string): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    await forceTaskSuccess(this.deps, id, task, actor);
+    return this.get(id);
+  }
+
+  /** See pauseInstance. @throws NotFoundError, FailedPreconditionError */
+  async pause(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    await pauseInstance(this.deps, id, actor, call);
+    return this.get(id);
+  }
+
+  /** See resumeInstance. @throws NotFoundError, FailedPreconditionError */
+  async resume(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    await resumeInstance(this.deps, id, actor, call);
     return this.get(id);
   }
 

@@ -17,6 +17,8 @@ export interface NewInstance {
   changeActor: string;
   changeReason: string;
   traceParent: string | null;
+  /** A start from tasks: the tasks named and the scope (see shared/domain/start-scope.ts). */
+  startTasks?: { names: string[]; scope: string };
 }
 
 /**
@@ -52,6 +54,8 @@ export async function recordStart(
           change_reason: instance.changeReason,
           trace_parent: instance.traceParent,
           schedule_time: instance.scheduleTime ?? now,
+          start_tasks: instance.startTasks ? JSON.stringify(instance.startTasks.names) : null,
+          start_scope: instance.startTasks?.scope ?? null,
           created_at: now,
           updated_at: now,
         })

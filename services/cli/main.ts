@@ -19,6 +19,9 @@ import { registerList } from './commands/list.js';
 import { registerLogs } from './commands/logs.js';
 import { registerMembers } from './commands/members.js';
 import { registerRerun } from './commands/rerun.js';
+import { registerRecover } from './commands/recover.js';
+import { registerForceSuccess } from './commands/force-success.js';
+import { registerPauseResume } from './commands/pause-resume.js';
 import { registerStart } from './commands/start.js';
 import { registerSerial } from './commands/serial.js';
 import { registerStop } from './commands/stop.js';
@@ -44,6 +47,9 @@ for (const register of [
   registerList,
   registerStop,
   registerRerun,
+  registerRecover,
+  registerForceSuccess,
+  registerPauseResume,
   registerLogs,
   registerHistory,
   registerAudit,

@@ -45,6 +45,16 @@ export function masterHandlers(
       return Promise.resolve({});
     },
 
+    async PauseInstance(req) {
+      await pushPause(owned, queries, requireId(req.instance_id, 'instance_id'));
+      return {};
+    },
+
+    async ResumeInstance(req) {
+      await pushPause(owned, queries, requireId(req.instance_id, 'instance_id'));
+      return {};
+    },
+
     async ReportTask(req) {
       const instanceId = requireId(req.instance_id, 'instance_id');
       const taskInstanceId = requireId(req.task_instance_id, 'task_instance_id');
@@ -114,4 +124,14 @@ async function refuseUnowned(
   if (taskEnded || instanceEnded)
     throw new FailedPreconditionError(`task instance ${taskInstanceId} already ended`);
   throw new StaleEpochError(`instance ${instanceId} is not owned by this master`);
+}
+
+/**
+ * A pause or resume push: the run acts on the request as recorded now (pushes can overtake
+ * each other; the row cannot be out of order).
+ */
+async function pushPause(owned: OwnedInstances, queries: InstanceQueries, id: string) {
+  const run = owned.get(id);
+  if (run === undefined) throw new StaleEpochError(`instance ${id} is not owned by this master`);
+  run.applyPause(await queries.pauseRequested(id));
 }

@@ -19,6 +19,8 @@ import { migrateToLatest } from '../../shared/db/migrate.js';
 import { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { bindService } from '../../shared/grpc/server.js';
 import { requestStop } from '../../shared/instances/request-stop.js';
+import { reopenChild } from '../../shared/instances/reopen-instance.js';
+import { pauseChild } from '../../shared/instances/request-pause.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
@@ -83,6 +85,11 @@ async function main(): Promise<void> {
           submitToMaster(masters, channels, childId, log),
         ),
       stop: (childId, reason) => requestStop(stopDeps, childId, reason),
+      pause: (childId, paused) => pauseChild(stopDeps, childId, paused),
+      recover: async (childId, belowRound, reason) => {
+        if (await reopenChild(db, childId, belowRound, { actor: runtime.name, reason }))
+          await submitToMaster(masters, channels, childId, log);
+      },
     },
     clock: systemClock,
     events,
@@ -98,6 +105,10 @@ async function main(): Promise<void> {
     env.SUBMIT_GRACE_MS,
   );
   events.on('ended', ({ instanceId, parentId }) => {
+    if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);
+  });
+  // A pausing parent waits for its children to pause: tell it at once (its reconciler looks too).
+  events.on('paused', ({ instanceId, parentId }) => {
     if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);
   });
   owned.on('reset', () => reconciler.scanForOrphans(false));

@@ -63,6 +63,8 @@ describe('a worker reports the declared outputs of a task', () => {
           },
           SubmitInstance: refuse,
           StopInstance: refuse,
+          PauseInstance: refuse,
+          ResumeInstance: refuse,
           NotifyChildEnded: refuse,
           NotifySerialDecision: refuse,
         },

@@ -9,6 +9,7 @@ import { traceParent } from './migrations/0005-trace-parent.js';
 import { apiTokens } from './migrations/0006-api-tokens.js';
 import { auditAndRerun } from './migrations/0007-audit-and-rerun.js';
 import { workflowLanguage } from './migrations/0008-workflow-language.js';
+import { repairRounds } from './migrations/0009-repair-rounds.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-api-tokens': apiTokens,
   '0007-audit-and-rerun': auditAndRerun,
   '0008-workflow-language': workflowLanguage,
+  '0009-repair-rounds': repairRounds,
 };
 
 const provider: MigrationProvider = {

@@ -58,6 +58,15 @@ export interface WorkflowInstancesTable {
   rerun_of: ColumnType<string | null, string | null | undefined, never>;
   /** The business time it runs as (migration 0008): fire time, the one given, or creation. */
   schedule_time: ColumnType<Date | null, Date | null | undefined, never>;
+  /** Times it was carried on in place: recovered or resumed (migration 0009). */
+  round: ColumnType<number, number | undefined, number>;
+  /** A pause recorded by the api, carried out by the owner (migration 0009). */
+  pause_requested: ColumnType<number, number | undefined, number>;
+  /** Start-from-tasks: JSON list of task names, and FROM, ONLY or TO (migration 0009). */
+  start_tasks: ColumnType<string | null, string | null | undefined, string | null>;
+  start_scope: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Tasks a `recover --from` runs again in the current round (JSON list; migration 0009). */
+  rerun_tasks: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -81,6 +90,8 @@ export interface TaskInstancesTable {
   change_actor: ColumnType<string | null, string | null | undefined, string | null>;
   change_reason: ColumnType<string | null, string | null | undefined, string | null>;
   change_epoch: ColumnType<string, string | undefined, string>;
+  /** The instance's round the attempt was made in (migration 0009). */
+  round: ColumnType<number, number | undefined, never>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

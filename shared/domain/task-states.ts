@@ -14,6 +14,8 @@ export const TASK_STATES = [
   'NEED_FAULT_TOLERANCE',
   // Not run: on a branch a CONDITIONS or SWITCH task did not take, or only reachable through one.
   'SKIPPED',
+  // Ended FAILURE or KILL, then declared a success by an operator: counts as SUCCESS downstream.
+  'FORCED_SUCCESS',
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
@@ -24,10 +26,12 @@ const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   DISPATCHED: ['RUNNING', ...ENDED],
   RUNNING: [...ENDED],
   SUCCESS: [],
-  FAILURE: [],
-  KILL: [],
+  // Force success (an ended attempt; the instance has ended or is paused).
+  FAILURE: ['FORCED_SUCCESS'],
+  KILL: ['FORCED_SUCCESS'],
   NEED_FAULT_TOLERANCE: [],
   SKIPPED: [],
+  FORCED_SUCCESS: [],
 };
 
 export const ACTIVE_TASK_STATES: readonly TaskState[] = ['SUBMITTED', 'DISPATCHED', 'RUNNING'];
@@ -36,8 +40,14 @@ export function isTaskState(value: string): value is TaskState {
   return (TASK_STATES as readonly string[]).includes(value);
 }
 
+/** Ended: the attempt runs no more (a FAILURE or KILL may still be forced to success). */
 export function isTerminalTaskState(state: TaskState): boolean {
-  return TRANSITIONS[state].length === 0;
+  return !isActiveTaskState(state);
+}
+
+/** Counts as a success for dependencies and for the instance's end state. */
+export function isSuccessTaskState(state: TaskState | undefined): boolean {
+  return state === 'SUCCESS' || state === 'FORCED_SUCCESS';
 }
 
 export function isActiveTaskState(state: TaskState): boolean {

@@ -10,19 +10,30 @@ export const WORKFLOW_STATES = [
   'RUNNING',
   'READY_STOP',
   'STOP',
+  // Paused: READY_PAUSE while tasks that were running finish, PAUSE once nothing runs.
+  'READY_PAUSE',
+  'PAUSE',
   'FAILURE',
   'SUCCESS',
   'SERIAL_DISCARD',
 ] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 
+/**
+ * An ended FAILURE (recover) or STOP (resume) instance goes back to SUBMITTED: the api records
+ * that, in place, so that a master claims it under a new epoch and carries it on (see
+ * shared/instances/reopen-instance.ts). SUCCESS and SERIAL_DISCARD stay ended for good.
+ */
 const TRANSITIONS: Record<WorkflowState, readonly WorkflowState[]> = {
-  SUBMITTED: ['RUNNING', 'SERIAL_WAIT', 'SERIAL_DISCARD', 'STOP', 'FAILURE'],
-  SERIAL_WAIT: ['RUNNING', 'SERIAL_DISCARD', 'STOP', 'FAILURE'],
-  RUNNING: ['READY_STOP', 'SUCCESS', 'FAILURE'],
+  SUBMITTED: ['RUNNING', 'SERIAL_WAIT', 'SERIAL_DISCARD', 'STOP', 'FAILURE', 'PAUSE'],
+  SERIAL_WAIT: ['RUNNING', 'SERIAL_DISCARD', 'STOP', 'FAILURE', 'PAUSE'],
+  RUNNING: ['READY_STOP', 'READY_PAUSE', 'SUCCESS', 'FAILURE'],
   READY_STOP: ['STOP'],
-  STOP: [],
-  FAILURE: [],
+  // The tasks still running decide: nothing left to run ends it as a run would.
+  READY_PAUSE: ['PAUSE', 'RUNNING', 'READY_STOP', 'SUCCESS', 'FAILURE'],
+  PAUSE: ['RUNNING', 'READY_STOP'],
+  STOP: ['SUBMITTED'],
+  FAILURE: ['SUBMITTED'],
   SUCCESS: [],
   SERIAL_DISCARD: [],
 };
@@ -43,6 +54,9 @@ export const OWNED_WORKFLOW_STATES: readonly WorkflowState[] = [
   'SERIAL_WAIT',
   'RUNNING',
   'READY_STOP',
+  'READY_PAUSE',
+  // A paused instance has not ended: its owner keeps it (and its serial slot) until resumed.
+  'PAUSE',
 ];
 
 export function isWorkflowState(value: string): value is WorkflowState {

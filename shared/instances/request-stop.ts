@@ -68,8 +68,11 @@ export async function recordStopRequest(
   }
 }
 
+/** The master RPCs that tell an owner to act on a control recorded on the instance's row. */
+export type OwnerControl = 'StopInstance' | 'PauseInstance' | 'ResumeInstance';
+
 /**
- * Tells the instance's owner to stop it now, or, when nobody owns it yet, submits it so whoever
+ * Tells the instance's owner to act on `control` (stop by default) now, or, when nobody owns it yet, submits it so whoever
  * claims it sees the recorded request and ends it STOP. Call it after `stop_requested` is
  * recorded: the record is what counts, so a failed push is only logged and left to the owner's
  * next reconcile. Rejects only when etcd cannot be read for the ownership. The push's deadline
@@ -79,6 +82,7 @@ export async function notifyOwner(
   deps: StopRequestDeps,
   instanceId: string,
   parent?: CallContext,
+  control: OwnerControl = 'StopInstance',
 ): Promise<void> {
   const ownership = await readOwnership(deps.etcd, deps.keys, instanceId);
   const owner = ownership === undefined ? undefined : deps.masters.get(ownership.holder);
@@ -89,14 +93,14 @@ export async function notifyOwner(
   }
   try {
     const master = makeServiceClient(batonProto().Master.service, deps.channels.get(owner.address));
-    await master.StopInstance(
+    await master[control](
       { instance_id: instanceId },
       { timeoutMs: 5_000, ...(parent === undefined ? {} : { parent }) },
     );
   } catch (err) {
     deps.log.warn(
-      { instance_id: instanceId, err: errorMessage(err) },
-      'stop push failed; the owner reconciles it',
+      { instance_id: instanceId, control, err: errorMessage(err) },
+      'control push failed; the owner reconciles it',
     );
   }
 }

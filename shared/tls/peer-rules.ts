@@ -21,6 +21,9 @@ export const MASTER_PEERS: PeerRules<MasterDefinition> = {
   // requestStop from the api (a user's stop), a master (a parent stopping its child) and a
   // coordinator (SERIAL_PRIORITY ending the slot holder).
   StopInstance: ['api', 'master', 'coordinator'],
+  // A user's pause or resume (api), or a parent pausing or resuming its child (master).
+  PauseInstance: ['api', 'master'],
+  ResumeInstance: ['api', 'master'],
   // A worker's result outbox.
   ReportTask: ['worker'],
   // A child's owner telling the parent's owner.

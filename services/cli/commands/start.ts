@@ -9,6 +9,9 @@ import { watchInstance } from '../watch-instance.js';
 
 interface StartOptions {
   param: string[];
+  from: string[];
+  only: string[];
+  to: string[];
   scheduleTime?: string;
   wait?: boolean;
   timeout?: string;
@@ -25,6 +28,9 @@ export function registerStart(program: Command): void {
       '--schedule-time <time>',
       'the business time to run as, RFC 3339 with a zone, e.g. 2026-03-01T00:00:00Z (default: now)',
     )
+    .option('--from <task>', 'run only this task and what is downstream (repeatable)', collect, [])
+    .option('--only <task>', 'run only this task (repeatable)', collect, [])
+    .option('--to <task>', 'run only this task and what is upstream (repeatable)', collect, [])
     .option('-w, --wait', 'follow the instance until it ends; exit 0 only on SUCCESS')
     .option('--timeout <duration>', 'with --wait: give up after this long, e.g. 90s, 5m')
     .action((workflow: string, opts: StartOptions, command: Command) =>
@@ -33,6 +39,7 @@ export function registerStart(program: Command): void {
         await startInstance(ctx, workflow, parseParams(opts.param), {
           // The api validates it (INVALID_ARGUMENT naming schedule_time): one rule, one place.
           scheduleTime: opts.scheduleTime,
+          ...startTasksOf(opts),
           wait: opts.wait === true,
           timeoutMs,
         });
@@ -49,12 +56,20 @@ export async function startInstance(
   ctx: CliContext,
   workflow: string,
   params: Record<string, string>,
-  options: { scheduleTime?: string; wait: boolean; timeoutMs?: number | undefined },
+  options: {
+    scheduleTime?: string;
+    wait: boolean;
+    timeoutMs?: number | undefined;
+    startTasks?: string[];
+    scope?: string;
+  },
 ): Promise<void> {
   const started = await ctx.call('StartInstance', {
     workflow,
     params,
     schedule_time: options.scheduleTime ?? '',
+    start_tasks: options.startTasks ?? [],
+    scope: options.scope ?? '',
   });
   if (!options.wait) {
     if (ctx.json) ctx.printJson(instanceJson(started));
@@ -66,6 +81,20 @@ export async function startInstance(
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   reportEnded(ctx, ended, 'SUCCESS');
+}
+
+/** --from, --only or --to (one kind per start, each repeatable) as the api's fields. */
+function startTasksOf(opts: StartOptions): { startTasks?: string[]; scope?: string } {
+  const given = (
+    [
+      ['FROM', opts.from],
+      ['ONLY', opts.only],
+      ['TO', opts.to],
+    ] as const
+  ).filter(([, names]) => names.length > 0);
+  if (given.length > 1) throw new CliError('use one of --from, --only and --to (each repeatable)');
+  const [chosen] = given;
+  return chosen === undefined ? {} : { startTasks: [...chosen[1]], scope: chosen[0] };
 }
 
 function collect(value: string, previous: string[]): string[] {

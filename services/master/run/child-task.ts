@@ -7,7 +7,8 @@ import type { TaskState } from '../../../shared/domain/task-states.js';
 import { SYSTEM_PARAM_PREFIX } from '../../../shared/domain/params.js';
 import { taskParams } from './task-params.js';
 import type { RunHandle } from './run-handle.js';
-import type { TaskRun } from './run-model.js';
+import type { PriorChild, TaskRun } from './run-model.js';
+import { racePoint } from '../../../shared/race-points.js';
 import type { RunPorts } from './run-ports.js';
 
 /**
@@ -68,6 +69,10 @@ export class ChildTasks {
    * failover finds the same child instead of making a second one (F2).
    */
   async start(task: TaskRun): Promise<void> {
+    if (task.priorChild !== null) {
+      await this.reattach(task, task.priorChild);
+      return;
+    }
     const { run, ports } = this;
     const child = await ports.children.latestDefinition(task.def.workflow);
     // The child's row stores this span as its trace parent: the child runs in the same trace.
@@ -104,6 +109,27 @@ export class ChildTasks {
       `child instance ${childId}`,
     );
     if (!(await this.check(task))) ports.children.submit(childId, task.def.workflow);
+  }
+
+  /**
+   * A recovered (or resumed) SUB_WORKFLOW task: its child from an earlier round is carried on
+   * in place (only its own failed or killed tasks run again) and this attempt attaches to it, so
+   * no second child is made (F2: the child belongs to the attempt that made it; the attempts of
+   * later rounds re-attach to it). Recovering first and attaching after means an owner that dies
+   * in between leaves an attempt that recovers again, which the child's round makes a no-op.
+   */
+  private async reattach(task: TaskRun, prior: PriorChild): Promise<void> {
+    const { run, ports } = this;
+    const reason = `recovered by ${run.id} task ${task.def.name} attempt ${task.attempt}`;
+    await ports.children.recover(prior.id, prior.links, reason);
+    await racePoint('master.child.before-reattach', run.id, run.workflow);
+    await run.tasks.transition(
+      task,
+      'RUNNING',
+      { childInstanceId: prior.id, startedAt: new Date(ports.clock.now()) },
+      `child instance ${prior.id} (recovered in place)`,
+    );
+    if (!(await this.check(task))) ports.children.submit(prior.id, task.def.workflow);
   }
 
   /** Reads the child's state; when it has ended, ends the task accordingly. True if it ended. */

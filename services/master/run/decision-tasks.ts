@@ -80,7 +80,11 @@ export class DecisionTasks {
     const condition = def.condition;
     if (condition === null) return { failure: 'CONDITIONS task without a condition' };
     const inputs: Record<string, string> = {};
-    for (const dep of def.dependsOn) inputs[dep] = this.run.tasks.get(dep)?.state ?? 'NOT_RUN';
+    // A forced success is a success to the condition (it tests SUCCESS or FAILURE).
+    for (const dep of def.dependsOn) {
+      const state = this.run.tasks.get(dep)?.state ?? 'NOT_RUN';
+      inputs[dep] = state === 'FORCED_SUCCESS' ? 'SUCCESS' : state;
+    }
     const holds = condition.items.map((item) => inputs[item.task] === item.state);
     const value = condition.relation === 'all' ? holds.every(Boolean) : holds.some(Boolean);
     const chosen = value ? def.onTrue : def.onFalse;

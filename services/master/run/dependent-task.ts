@@ -113,7 +113,7 @@ export class DependentTasks {
  * it failed for good or its instance ended without it.
  */
 function taskItemResult(state: string | undefined, instanceEnded: boolean): DependentResult {
-  if (state === 'SUCCESS') return 'SUCCESS';
+  if (state === 'SUCCESS' || state === 'FORCED_SUCCESS') return 'SUCCESS';
   if (state === undefined || !isTaskState(state)) return instanceEnded ? 'FAILURE' : 'WAITING';
   if (isActiveTaskState(state)) return 'WAITING';
   return instanceEnded

@@ -23,6 +23,9 @@ import { plan } from './dag-planner.js';
 import { ActorQueue, isRefusal } from './actor-queue.js';
 import { InstanceLifecycle } from './instance-lifecycle.js';
 import { RunTimers } from './run-timers.js';
+import { isSuspendedWhilePaused, PauseControl } from './pause-control.js';
+import { parseStoredTasks } from '../../../shared/domain/start-scope.js';
+import { selectionOf } from './start-selection.js';
 import type { EndState } from './run-summary.js';
 import { applyTaskReport, reportSpanOptions, type TaskReportEvent } from './task-report.js';
 import type { RunHandle } from './run-handle.js';
@@ -54,6 +57,12 @@ export class InstanceRun implements RunHandle {
   readonly log: Logger;
   readonly tasks: TaskRecords;
   readonly serial: boolean;
+  /** The instance's round (see migration 0009): what this owner runs is planned in it. */
+  readonly round: number;
+  /** Tasks a `recover --from` runs again in this round (see migration 0009). */
+  readonly rerun: ReadonlySet<string>;
+  /** A start from tasks: the tasks that are part of the run; undefined for all. */
+  private readonly selected: ReadonlySet<string> | undefined;
   private readonly queue = new ActorQueue(
     () => new OwnershipLostError(`instance ${this.id} is no longer run here`),
     (label, err) => this.fail(label, err),
@@ -62,6 +71,9 @@ export class InstanceRun implements RunHandle {
   private readonly actions: TaskActions;
   private readonly serialTurn: SerialTurn;
   private readonly life: InstanceLifecycle;
+  private readonly pauses: PauseControl;
+  /** The pause recorded on the row when this owner took the instance over. */
+  private readonly pauseAtAdoption: boolean;
 
   constructor(
     row: InstanceRow,
@@ -79,12 +91,17 @@ export class InstanceRun implements RunHandle {
     this.parentId = row.parent_instance_id;
     this.executionType = row.execution_type;
     this.serial = row.execution_type !== 'PARALLEL';
+    this.round = row.round;
+    this.rerun = new Set(parseStoredTasks(row.rerun_tasks));
+    this.selected = selectionOf(spec, row);
     this.log = ports.log.child({ instance_id: row.id, epoch: epoch.toString() });
     this.timers = new RunTimers(ports.clock);
     this.tasks = new TaskRecords(this, ports.store, ports.workers, taskRuns);
     this.actions = new TaskActions(this, ports);
     this.serialTurn = new SerialTurn(this, ports);
     this.life = new InstanceLifecycle(row, this, ports);
+    this.pauses = new PauseControl(this, this.life, this.timers, ports);
+    this.pauseAtAdoption = row.pause_requested === 1;
   }
 
   get currentState(): WorkflowState {
@@ -117,6 +134,9 @@ export class InstanceRun implements RunHandle {
   }
 
   armTimer(key: string, delayMs: number, op: () => Promise<void>): void {
+    // Suspended while paused: a resume re-plans retries and re-checks DEPENDENT tasks.
+    const paused = this.life.state === 'PAUSE' || this.life.state === 'READY_PAUSE';
+    if (paused && isSuspendedWhilePaused(key)) return;
     this.timers.arm(key, delayMs, () => this.post(key, op));
   }
 
@@ -148,6 +168,7 @@ export class InstanceRun implements RunHandle {
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.resume(task);
       }
+      if (stopReason === null) await this.pauses.apply(this.pauseAtAdoption);
       await this.advance();
     });
   }
@@ -210,18 +231,24 @@ export class InstanceRun implements RunHandle {
   async advance(): Promise<void> {
     const { state } = this.life;
     if (this.dropped || this.life.waiting || isTerminalWorkflowState(state)) return;
+    if (state === 'PAUSE') return;
     const stopping = state === 'READY_STOP';
+    const pausing = state === 'READY_PAUSE';
     const actions = plan({
       spec: this.spec,
       progress: this.tasks.progress(),
       stopping,
+      pausing,
+      paused: pausing ? await this.pauses.pausedChildTasks() : new Set(),
+      ...(this.selected === undefined ? {} : { selected: this.selected }),
       now: this.ports.clock.now(),
     });
     const killReason = stopping
       ? (this.life.stopReason ?? 'instance stopping')
       : 'failure strategy END';
     const { end, settled } = await this.actions.carryOut(actions, killReason);
-    if (end !== undefined) await this.finish(end);
+    if (end === 'PAUSE') await this.pauses.paused();
+    else if (end !== undefined) await this.finish(end);
     // A skip or a decision ended a task while the plan was carried out: plan again.
     else if (settled) await this.advance();
   }
@@ -254,10 +281,28 @@ export class InstanceRun implements RunHandle {
         await this.leaveQueue(first);
         return;
       }
-      if (this.life.state === 'RUNNING') await this.life.toReadyStop(reason);
+      // A paused instance stops too: its paused children are stopped with it.
+      if (['RUNNING', 'READY_PAUSE', 'PAUSE'].includes(this.life.state))
+        await this.life.toReadyStop(reason);
       await racePoint('master.stop.before-kill', this.id, this.workflow);
       await this.advance();
     });
+  }
+
+  /** The api's push: the pause request (true) or its end (false) as recorded on the row. */
+  applyPause(pauseRequested: boolean): void {
+    this.post(pauseRequested ? 'pause' : 'resume', async () => {
+      if (this.life.waiting || this.life.stopReason !== null) return;
+      if ((await this.pauses.apply(pauseRequested)) === 'resumed') await this.recheckActive();
+      await this.advance();
+    });
+  }
+
+  /** After a resume: re-arms what the pause suspended on active tasks (DEPENDENT checks). */
+  private async recheckActive(): Promise<void> {
+    for (const task of this.tasks.all()) {
+      if (isActiveTaskState(task.state)) await this.actions.reconcile(task);
+    }
   }
 
   onWorkerGone(worker: MemberInfo): void {
@@ -268,7 +313,7 @@ export class InstanceRun implements RunHandle {
   }
 
   /** Periodic: re-check everything a lost message could have left behind. */
-  reconcile(stopRequested: boolean, stopReason: string | null): void {
+  reconcile(stopRequested: boolean, stopReason: string | null, pauseRequested = false): void {
     this.post('reconcile', async () => {
       if (stopRequested && this.life.waiting) {
         await this.leaveQueue(stopReason ?? 'stop requested');
@@ -279,9 +324,10 @@ export class InstanceRun implements RunHandle {
         if (this.serialTurn.resyncDue()) await this.askForTurn();
         return;
       }
-      if (stopRequested && this.life.state === 'RUNNING') {
+      if (stopRequested && ['RUNNING', 'READY_PAUSE', 'PAUSE'].includes(this.life.state)) {
         await this.life.toReadyStop(stopReason ?? 'stop requested');
       }
+      if (!stopRequested) await this.pauses.apply(pauseRequested);
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.reconcile(task);
       }
@@ -295,12 +341,13 @@ export class InstanceRun implements RunHandle {
     this.timers.clearAll();
   }
 
-  private armWorkflowTimeout(): void {
+  /** Arms the workflow timeout: due `leftMs` from now, or its time since the start. */
+  armWorkflowTimeout(leftMs?: number): void {
     const { timeoutMs, timeoutStrategy } = this.spec;
     const { startedAt } = this.life;
     if (timeoutMs === null || startedAt === null || this.life.state !== 'RUNNING') return;
     const reason = `workflow timed out after ${formatDuration(timeoutMs)}`;
-    const due = startedAt.getTime() + timeoutMs - this.ports.clock.now();
+    const due = leftMs ?? startedAt.getTime() + timeoutMs - this.ports.clock.now();
     this.armTimer('workflow-timeout', due, async () => {
       if (this.life.state !== 'RUNNING') return;
       if (timeoutStrategy === 'WARN') {

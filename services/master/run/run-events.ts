@@ -20,6 +20,8 @@ export interface RunDropped {
 
 interface RunEventMap {
   ended: [RunEnded];
+  /** A run went PAUSE (not an end): a parent waiting for its child to pause is told. */
+  paused: [RunEnded];
   dropped: [RunDropped];
 }
 

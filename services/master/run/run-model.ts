@@ -1,5 +1,9 @@
 import type { TaskRow } from '../../../shared/db/schema.js';
-import { isTaskState, type TaskState } from '../../../shared/domain/task-states.js';
+import {
+  isSuccessTaskState,
+  isTaskState,
+  type TaskState,
+} from '../../../shared/domain/task-states.js';
 import type { TaskDefinition } from '../../../shared/domain/workflow-spec.js';
 import { InternalError } from '../../../shared/errors.js';
 import { parseStoredParams } from '../../../shared/domain/params.js';
@@ -15,7 +19,10 @@ export interface TaskRun {
   readonly def: TaskDefinition;
   readonly id: string;
   readonly attempt: number;
+  /** The instance's round the attempt was made in (a recover or resume starts a new round). */
+  readonly round: number;
   readonly state: TaskState;
+  /** Attempts that ended FAILURE in this attempt's round (a new round has its retries again). */
   readonly failures: number;
   readonly worker: string | null;
   /**
@@ -25,6 +32,12 @@ export interface TaskRun {
    */
   readonly workerStartedAt: string | null;
   readonly childId: string | null;
+  /**
+   * SUB_WORKFLOW: the child of the task's attempt in an earlier round, which this attempt
+   * recovers in place and re-attaches to instead of making a new child. Null within a round
+   * (a retry makes its own child) and for other task types.
+   */
+  readonly priorChild: PriorChild | null;
   readonly startedAt: Date | null;
   readonly endedAt: Date | null;
   /** A kill was sent for this attempt (resent by the reconciler until it ends). */
@@ -44,23 +57,45 @@ export function taskRef(task: TaskRun): { id: string; name: string; attempt: num
   return { id: task.id, name: task.def.name, attempt: task.attempt };
 }
 
-/** A fresh attempt, just inserted: SUBMITTED, or DISPATCHED to `worker`. */
+/**
+ * A child made by an earlier attempt, to be recovered and re-attached to. `links` counts the
+ * earlier attempts attached to it: the child has been carried on `links - 1` times before, so
+ * a child whose round is `links` or more was already recovered for this attempt (by an owner
+ * that died before recording the attachment) and must not be recovered twice.
+ */
+export interface PriorChild {
+  readonly id: string;
+  readonly links: number;
+}
+
+/** The child an attempt of `round` re-attaches to: its task's child from an earlier round. */
+function priorChildOf(previous: TaskRun | undefined, round: number): PriorChild | null {
+  if (previous === undefined || previous.round >= round) return null;
+  if (previous.childId === null) return previous.priorChild;
+  const before = previous.priorChild?.id === previous.childId ? previous.priorChild.links : 0;
+  return { id: previous.childId, links: before + 1 };
+}
+
+/** A fresh attempt of `round`, just inserted: SUBMITTED, or DISPATCHED to `worker`. */
 export function newAttempt(
   def: TaskDefinition,
   id: string,
   attempt: number,
   previous: TaskRun | undefined,
+  round: number,
   worker?: string,
 ): TaskRun {
   return {
     def,
     id,
     attempt,
+    round,
     state: worker === undefined ? 'SUBMITTED' : 'DISPATCHED',
-    failures: previous?.failures ?? 0,
+    failures: previous !== undefined && previous.round === round ? previous.failures : 0,
     worker: worker ?? null,
     workerStartedAt: null,
     childId: null,
+    priorChild: def.type === 'SUB_WORKFLOW' ? priorChildOf(previous, round) : null,
     startedAt: null,
     endedAt: null,
     killRequested: false,
@@ -71,12 +106,24 @@ export function newAttempt(
   };
 }
 
-export function progressOf(run: TaskRun): TaskProgress {
+/**
+ * The planner's view of a task in round `round`: an attempt of an earlier round that did not
+ * succeed is `stale` (planned again as if it never ran, with a fresh retry budget); successes,
+ * forced ones and stored decisions of earlier rounds are kept, except for the tasks in `rerun`
+ * (a `recover --from`), which run again.
+ */
+export function progressOf(
+  run: TaskRun,
+  round: number,
+  rerun: ReadonlySet<string> = new Set(),
+): TaskProgress {
+  const again = !isSuccessTaskState(run.state) || rerun.has(run.def.name);
   const progress = {
     attempt: run.attempt,
     state: run.state,
     failures: run.failures,
     endedAt: run.endedAt,
+    ...(run.round < round && again ? { stale: true } : {}),
   };
   return run.decision === null ? progress : { ...progress, chosen: run.decision.chosen };
 }
@@ -94,16 +141,19 @@ export function taskRunsFromRows(
     if (def === undefined) continue;
     if (!isTaskState(row.state))
       throw new InternalError(`task ${row.id} has unknown state ${row.state}`);
-    const failures = (runs.get(row.task)?.failures ?? 0) + (row.state === 'FAILURE' ? 1 : 0);
+    const previous = runs.get(row.task);
+    const before = previous !== undefined && previous.round === row.round ? previous.failures : 0;
     runs.set(row.task, {
       def,
       id: row.id,
       attempt: row.attempt,
+      round: row.round,
       state: row.state,
-      failures,
+      failures: before + (row.state === 'FAILURE' ? 1 : 0),
       worker: row.worker,
       workerStartedAt: null,
       childId: row.child_instance_id,
+      priorChild: def.type === 'SUB_WORKFLOW' ? priorChildOf(previous, row.round) : null,
       startedAt: row.started_at,
       endedAt: row.ended_at,
       killRequested: false,

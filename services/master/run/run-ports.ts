@@ -152,6 +152,14 @@ export interface ChildPort {
   submit(childId: string, workflow: string): void;
   /** Records a stop request for the child and tells its owner. */
   stop(childId: string, reason: string): Promise<void>;
+  /**
+   * Carries an ended (FAILURE or STOP) child on in place, in a new round, and hands it to a
+   * master, unless its round is already `belowRound` or more (it was carried on for this
+   * attempt already); a child not ended so is left as it is. See reopenChild.
+   */
+  recover(childId: string, belowRound: number, reason: string): Promise<void>;
+  /** Records a pause (or, `paused` false, its end) for the child and tells its owner. */
+  pause(childId: string, paused: boolean): Promise<void>;
 }
 
 /** Time, and timers on it: the real clock in the master, a hand-driven one in unit tests. */

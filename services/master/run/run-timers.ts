@@ -29,6 +29,11 @@ export class RunTimers {
     this.timers.delete(key);
   }
 
+  /** Clears every timer whose key matches. */
+  clearWhere(matches: (key: string) => boolean): void {
+    for (const key of [...this.timers.keys()]) if (matches(key)) this.clear(key);
+  }
+
   clearAll(): void {
     for (const timer of this.timers.values()) this.clock.clearTimer(timer);
     this.timers.clear();

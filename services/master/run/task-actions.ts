@@ -172,7 +172,7 @@ export class TaskActions {
   async carryOut(
     actions: PlanAction[],
     killReason: string,
-  ): Promise<{ end: EndState | undefined; settled: boolean }> {
+  ): Promise<{ end: EndState | 'PAUSE' | undefined; settled: boolean }> {
     let settled = false;
     for (const action of actions) {
       switch (action.kind) {
@@ -187,7 +187,8 @@ export class TaskActions {
         case 'skip': {
           const def = this.run.spec.tasks.find((t) => t.name === action.task);
           if (def === undefined) break;
-          await this.run.tasks.skip(def, 'not on a branch taken: every dependency was skipped');
+          const why = action.reason ?? 'not on a branch taken: every dependency was skipped';
+          await this.run.tasks.skip(def, why);
           settled = true;
           break;
         }

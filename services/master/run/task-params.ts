@@ -79,7 +79,7 @@ function upstreamOutputs(run: ParamsSource, def: TaskDefinition): Record<string,
       if (seen.has(name)) continue;
       seen.add(name);
       const task = run.tasks.get(name);
-      if (task?.state === 'SUCCESS')
+      if (task?.state === 'SUCCESS' || task?.state === 'FORCED_SUCCESS')
         for (const [key, value] of Object.entries(task.outputs))
           if (!Object.hasOwn(out, key))
             Object.defineProperty(out, key, {

@@ -25,6 +25,10 @@ export function dependentCheckKey(task: TaskRun): string {
 export interface RecordsOwner {
   readonly id: string;
   readonly epoch: bigint;
+  /** The instance's round: new attempts are made in it (the store copies it from the row). */
+  readonly round: number;
+  /** Tasks a `recover --from` runs again in this round even though they succeeded. */
+  readonly rerun: ReadonlySet<string>;
   clearTimer(key: string): void;
 }
 
@@ -68,7 +72,12 @@ export class TaskRecords {
 
   /** What the planner needs, by task name. */
   progress(): Map<string, TaskProgress> {
-    return new Map([...this.byName].map(([name, task]) => [name, progressOf(task)]));
+    return new Map(
+      [...this.byName].map(([name, task]) => [
+        name,
+        progressOf(task, this.owner.round, this.owner.rerun),
+      ]),
+    );
   }
 
   /** Inserts attempt `attempt` of `def` (already DISPATCHED when a worker is given). */
@@ -80,7 +89,14 @@ export class TaskRecords {
       { name: def.name, type: def.type, attempt },
       worker === undefined ? undefined : { worker: worker.name },
     );
-    const task = newAttempt(def, id, attempt, this.byName.get(def.name), worker?.name);
+    const task = newAttempt(
+      def,
+      id,
+      attempt,
+      this.byName.get(def.name),
+      this.owner.round,
+      worker?.name,
+    );
     this.byName.set(def.name, task);
     return task;
   }
@@ -95,7 +111,9 @@ export class TaskRecords {
       { name: def.name, type: def.type, attempt },
       { skipped: reason },
     );
-    const task = this.mutable(newAttempt(def, id, attempt, this.byName.get(def.name)));
+    const task = this.mutable(
+      newAttempt(def, id, attempt, this.byName.get(def.name), this.owner.round),
+    );
     task.state = 'SKIPPED';
     this.byName.set(def.name, task);
   }

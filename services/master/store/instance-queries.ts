@@ -45,6 +45,28 @@ export class InstanceQueries {
     return new Map(rows.map((r) => [r.id, r.stop_reason]));
   }
 
+  /** Unfinished instances of `owner` with a pause request (see shared/instances/request-pause.ts). */
+  async pauseRequestsOf(owner: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('workflow_instances')
+      .select('id')
+      .where('owner', '=', owner)
+      .where('pause_requested', '=', 1)
+      .where('state', 'in', [...OWNED_WORKFLOW_STATES])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Whether a pause is recorded on the instance (false when it does not exist). */
+  async pauseRequested(instanceId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('workflow_instances')
+      .select('pause_requested')
+      .where('id', '=', instanceId)
+      .executeTakeFirst();
+    return row?.pause_requested === 1;
+  }
+
   /**
    * Unfinished instances after id `afterId`, in id order, whose recorded owner is none or not
    * one of `liveOthers` (at most `limit`): the full scan's candidates for adoption.

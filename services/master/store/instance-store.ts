@@ -57,7 +57,8 @@ export class InstanceStore implements RunStore {
 
   /**
    * Inserts a new task attempt: SUBMITTED, or already DISPATCHED to `worker` (one statement on
-   * the hot path; both states are recorded). Returns its id.
+   * the hot path; both states are recorded). It is made in the instance's current round (read
+   * from the fenced row itself). Returns its id.
    * @throws ConflictError if that attempt already exists (memory is behind MySQL: reset).
    */
   async insertTask(
@@ -77,8 +78,8 @@ export class InstanceStore implements RunStore {
     await this.fenced(instanceId, epoch, async (db) => {
       const inserted = await sql<never>`
         INSERT INTO task_instances
-          (instance_id, task, type, attempt, state, worker, change_actor, change_epoch, change_reason, created_at, updated_at, ended_at)
-        SELECT id, ${task.name}, ${task.type}, ${task.attempt}, ${state}, ${worker ?? null},
+          (instance_id, task, type, attempt, \`round\`, state, worker, change_actor, change_epoch, change_reason, created_at, updated_at, ended_at)
+        SELECT id, ${task.name}, ${task.type}, ${task.attempt}, \`round\`, ${state}, ${worker ?? null},
                ${this.actor}, owner_epoch, ${reason}, NOW(3), NOW(3), ${state === 'SKIPPED' ? sql`NOW(3)` : null}
         FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`
         .execute(db)

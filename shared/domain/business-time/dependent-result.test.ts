@@ -9,6 +9,8 @@ describe('dependentItemResult', () => {
     SERIAL_WAIT: 'WAITING',
     RUNNING: 'WAITING',
     READY_STOP: 'WAITING',
+    READY_PAUSE: 'WAITING',
+    PAUSE: 'WAITING',
     SUCCESS: 'SUCCESS',
     FAILURE: 'FAILURE',
     STOP: 'FAILURE',

@@ -8,6 +8,7 @@ import type { Condition as _baton_v1_Condition, Condition__Output as _baton_v1_C
 import type { ConditionItem as _baton_v1_ConditionItem, ConditionItem__Output as _baton_v1_ConditionItem__Output } from './baton/v1/ConditionItem.js';
 import type { DependOn as _baton_v1_DependOn, DependOn__Output as _baton_v1_DependOn__Output } from './baton/v1/DependOn.js';
 import type { DependentItem as _baton_v1_DependentItem, DependentItem__Output as _baton_v1_DependentItem__Output } from './baton/v1/DependentItem.js';
+import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, ForceTaskSuccessRequest__Output as _baton_v1_ForceTaskSuccessRequest__Output } from './baton/v1/ForceTaskSuccessRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from './baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from './baton/v1/GetSerialStateRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from './baton/v1/GetTaskLogRequest.js';
@@ -23,7 +24,10 @@ import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersR
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from './baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from './baton/v1/ListWorkflowsResponse.js';
 import type { Member as _baton_v1_Member, Member__Output as _baton_v1_Member__Output } from './baton/v1/Member.js';
+import type { PauseInstanceRequest as _baton_v1_PauseInstanceRequest, PauseInstanceRequest__Output as _baton_v1_PauseInstanceRequest__Output } from './baton/v1/PauseInstanceRequest.js';
+import type { RecoverInstanceRequest as _baton_v1_RecoverInstanceRequest, RecoverInstanceRequest__Output as _baton_v1_RecoverInstanceRequest__Output } from './baton/v1/RecoverInstanceRequest.js';
 import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInstanceRequest__Output as _baton_v1_RerunInstanceRequest__Output } from './baton/v1/RerunInstanceRequest.js';
+import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from './baton/v1/ResumeInstanceRequest.js';
 import type { Schedule as _baton_v1_Schedule, Schedule__Output as _baton_v1_Schedule__Output } from './baton/v1/Schedule.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from './baton/v1/SerialState.js';
 import type { SlotHolder as _baton_v1_SlotHolder, SlotHolder__Output as _baton_v1_SlotHolder__Output } from './baton/v1/SlotHolder.js';
@@ -52,6 +56,7 @@ export interface ProtoGrpcType {
       ConditionItem: MessageTypeDefinition<_baton_v1_ConditionItem, _baton_v1_ConditionItem__Output>
       DependOn: MessageTypeDefinition<_baton_v1_DependOn, _baton_v1_DependOn__Output>
       DependentItem: MessageTypeDefinition<_baton_v1_DependentItem, _baton_v1_DependentItem__Output>
+      ForceTaskSuccessRequest: MessageTypeDefinition<_baton_v1_ForceTaskSuccessRequest, _baton_v1_ForceTaskSuccessRequest__Output>
       GetInstanceRequest: MessageTypeDefinition<_baton_v1_GetInstanceRequest, _baton_v1_GetInstanceRequest__Output>
       GetSerialStateRequest: MessageTypeDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_GetSerialStateRequest__Output>
       GetTaskLogRequest: MessageTypeDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_GetTaskLogRequest__Output>
@@ -67,7 +72,10 @@ export interface ProtoGrpcType {
       ListWorkflowsRequest: MessageTypeDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsRequest__Output>
       ListWorkflowsResponse: MessageTypeDefinition<_baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsResponse__Output>
       Member: MessageTypeDefinition<_baton_v1_Member, _baton_v1_Member__Output>
+      PauseInstanceRequest: MessageTypeDefinition<_baton_v1_PauseInstanceRequest, _baton_v1_PauseInstanceRequest__Output>
+      RecoverInstanceRequest: MessageTypeDefinition<_baton_v1_RecoverInstanceRequest, _baton_v1_RecoverInstanceRequest__Output>
       RerunInstanceRequest: MessageTypeDefinition<_baton_v1_RerunInstanceRequest, _baton_v1_RerunInstanceRequest__Output>
+      ResumeInstanceRequest: MessageTypeDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_ResumeInstanceRequest__Output>
       Schedule: MessageTypeDefinition<_baton_v1_Schedule, _baton_v1_Schedule__Output>
       SerialState: MessageTypeDefinition<_baton_v1_SerialState, _baton_v1_SerialState__Output>
       SlotHolder: MessageTypeDefinition<_baton_v1_SlotHolder, _baton_v1_SlotHolder__Output>

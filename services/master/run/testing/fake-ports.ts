@@ -246,6 +246,11 @@ export interface Fakes {
   clock: ManualClock;
   submitted: string[];
   stopped: string[];
+  /** Children recovered in place, as `<id><<belowRound>`. */
+  recovered: string[];
+  /** Children asked to pause, and to resume. */
+  pausedChildren: string[];
+  resumedChildren: string[];
   /** What the run published, in order: `ended:<id>` / `dropped:<id>:<release>`. */
   published: string[];
   lookups: FakeLookups;
@@ -287,6 +292,9 @@ export function fakePorts(
   events.on('dropped', (e) => published.push(`dropped:${e.instanceId}:${e.release}`));
   const submitted: string[] = [];
   const stopped: string[] = [];
+  const recovered: string[] = [];
+  const pausedChildren: string[] = [];
+  const resumedChildren: string[] = [];
   const lookups = new FakeLookups();
   const ports: RunPorts = {
     self: { name: 'master-test', address: 'master-test:1' },
@@ -303,11 +311,32 @@ export function fakePorts(
         stopped.push(id);
         return Promise.resolve();
       },
+      pause: (id, paused) => {
+        (paused ? pausedChildren : resumedChildren).push(id);
+        return Promise.resolve();
+      },
+      recover: (id, belowRound) => {
+        recovered.push(`${id}<${belowRound}`);
+        return Promise.resolve();
+      },
     },
     lookups,
     clock,
     events,
     log: createLogger('master', 'master-test', 'silent'),
   };
-  return { ports, store, workers, serial, clock, submitted, stopped, published, lookups };
+  return {
+    ports,
+    store,
+    workers,
+    serial,
+    clock,
+    submitted,
+    stopped,
+    recovered,
+    pausedChildren,
+    resumedChildren,
+    published,
+    lookups,
+  };
 }

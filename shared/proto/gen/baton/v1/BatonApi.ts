@@ -3,6 +3,7 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from '../../baton/v1/ApplyWorkflowRequest.js';
+import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, ForceTaskSuccessRequest__Output as _baton_v1_ForceTaskSuccessRequest__Output } from '../../baton/v1/ForceTaskSuccessRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from '../../baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from '../../baton/v1/GetSerialStateRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from '../../baton/v1/GetTaskLogRequest.js';
@@ -17,7 +18,10 @@ import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersReq
 import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersResponse__Output as _baton_v1_ListMembersResponse__Output } from '../../baton/v1/ListMembersResponse.js';
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from '../../baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from '../../baton/v1/ListWorkflowsResponse.js';
+import type { PauseInstanceRequest as _baton_v1_PauseInstanceRequest, PauseInstanceRequest__Output as _baton_v1_PauseInstanceRequest__Output } from '../../baton/v1/PauseInstanceRequest.js';
+import type { RecoverInstanceRequest as _baton_v1_RecoverInstanceRequest, RecoverInstanceRequest__Output as _baton_v1_RecoverInstanceRequest__Output } from '../../baton/v1/RecoverInstanceRequest.js';
 import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInstanceRequest__Output as _baton_v1_RerunInstanceRequest__Output } from '../../baton/v1/RerunInstanceRequest.js';
+import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from '../../baton/v1/ResumeInstanceRequest.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from '../../baton/v1/SerialState.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from '../../baton/v1/StartInstanceRequest.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
@@ -33,6 +37,15 @@ export interface BatonApiClient extends grpc.Client {
   applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  
+  ForceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  ForceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  ForceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  ForceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
   GetInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   GetInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -115,6 +128,24 @@ export interface BatonApiClient extends grpc.Client {
   listWorkflows(argument: _baton_v1_ListWorkflowsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
   listWorkflows(argument: _baton_v1_ListWorkflowsRequest, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
   
+  PauseInstance(argument: _baton_v1_PauseInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  PauseInstance(argument: _baton_v1_PauseInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  PauseInstance(argument: _baton_v1_PauseInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  PauseInstance(argument: _baton_v1_PauseInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_PauseInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_PauseInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_PauseInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_PauseInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+  RecoverInstance(argument: _baton_v1_RecoverInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  RecoverInstance(argument: _baton_v1_RecoverInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  RecoverInstance(argument: _baton_v1_RecoverInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  RecoverInstance(argument: _baton_v1_RecoverInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  recoverInstance(argument: _baton_v1_RecoverInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  recoverInstance(argument: _baton_v1_RecoverInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  recoverInstance(argument: _baton_v1_RecoverInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  recoverInstance(argument: _baton_v1_RecoverInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
   RerunInstance(argument: _baton_v1_RerunInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   RerunInstance(argument: _baton_v1_RerunInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   RerunInstance(argument: _baton_v1_RerunInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -123,6 +154,15 @@ export interface BatonApiClient extends grpc.Client {
   rerunInstance(argument: _baton_v1_RerunInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   rerunInstance(argument: _baton_v1_RerunInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   rerunInstance(argument: _baton_v1_RerunInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+  ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_ResumeInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_ResumeInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -147,6 +187,8 @@ export interface BatonApiClient extends grpc.Client {
 export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   ApplyWorkflow: grpc.handleUnaryCall<_baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
   
+  ForceTaskSuccess: grpc.handleUnaryCall<_baton_v1_ForceTaskSuccessRequest__Output, _baton_v1_Instance>;
+  
   GetInstance: grpc.handleUnaryCall<_baton_v1_GetInstanceRequest__Output, _baton_v1_Instance>;
   
   GetInstanceHistory: grpc.handleUnaryCall<_baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory>;
@@ -165,7 +207,13 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   ListWorkflows: grpc.handleUnaryCall<_baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse>;
   
+  PauseInstance: grpc.handleUnaryCall<_baton_v1_PauseInstanceRequest__Output, _baton_v1_Instance>;
+  
+  RecoverInstance: grpc.handleUnaryCall<_baton_v1_RecoverInstanceRequest__Output, _baton_v1_Instance>;
+  
   RerunInstance: grpc.handleUnaryCall<_baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance>;
+  
+  ResumeInstance: grpc.handleUnaryCall<_baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance>;
   
   StartInstance: grpc.handleUnaryCall<_baton_v1_StartInstanceRequest__Output, _baton_v1_Instance>;
   
@@ -175,6 +223,7 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
 
 export interface BatonApiDefinition extends grpc.ServiceDefinition {
   ApplyWorkflow: MethodDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  ForceTaskSuccess: MethodDefinition<_baton_v1_ForceTaskSuccessRequest, _baton_v1_Instance, _baton_v1_ForceTaskSuccessRequest__Output, _baton_v1_Instance__Output>
   GetInstance: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_Instance, _baton_v1_GetInstanceRequest__Output, _baton_v1_Instance__Output>
   GetInstanceHistory: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_InstanceHistory, _baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory__Output>
   GetSerialState: MethodDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_SerialState, _baton_v1_GetSerialStateRequest__Output, _baton_v1_SerialState__Output>
@@ -184,7 +233,10 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   ListInstances: MethodDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesResponse, _baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse__Output>
   ListMembers: MethodDefinition<_baton_v1_ListMembersRequest, _baton_v1_ListMembersResponse, _baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse__Output>
   ListWorkflows: MethodDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse__Output>
+  PauseInstance: MethodDefinition<_baton_v1_PauseInstanceRequest, _baton_v1_Instance, _baton_v1_PauseInstanceRequest__Output, _baton_v1_Instance__Output>
+  RecoverInstance: MethodDefinition<_baton_v1_RecoverInstanceRequest, _baton_v1_Instance, _baton_v1_RecoverInstanceRequest__Output, _baton_v1_Instance__Output>
   RerunInstance: MethodDefinition<_baton_v1_RerunInstanceRequest, _baton_v1_Instance, _baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance__Output>
+  ResumeInstance: MethodDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_Instance, _baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance__Output>
   StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
   StopInstance: MethodDefinition<_baton_v1_StopInstanceRequest, _baton_v1_Instance, _baton_v1_StopInstanceRequest__Output, _baton_v1_Instance__Output>
 }

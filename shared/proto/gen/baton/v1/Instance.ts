@@ -22,6 +22,9 @@ export interface Instance {
   'scheduled_at'?: (string);
   'rerun_of'?: (string);
   'schedule_time'?: (string);
+  'round'?: (number);
+  'start_tasks'?: (string)[];
+  'scope'?: (string);
 }
 
 export interface Instance__Output {
@@ -44,4 +47,7 @@ export interface Instance__Output {
   'scheduled_at': (string);
   'rerun_of': (string);
   'schedule_time': (string);
+  'round': (number);
+  'start_tasks': (string)[];
+  'scope': (string);
 }

@@ -29,6 +29,15 @@ export interface MasterClient extends grpc.Client {
   notifySerialDecision(argument: _baton_v1_SerialDecision, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   notifySerialDecision(argument: _baton_v1_SerialDecision, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   
+  PauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  PauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  PauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  PauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  pauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  
   ReportTask(argument: _baton_v1_TaskReport, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   ReportTask(argument: _baton_v1_TaskReport, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   ReportTask(argument: _baton_v1_TaskReport, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
@@ -37,6 +46,15 @@ export interface MasterClient extends grpc.Client {
   reportTask(argument: _baton_v1_TaskReport, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   reportTask(argument: _baton_v1_TaskReport, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   reportTask(argument: _baton_v1_TaskReport, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  
+  ResumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  ResumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  ResumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  ResumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  resumeInstance(argument: _baton_v1_StopOwnedInstanceRequest, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   
   StopInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   StopInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
@@ -63,7 +81,11 @@ export interface MasterHandlers extends grpc.UntypedServiceImplementation {
   
   NotifySerialDecision: grpc.handleUnaryCall<_baton_v1_SerialDecision__Output, _baton_v1_MasterAck>;
   
+  PauseInstance: grpc.handleUnaryCall<_baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck>;
+  
   ReportTask: grpc.handleUnaryCall<_baton_v1_TaskReport__Output, _baton_v1_MasterAck>;
+  
+  ResumeInstance: grpc.handleUnaryCall<_baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck>;
   
   StopInstance: grpc.handleUnaryCall<_baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck>;
   
@@ -74,7 +96,9 @@ export interface MasterHandlers extends grpc.UntypedServiceImplementation {
 export interface MasterDefinition extends grpc.ServiceDefinition {
   NotifyChildEnded: MethodDefinition<_baton_v1_ChildEnded, _baton_v1_MasterAck, _baton_v1_ChildEnded__Output, _baton_v1_MasterAck__Output>
   NotifySerialDecision: MethodDefinition<_baton_v1_SerialDecision, _baton_v1_MasterAck, _baton_v1_SerialDecision__Output, _baton_v1_MasterAck__Output>
+  PauseInstance: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
   ReportTask: MethodDefinition<_baton_v1_TaskReport, _baton_v1_MasterAck, _baton_v1_TaskReport__Output, _baton_v1_MasterAck__Output>
+  ResumeInstance: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
   StopInstance: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
   SubmitInstance: MethodDefinition<_baton_v1_SubmitInstanceRequest, _baton_v1_SubmitInstanceResponse, _baton_v1_SubmitInstanceRequest__Output, _baton_v1_SubmitInstanceResponse__Output>
 }

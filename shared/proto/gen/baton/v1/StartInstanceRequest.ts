@@ -5,10 +5,14 @@ export interface StartInstanceRequest {
   'workflow'?: (string);
   'params'?: ({[key: string]: string});
   'schedule_time'?: (string);
+  'start_tasks'?: (string)[];
+  'scope'?: (string);
 }
 
 export interface StartInstanceRequest__Output {
   'workflow': (string);
   'params': ({[key: string]: string});
   'schedule_time': (string);
+  'start_tasks': (string)[];
+  'scope': (string);
 }

@@ -1,0 +1,115 @@
+import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import type { Logger } from '../../../shared/log.js';
+import { racePoint } from '../../../shared/race-points.js';
+import type { InstanceLifecycle } from './instance-lifecycle.js';
+import type { RunPorts } from './run-ports.js';
+import type { RunTimers } from './run-timers.js';
+import type { TaskRecords } from './task-records.js';
+
+/** Timers a pause suspends (retries, DEPENDENT checks, the workflow timeout), by key prefix. */
+const SUSPENDED_TIMERS = ['retry:', 'dependent-check:', 'workflow-timeout'];
+
+/** Whether a timer of this key waits while the instance is paused (task timeouts do not). */
+export function isSuspendedWhilePaused(key: string): boolean {
+  return SUSPENDED_TIMERS.some((prefix) => key.startsWith(prefix));
+}
+
+/** The run a pause belongs to. */
+export interface PauseHost {
+  readonly id: string;
+  readonly workflow: string;
+  readonly epoch: bigint;
+  readonly parentId: string | null;
+  readonly spec: WorkflowDefinitionSpec;
+  readonly log: Logger;
+  readonly tasks: TaskRecords;
+  armWorkflowTimeout(leftMs?: number): void;
+}
+
+/**
+ * Pause and resume of an owned instance. RUNNING -> READY_PAUSE on a pause request: running
+ * tasks go on (none is killed), the planner starts nothing, retries, DEPENDENT checks and the
+ * workflow timeout are suspended, running children are asked to pause; PAUSE once nothing
+ * runs (a child that paused, or a DEPENDENT task waiting, does not count as running). A resume
+ * goes back to RUNNING, re-arms the workflow timeout with the time that was left and resumes
+ * the children. The instance stays owned (and keeps its serial slot) all along.
+ */
+export class PauseControl {
+  /** The workflow timeout's time left when the pause began (this owner's memory only). */
+  private timeoutLeftMs: number | undefined;
+
+  constructor(
+    private readonly host: PauseHost,
+    private readonly life: InstanceLifecycle,
+    private readonly timers: RunTimers,
+    private readonly ports: RunPorts,
+  ) {}
+
+  /** Brings the state in line with the recorded request; what it did, if anything. */
+  async apply(pauseRequested: boolean): Promise<'paused' | 'resumed' | undefined> {
+    const { state } = this.life;
+    if (pauseRequested && state === 'RUNNING') {
+      await racePoint('master.pause.before-commit', this.host.id, this.host.workflow);
+      await this.life.set('READY_PAUSE', {}, 'pause requested');
+      await racePoint('master.pause.after-commit', this.host.id, this.host.workflow);
+      this.suspendTimers();
+      this.tellChildren(true);
+      return 'paused';
+    }
+    if (!pauseRequested && (state === 'PAUSE' || state === 'READY_PAUSE')) {
+      await this.life.set('RUNNING', {}, 'resumed');
+      this.host.armWorkflowTimeout(this.timeoutLeftMs);
+      this.timeoutLeftMs = undefined;
+      this.tellChildren(false);
+      return 'resumed';
+    }
+    return undefined;
+  }
+
+  /** READY_PAUSE -> PAUSE: nothing runs any more. */
+  async paused(): Promise<void> {
+    await this.life.set('PAUSE', {}, 'paused: nothing runs');
+    const { id, epoch, parentId } = this.host;
+    this.ports.events.emit('paused', { instanceId: id, epoch, parentId });
+  }
+
+  /**
+   * Active tasks that no longer run for the pause: SUB_WORKFLOW tasks whose child is PAUSE (or
+   * has ended: its report is on its way) and DEPENDENT tasks, whose checks wait.
+   */
+  async pausedChildTasks(): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const task of this.host.tasks.all()) {
+      if (task.state !== 'RUNNING') continue;
+      if (task.def.type === 'DEPENDENT') out.add(task.def.name);
+      if (task.def.type !== 'SUB_WORKFLOW' || task.childId === null) continue;
+      const child = await this.ports.store.instanceOutcome(task.childId);
+      if (child?.state === 'PAUSE') out.add(task.def.name);
+    }
+    return out;
+  }
+
+  private suspendTimers(): void {
+    const { timeoutMs } = this.host.spec;
+    const started = this.life.startedAt;
+    if (timeoutMs !== null && started !== null)
+      this.timeoutLeftMs = Math.max(0, started.getTime() + timeoutMs - this.ports.clock.now());
+    this.timers.clearWhere(isSuspendedWhilePaused);
+  }
+
+  private tellChildren(pause: boolean): void {
+    for (const task of this.host.tasks.all()) {
+      const childId = task.childId;
+      if (task.def.type !== 'SUB_WORKFLOW' || task.state !== 'RUNNING' || childId === null)
+        continue;
+      this.ports.children
+        .pause(childId, pause)
+        .catch((err: unknown) =>
+          this.host.log.debug(
+            { child: childId, err: String(err) },
+            'child pause/resume not needed',
+          ),
+        );
+    }
+  }
+}

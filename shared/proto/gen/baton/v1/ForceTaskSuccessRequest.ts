@@ -1,0 +1,12 @@
+// Original file: proto/baton/v1/api.proto
+
+
+export interface ForceTaskSuccessRequest {
+  'id'?: (string);
+  'task'?: (string);
+}
+
+export interface ForceTaskSuccessRequest__Output {
+  'id': (string);
+  'task': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/baton/v1/api.proto
+
+
+export interface PauseInstanceRequest {
+  'id'?: (string);
+}
+
+export interface PauseInstanceRequest__Output {
+  'id': (string);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/baton/v1/api.proto
+
+
+export interface ResumeInstanceRequest {
+  'id'?: (string);
+}
+
+export interface ResumeInstanceRequest__Output {
+  'id': (string);
+}
