@@ -4,7 +4,7 @@
  * child too) and resumes to SUCCESS with every task run once; a stopped one resumes in place
  * with the killed task run again. Every service is its own process, real etcd and MariaDB.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailedPreconditionError, NotFoundError } from '../shared/errors.js';
@@ -37,10 +37,15 @@ describe('pause and resume through the CLI', () => {
   });
 
   /** `<name>`: a (slow), b (child: c1 slow, c2), c. Returns the record file. */
-  async function apply(name: string): Promise<string> {
+  /** With `gate`, task a runs until that file exists (a stop cannot come too late for it). */
+  async function apply(name: string, gate?: string): Promise<string> {
     const record = join(t.dir, `${name}.txt`);
     const step = (task: string, slow: boolean) =>
       `echo ${task} >> ${record}${slow ? '; sleep 2' : ''}`;
+    const first =
+      gate === undefined
+        ? step('a', true)
+        : `echo a >> ${record}; while [ ! -e ${gate} ]; do sleep 0.1; done`;
     await t.api.ApplyWorkflow({
       yaml: [
         `name: ${name}-child`,
@@ -53,7 +58,7 @@ describe('pause and resume through the CLI', () => {
       yaml: [
         `name: ${name}`,
         'tasks:',
-        `  - { name: a, type: SHELL, command: '${step('a', true)}' }`,
+        `  - { name: a, type: SHELL, command: '${first}' }`,
         `  - { name: b, type: SUB_WORKFLOW, workflow: ${name}-child, dependsOn: [a] }`,
         `  - { name: c, type: SHELL, command: '${step('c', false)}', dependsOn: [b] }`,
       ].join('\n'),
@@ -65,11 +70,15 @@ describe('pause and resume through the CLI', () => {
     i.tasks.filter((x) => x.name === name).at(-1)?.state;
 
   it('pauses mid-run: the running task finishes, the next does not start; resume to SUCCESS', async () => {
-    const record = await apply('p1');
+    const gate = join(t.dir, 'p1.gate');
+    const record = await apply('p1', gate);
     const { id } = await t.api.StartInstance({ workflow: 'p1' });
     await waitForInstance(t.api, id, (i) => taskState(i, 'a') === 'RUNNING');
     const paused = await cli('pause', id);
     expect(paused.code).toBe(0);
+    // a runs on (it is not killed) while the instance is READY_PAUSE; once it ends: PAUSE.
+    await waitForInstance(t.api, id, (i) => i.state === 'READY_PAUSE');
+    writeFileSync(gate, '');
     const settled = await waitForInstance(t.api, id, (i) => i.state === 'PAUSE');
     expect(settled.tasks.map((x) => [x.name, x.state])).toEqual([['a', 'SUCCESS']]);
     // Pausing a paused instance answers its state.
@@ -102,10 +111,12 @@ describe('pause and resume through the CLI', () => {
   });
 
   it('stop then resume: the killed task runs again as a new attempt, in place', async () => {
-    const record = await apply('p3');
+    const gate = join(t.dir, 'p3.gate');
+    const record = await apply('p3', gate);
     const { id } = await t.api.StartInstance({ workflow: 'p3' });
     await waitForInstance(t.api, id, (i) => taskState(i, 'a') === 'RUNNING');
     expect((await cli('stop', id, '--wait')).code).toBe(0);
+    writeFileSync(gate, '');
     expect((await cli('resume', id, '--wait')).code).toBe(0);
     const done = await t.api.GetInstance({ id });
     expect(done.tasks.map((x) => [x.name, x.attempt, x.state])).toEqual([

@@ -44,6 +44,8 @@ export interface TaskRun {
   readonly killRequested: boolean;
   /** The worker confirmed it started this attempt. */
   readonly dispatchConfirmed: boolean;
+  /** A RunTask for this attempt is in flight: the reconciler does not send another beside it. */
+  readonly sending: boolean;
   /** The master's own timeout fired (SUB_WORKFLOW tasks): the child's STOP means FAILURE. */
   readonly timedOut: boolean;
   /** OUT params of a successful attempt (stored with it). */
@@ -100,6 +102,7 @@ export function newAttempt(
     endedAt: null,
     killRequested: false,
     dispatchConfirmed: false,
+    sending: false,
     timedOut: false,
     outputs: {},
     decision: null,
@@ -161,6 +164,7 @@ export function taskRunsFromRows(
       // worker answers, so it learns the new epoch; a lost first try must not leave it
       // reporting to the old one, refused as stale, for as long as it lives.
       dispatchConfirmed: false,
+    sending: false,
       timedOut: false,
       outputs: row.outputs === null ? {} : parseStoredParams(row.outputs),
       decision: row.decision === null ? null : parseDecision(row.decision),

@@ -78,6 +78,7 @@ export class ShellTasks {
   send(task: TaskRun, worker: MemberInfo, takeoverOnly: boolean): Promise<void> {
     const { run, ports } = this;
     run.tasks.sentTo(task, worker);
+    run.tasks.sending(task, true);
     return inSpan(
       takeoverOnly ? 'baton.task.takeover' : 'baton.task.dispatch',
       {
@@ -128,6 +129,7 @@ export class ShellTasks {
           // The worker had the task and now reports to this master: re-attached, not run again.
           if (takeoverOnly && response.already_known) countTakeover();
           await run.enqueue('dispatch confirmed', async () => {
+            run.tasks.sending(task, false);
             if (!run.isCurrent(task)) return;
             run.tasks.confirmed(task);
             if (task.state !== 'DISPATCHED') return;
@@ -150,6 +152,7 @@ export class ShellTasks {
   /** The attempt's params could not be computed (a malformed `$[...]` in a value): it fails. */
   private async onParamsError(task: TaskRun, err: unknown): Promise<void> {
     const { run, ports } = this;
+    run.tasks.sending(task, false);
     if (!run.isCurrent(task) || !isActiveTaskState(task.state)) return;
     const endedAt = new Date(ports.clock.now());
     await run.tasks.transition(task, 'FAILURE', { endedAt }, `params: ${errorMessage(err)}`);
@@ -158,6 +161,7 @@ export class ShellTasks {
 
   private async onDispatchError(task: TaskRun, worker: MemberInfo, err: unknown): Promise<void> {
     const { run, ports } = this;
+    run.tasks.sending(task, false);
     if (!run.isCurrent(task) || !isActiveTaskState(task.state)) return;
     const reason = errorMessage(err);
     const now = new Date(ports.clock.now());

@@ -140,7 +140,8 @@ export class TaskActions {
     const replaced = task.workerStartedAt !== null && worker?.startedAt !== task.workerStartedAt;
     if (worker === undefined || replaced) await this.attemptLost(task);
     else if (task.killRequested) this.sendKill(task, 'kill (resent)');
-    else if (!task.dispatchConfirmed) void this.shell.send(task, worker, task.state === 'RUNNING');
+    else if (!task.dispatchConfirmed && !task.sending)
+      void this.shell.send(task, worker, task.state === 'RUNNING');
   }
 
   /**

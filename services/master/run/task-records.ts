@@ -146,6 +146,11 @@ export class TaskRecords {
     this.mutable(task).workerStartedAt = worker.startedAt;
   }
 
+  /** A RunTask for the attempt was sent (true) or has been answered either way (false). */
+  sending(task: TaskRun, inFlight: boolean): void {
+    this.mutable(task).sending = inFlight;
+  }
+
   /** The worker confirmed it runs the attempt. */
   confirmed(task: TaskRun): void {
     this.mutable(task).dispatchConfirmed = true;

@@ -102,6 +102,7 @@ export function start(
       endedAt: null,
       killRequested: false,
       dispatchConfirmed: false,
+      sending: false,
       timedOut: false,
       outputs: {},
       decision: null,
