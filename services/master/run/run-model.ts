@@ -164,7 +164,7 @@ export function taskRunsFromRows(
       // worker answers, so it learns the new epoch; a lost first try must not leave it
       // reporting to the old one, refused as stale, for as long as it lives.
       dispatchConfirmed: false,
-    sending: false,
+      sending: false,
       timedOut: false,
       outputs: row.outputs === null ? {} : parseStoredParams(row.outputs),
       decision: row.decision === null ? null : parseDecision(row.decision),
