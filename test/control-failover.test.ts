@@ -6,7 +6,7 @@
  * child is recovered once (its round) and re-attached. What ran is read from a file the tasks
  * append to, outside Baton.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Instance__Output } from '../shared/proto/gen/baton/v1/Instance.js';
@@ -16,14 +16,7 @@ import {
   waitForInstance,
   type TestCluster,
 } from './support/test-cluster.js';
-
-function runsOf(file: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  if (!existsSync(file)) return counts;
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean))
-    counts[line] = (counts[line] ?? 0) + 1;
-  return counts;
-}
+import { runsOf } from './support/line-counts.js';
 
 describe('controls across master failover (C1)', () => {
   let t: TestCluster | undefined;

@@ -4,7 +4,7 @@
  * child too) and resumes to SUCCESS with every task run once; a stopped one resumes in place
  * with the killed task run again. Every service is its own process, real etcd and MariaDB.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailedPreconditionError, NotFoundError } from '../shared/errors.js';
@@ -15,14 +15,7 @@ import {
   waitForInstance,
   type TestCluster,
 } from './support/test-cluster.js';
-
-function runsOf(file: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  if (!existsSync(file)) return counts;
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean))
-    counts[line] = (counts[line] ?? 0) + 1;
-  return counts;
-}
+import { runsOf } from './support/line-counts.js';
 
 describe('pause and resume through the CLI', () => {
   let t: TestCluster;

@@ -4,23 +4,16 @@
  * fresh), force success then recover, and the refusals (NOT_FOUND, FAILED_PRECONDITION, nothing
  * written). Every service is its own process, with real etcd and MariaDB.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailedPreconditionError, NotFoundError } from '../shared/errors.js';
 import { cliFor, type CliRun } from './support/cli-runner.js';
 import { startTestCluster, waitForEnd, type TestCluster } from './support/test-cluster.js';
+import { runsOf } from './support/line-counts.js';
 
 /** A shell task that appends its name to `file`, then runs `body`. */
 const recorded = (file: string, task: string, body = 'true') => `echo ${task} >> ${file}; ${body}`;
-
-function runsOf(file: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  if (!existsSync(file)) return counts;
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean))
-    counts[line] = (counts[line] ?? 0) + 1;
-  return counts;
-}
 
 describe('repairing runs (recover, force success) through the CLI', () => {
   let t: TestCluster;
