@@ -3,6 +3,7 @@ import { ConflictError } from '../../shared/errors.js';
 import { createLogger } from '../../shared/log.js';
 import { HAND_OFF_MAX_ATTEMPTS, HandOff } from './hand-off.js';
 import { isEnded } from './instance-states.js';
+import type { Admission } from '../../shared/serial/serial-values.js';
 import type {
   DecisionNotifier,
   Fence,
@@ -31,14 +32,24 @@ class FakeStore implements HandOffStore {
   private held: Stored<SlotHolder> | undefined;
   private readonly queue = new Map<string, Stored<QueuedInstance>>();
 
-  hold(instanceId: string): void {
-    const value = { instanceId, owner: 'master-a', epoch: 1n, since: new Date().toISOString() };
+  hold(instanceId: string, ticket = instanceId, round = 0): void {
+    const since = new Date().toISOString();
+    const value = { instanceId, ticket, round, owner: 'master-a', epoch: 1n, since };
     this.held = { key: 'slot', value, mod: this.bump() };
   }
 
-  enqueue(instanceId: string, executionType = 'SERIAL_WAIT'): void {
-    const key = `queue/${instanceId.padStart(20, '0')}`;
-    const value = { instanceId, owner: 'master-b', epoch: 3n, queuedAt: '', executionType };
+  /** Queues an instance under `ticket` (its id unless it re-entered in a later round). */
+  enqueue(instanceId: string, executionType = 'SERIAL_WAIT', ticket = instanceId, round = 0): void {
+    const key = `queue/${ticket.padStart(20, '0')}`;
+    const value = {
+      instanceId,
+      ticket,
+      round,
+      owner: 'master-b',
+      epoch: 3n,
+      queuedAt: '',
+      executionType,
+    };
     this.queue.set(key, { key, value, mod: this.bump() });
   }
 
@@ -51,8 +62,9 @@ class FakeStore implements HandOffStore {
     return this.held?.value;
   }
 
+  /** Waiting instances in queue (key) order. */
   waiting(): string[] {
-    return [...this.queue.values()].map((e) => e.value.instanceId);
+    return [...this.queue.keys()].sort().map((key) => this.queue.get(key)!.value.instanceId);
   }
 
   slot(): Promise<Stored<SlotHolder> | undefined> {
@@ -76,9 +88,10 @@ class FakeStore implements HandOffStore {
         (slot === undefined ? this.held === undefined : this.slotAt(slot)) &&
         this.queue.get(head.key)?.mod === head.mod,
       () => {
-        const { instanceId, owner, epoch } = head.value;
+        const { instanceId, ticket, round, owner, epoch } = head.value;
         const since = new Date().toISOString();
-        this.held = { key: 'slot', value: { instanceId, owner, epoch, since }, mod: this.bump() };
+        const value = { instanceId, ticket, round, owner, epoch, since };
+        this.held = { key: 'slot', value, mod: this.bump() };
         this.queue.delete(head.key);
       },
     );
@@ -119,9 +132,13 @@ class FakeStore implements HandOffStore {
   }
 }
 
-/** MySQL's view of instances: a state per id, and the lowest SUBMITTED SERIAL_WAIT one. */
+/**
+ * MySQL's view of instances: a state per id, the queue ticket of those carried on in place
+ * (the others' ticket is their id), and the lowest ticket of a SUBMITTED SERIAL_WAIT one.
+ */
 class FakeStates implements InstanceStateReads {
   readonly byId = new Map<string, string>();
+  readonly tickets = new Map<string, string>();
   lowest: string | undefined;
   readonly asked: string[] = [];
 
@@ -129,9 +146,16 @@ class FakeStates implements InstanceStateReads {
     return Promise.resolve(this.byId.get(instanceId));
   }
 
-  ended(ids: readonly string[]): Promise<Set<string>> {
-    this.asked.push(...ids);
-    return Promise.resolve(new Set(ids.filter((id) => isEnded(this.byId.get(id)))));
+  stale(admissions: readonly Admission[]): Promise<Set<string>> {
+    this.asked.push(...admissions.map((a) => a.instanceId));
+    const current = (id: string): string => this.tickets.get(id) ?? id;
+    return Promise.resolve(
+      new Set(
+        admissions
+          .filter((a) => isEnded(this.byId.get(a.instanceId)) || current(a.instanceId) !== a.ticket)
+          .map((a) => a.ticket),
+      ),
+    );
   }
 
   lowestUnqueued(): Promise<string | undefined> {
@@ -143,8 +167,12 @@ function setup(states: Record<string, string> = {}) {
   const store = new FakeStore();
   const fakeStates = new FakeStates();
   for (const [id, state] of Object.entries(states)) fakeStates.byId.set(id, state);
-  const notified: Parameters<DecisionNotifier['notify']>[] = [];
-  const notifier: DecisionNotifier = { notify: (...args) => void notified.push(args) };
+  /** What was pushed to masters: owner, workflow, instance id, decision. */
+  const notified: [string, string, string, string][] = [];
+  const notifier: DecisionNotifier = {
+    notify: (owner, workflow, admission, decision) =>
+      void notified.push([owner, workflow, admission.instanceId, decision]),
+  };
   const log = createLogger('coordinator', 'test', 'silent');
   const handOff = new HandOff(store, fakeStates, notifier, log);
   return { store, states: fakeStates, notified, handOff };
@@ -275,5 +303,66 @@ describe('HandOff against in-memory ports', () => {
     expect(result).toEqual({ releasingEnded: false, holder: '5' });
     expect(store.holder()?.instanceId).toBe('5');
     expect(store.waiting()).toEqual(['10']);
+  });
+});
+
+/**
+ * Issue 14: an instance recovered or resumed from STOP re-enters its queue under a new ticket,
+ * drawn after every instance created before it (here instance 5 re-enters as ticket 40, after
+ * instances 20 and 30). It waits at the tail, and what etcd still holds of its earlier round
+ * (under ticket 5) never lets it run out of turn.
+ */
+describe('HandOff with re-entered instances (queue tickets)', () => {
+  it('admits in ticket order: a re-entry with a low id waits behind those queued before it', async () => {
+    const { store, states, handOff } = setup({
+      '5': 'SERIAL_WAIT',
+      '20': 'SUCCESS',
+      '30': 'SERIAL_WAIT',
+    });
+    states.tickets.set('5', '40');
+    store.hold('20');
+    store.enqueue('5', 'SERIAL_WAIT', '40', 1);
+    store.enqueue('30');
+    expect(store.waiting()).toEqual(['30', '5']);
+    expect((await handOff.tryAdmit(FENCE, WORKFLOW, 'release', '20')).admitted).toBe('30');
+    states.byId.set('30', 'SUCCESS');
+    expect((await handOff.tryAdmit(FENCE, WORKFLOW, 'release', '30')).admitted).toBe('5');
+    expect(store.holder()).toMatchObject({ instanceId: '5', ticket: '40', round: 1 });
+  });
+
+  it('frees a slot held under an earlier round and admits the head, not that instance', async () => {
+    // Instance 5 ended holding the slot; its release was lost, and it was recovered since.
+    const { store, states, notified, handOff } = setup({ '5': 'SERIAL_WAIT', '30': 'SERIAL_WAIT' });
+    states.tickets.set('5', '40');
+    store.hold('5');
+    store.enqueue('30');
+    store.enqueue('5', 'SERIAL_WAIT', '40', 1);
+    const result = await handOff.tryAdmit(FENCE, WORKFLOW, 'reconciler');
+    expect(result).toMatchObject({ released: '5', admitted: '30' });
+    expect(store.holder()).toMatchObject({ instanceId: '30', ticket: '30' });
+    expect(store.waiting()).toEqual(['5']);
+    expect(notified).toEqual([['master-b', WORKFLOW, '30', 'ADMITTED']]);
+  });
+
+  it('drops an entry left from an earlier round instead of admitting the instance early', async () => {
+    // Instance 5 was stopped while it waited (its removal was lost), then resumed.
+    const { store, states, handOff } = setup({ '5': 'SERIAL_WAIT', '30': 'SERIAL_WAIT' });
+    states.tickets.set('5', '40');
+    store.enqueue('5');
+    store.enqueue('30');
+    store.enqueue('5', 'SERIAL_WAIT', '40', 1);
+    expect((await handOff.tryAdmit(FENCE, WORKFLOW, 'enqueue')).admitted).toBe('30');
+    expect(store.waiting()).toEqual(['5']);
+  });
+
+  it('holds the head back while a re-entry with a lower ticket is not queued yet', async () => {
+    const { store, states, handOff } = setup({ '5': 'SUBMITTED', '50': 'SERIAL_WAIT' });
+    states.tickets.set('5', '40');
+    states.lowest = '40';
+    store.enqueue('50');
+    expect((await handOff.tryAdmit(FENCE, WORKFLOW, 'enqueue')).admitted).toBeUndefined();
+    states.lowest = undefined;
+    store.enqueue('5', 'SERIAL_WAIT', '40', 1);
+    expect((await handOff.tryAdmit(FENCE, WORKFLOW, 'enqueue')).admitted).toBe('5');
   });
 });

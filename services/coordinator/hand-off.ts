@@ -38,9 +38,9 @@ export interface HandOffResult {
 /**
  * Release-and-admit-next as ONE etcd transaction: it compares the slot's and the queue head's
  * mod revisions and this coordinator's shard claim, then frees the slot and gives it to the
- * head. It only frees a slot whose holder MySQL shows ended, drops (never admits) heads that
- * ended while waiting, and holds the head back while an earlier-submitted instance is not yet
- * queued. Called after every enqueue, release and removal, and by the reconciler.
+ * head. It only frees a slot whose holder MySQL shows ended (or carried on in place since: a
+ * stale ticket), drops (never admits) heads that ended while waiting, and holds the head back
+ * while an instance with a lower ticket is not yet queued. Called after every enqueue, release and removal, and by the reconciler.
  */
 export class HandOff {
   constructor(
@@ -100,37 +100,39 @@ export class HandOff {
         releasing === undefined ? undefined : states.state(releasing),
       ]);
       const releasingEnded = releasing === undefined ? undefined : isEnded(releasingState);
-      const holder = slot?.value.instanceId;
-      const known = (id: string | undefined): boolean =>
-        id !== undefined && id === releasing && releasingEnded === true;
+      const holder = slot?.value;
+      // The releasing instance's state came with the first reads: if it ended, so did any
+      // round of it that holds the slot.
+      const known = holder !== undefined && holder.instanceId === releasing && releasingEnded;
       // On a release (the hot path) the head's own state is not read: a head ends while queued
       // only when its removal failed, its owner never starts an ended instance, and the
       // reconciler then frees the slot. Every other caller drops ended heads here.
-      const headToCheck = releasing === undefined ? live?.value.instanceId : undefined;
-      const ended = await states.ended(
-        [holder, headToCheck].filter((id): id is string => id !== undefined && !known(id)),
+      const headToCheck = releasing === undefined ? live?.value : undefined;
+      const stale = await states.stale(
+        [known ? undefined : holder, headToCheck].filter((a) => a !== undefined),
       );
-      const holderEnded = holder === undefined || known(holder) || ended.has(holder);
-      if (!holderEnded) return { releasingEnded, holder };
-      if (live !== undefined && ended.has(live.value.instanceId)) {
+      const holderEnded = holder === undefined || known || stale.has(holder.ticket);
+      if (!holderEnded) return { releasingEnded, holder: holder.instanceId };
+      if (live !== undefined && stale.has(live.value.ticket)) {
         await this.dropEntry(fence, workflow, live);
         continue;
       }
       let head = live;
-      // Submission order: the head waits while an earlier-submitted instance is not queued yet.
+      // Admission order: the head waits while a lower-ticketed instance is not queued yet.
       if (
         head?.value.executionType === 'SERIAL_WAIT' &&
         lowest !== undefined &&
-        lowest !== holder &&
-        BigInt(lowest) < BigInt(head.value.instanceId)
+        lowest !== holder?.ticket &&
+        BigInt(lowest) < BigInt(head.value.ticket)
       ) {
         this.log.debug(
-          { workflow, head: head.value.instanceId, earlier: lowest },
-          'head waits for an earlier submission',
+          { workflow, head: head.value.instanceId, ticket: head.value.ticket, earlier: lowest },
+          'head waits for an earlier admission',
         );
         head = undefined;
       }
-      if (slot === undefined && head === undefined) return { releasingEnded, holder };
+      if (slot === undefined && head === undefined)
+        return { releasingEnded, holder: holder?.instanceId };
 
       await racePoint('coordinator.hand-off.before-txn', workflow);
       const committed =
@@ -139,7 +141,7 @@ export class HandOff {
           : await store.admitHead(fence, workflow, slot, head);
       if (!committed) continue;
       if (head !== undefined)
-        this.notifier.notify(head.value.owner, workflow, head.value.instanceId, 'ADMITTED');
+        this.notifier.notify(head.value.owner, workflow, head.value, 'ADMITTED');
       this.log.debug(
         { workflow, released: slot?.value.instanceId, admitted: head?.value.instanceId },
         'hand-off',
@@ -148,7 +150,7 @@ export class HandOff {
         released: slot?.value.instanceId,
         admitted: head?.value.instanceId,
         releasingEnded,
-        holder,
+        holder: holder?.instanceId,
       };
     }
     throw new ConflictError(`hand-off for ${workflow} kept conflicting`);

@@ -5,10 +5,23 @@ import type { CoordinatorDefinition } from '../../shared/proto/gen/baton/v1/Coor
 import type { SerialState } from '../../shared/proto/gen/baton/v1/SerialState.js';
 import { NAME_PATTERN } from '../../shared/domain/definition-schema.js';
 import { shardOf } from '../../shared/serial/serial-keys.js';
+import type { Admission } from '../../shared/serial/serial-values.js';
 import type { SerialOperations } from './serial-operations.js';
 import type { SerialStore } from './serial-store.js';
 
 const SERIAL_TYPES = ['SERIAL_WAIT', 'SERIAL_DISCARD', 'SERIAL_PRIORITY'] as const;
+
+/**
+ * The admission a request names: its ticket (the instance id when empty, as masters from
+ * before queue tickets send) and round. @throws InvalidArgumentError
+ */
+function admissionOf(req: { instance_id: string; ticket: string }, round = 0): Admission {
+  const instanceId = requireId(req.instance_id, 'instance_id');
+  const ticket = req.ticket === '' ? instanceId : requireId(req.ticket, 'ticket');
+  if (!Number.isInteger(round) || round < 0)
+    throw new InvalidArgumentError('round', `must be a non-negative integer; got ${round}`);
+  return { instanceId, ticket, round };
+}
 
 function requireWorkflow(value: string): string {
   if (!NAME_PATTERN.test(value))
@@ -25,7 +38,7 @@ export function coordinatorHandlers(
     async Enqueue(req) {
       const result = await operations.enqueue({
         workflow: requireWorkflow(req.workflow),
-        instanceId: requireId(req.instance_id, 'instance_id'),
+        ...admissionOf(req, req.round),
         executionType: requireOneOf(req.execution_type, SERIAL_TYPES, 'execution_type'),
         owner: req.owner,
         epoch: requireEpoch(req.epoch),
@@ -45,17 +58,14 @@ export function coordinatorHandlers(
     },
     async Remove(req) {
       return {
-        removed: await operations.remove(
-          requireWorkflow(req.workflow),
-          requireId(req.instance_id, 'instance_id'),
-        ),
+        removed: await operations.remove(requireWorkflow(req.workflow), admissionOf(req)),
       };
     },
     async UpdateHolder(req) {
       const workflow = requireWorkflow(req.workflow);
       const holder = await operations.updateHolder(workflow, {
         workflow,
-        instanceId: requireId(req.instance_id, 'instance_id'),
+        ...admissionOf(req),
         executionType: '',
         owner: req.owner,
         epoch: requireEpoch(req.epoch),
@@ -97,6 +107,8 @@ async function describe(
             since: slot.value.since,
             epoch: slot.value.epoch.toString(),
             owner: slot.value.owner,
+            ticket: slot.value.ticket,
+            round: slot.value.round,
           },
         }),
     waiting: waiting.map((w, i) => ({
@@ -105,6 +117,8 @@ async function describe(
       queued_at: w.value.queuedAt,
       owner: w.value.owner,
       execution_type: w.value.executionType,
+      ticket: w.value.ticket,
+      round: w.value.round,
     })),
     waiting_count: String(count),
     discarded: tombstones.map((t) => t.value.instanceId),

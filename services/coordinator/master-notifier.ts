@@ -3,6 +3,7 @@ import type { MemberDirectory } from '../../shared/etcd/member-directory.js';
 import { makeServiceClient, type ChannelPool } from '../../shared/grpc/client.js';
 import type { Logger } from '../../shared/log.js';
 import { batonProto } from '../../shared/proto/load.js';
+import type { Admission } from '../../shared/serial/serial-values.js';
 
 /**
  * Pushes admissions and discards to the owning master. Fire and forget: the master also
@@ -19,9 +20,10 @@ export class MasterNotifier {
   notify(
     owner: string,
     workflow: string,
-    instanceId: string,
+    admission: Admission,
     decision: 'ADMITTED' | 'DISCARDED',
   ): void {
+    const { instanceId, ticket } = admission;
     const master = this.masters.get(owner);
     if (master === undefined) return;
     const client = makeServiceClient(
@@ -29,7 +31,10 @@ export class MasterNotifier {
       this.channels.get(master.address),
     );
     client
-      .NotifySerialDecision({ instance_id: instanceId, workflow, decision }, { timeoutMs: 5_000 })
+      .NotifySerialDecision(
+        { instance_id: instanceId, workflow, decision, ticket },
+        { timeoutMs: 5_000 },
+      )
       .catch((err: unknown) =>
         this.log.debug(
           { instance_id: instanceId, owner, err: errorMessage(err) },

@@ -44,6 +44,8 @@ describe('SerialOperations.enqueue on a real etcd', () => {
     const enqueue = operations(1n).enqueue({
       workflow: 'wf',
       instanceId: '42',
+      ticket: '42',
+      round: 0,
       executionType: 'SERIAL_WAIT',
       owner: 'master-1',
       epoch: 7n,

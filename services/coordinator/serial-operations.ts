@@ -6,7 +6,12 @@ import {
 } from '../../shared/errors.js';
 import { KeyedMutex } from '../../shared/keyed-mutex.js';
 import type { Logger } from '../../shared/log.js';
-import type { SerialDecisionKind, Tombstone } from '../../shared/serial/serial-values.js';
+import {
+  ticketOf,
+  type Admission,
+  type SerialDecisionKind,
+  type Tombstone,
+} from '../../shared/serial/serial-values.js';
 import type { HandOff } from './hand-off.js';
 import type { InstanceStates } from './instance-states.js';
 import { recordHandOff } from './metrics.js';
@@ -20,9 +25,9 @@ import type {
 import type { SerialStore } from './serial-store.js';
 import type { ShardKeeper } from './shard-keeper.js';
 
-export interface EnqueueInput {
+/** An instance asking for the slot: its admission (ticket, round), type and owner. */
+export interface EnqueueInput extends Admission {
   workflow: string;
-  instanceId: string;
   executionType: string;
   owner: string;
   epoch: bigint;
@@ -57,7 +62,7 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
   constructor(
     private readonly keeper: Pick<ShardKeeper, 'fenceFor'>,
     private readonly store: SerialStore,
-    private readonly states: Pick<InstanceStates, 'hasEnded'>,
+    private readonly states: Pick<InstanceStates, 'isStale'>,
     private readonly handOff: Pick<HandOff, 'tryAdmit'>,
     private readonly notifier: DecisionNotifier,
     private readonly stopHolder: (instanceId: string, reason: string) => void,
@@ -93,7 +98,12 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
     });
   }
 
-  /** Asking again is answered from what is stored; a newer owner is recorded on the way. */
+  /**
+   * Asking again is answered from what is stored; a newer owner is recorded on the way. Only
+   * what is stored under the asker's ticket answers: a slot, entry or tombstone of an earlier
+   * round of the same instance (carried on in place since) is stale, and the instance is queued
+   * anew at the tail; the hand-off frees such a slot and drops such an entry.
+   */
   private async existingDecision(
     fence: Fence,
     input: EnqueueInput,
@@ -102,14 +112,14 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
     const [slot, tombstone, entry] = await Promise.all([
       this.store.slot(shard, input.workflow),
       this.store.tombstone(shard, input.workflow, input.instanceId),
-      this.store.entry(shard, input.workflow, input.instanceId),
+      this.store.entry(shard, input.workflow, input.ticket),
     ]);
-    if (slot?.value.instanceId === input.instanceId) {
+    if (slot?.value.ticket === input.ticket) {
       if (input.epoch > slot.value.epoch)
         await this.rewriteHolder(fence, input.workflow, slot, input);
       return { decision: 'ADMITTED', position: 0, holder: input.instanceId };
     }
-    if (tombstone !== undefined) {
+    if (tombstone !== undefined && ticketOf(tombstone.value) === input.ticket) {
       return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
     }
     if (entry === undefined) return undefined;
@@ -120,7 +130,7 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
 
   private async enqueueDiscard(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
     const slot = await this.store.slot(fence.shard, input.workflow);
-    const held = slot !== undefined && !(await this.states.hasEnded(slot.value.instanceId));
+    const held = slot !== undefined && !(await this.states.isStale(slot.value));
     const [waiting] = await this.store.head(fence.shard, input.workflow, 1);
     if (held || waiting !== undefined)
       return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
@@ -128,13 +138,17 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
     return this.admitOrQueue(fence, input);
   }
 
-  /** SERIAL_PRIORITY: the newest wins; older waiting ones are discarded, an older holder stopped. */
+  /**
+   * SERIAL_PRIORITY: the newest admission wins; older waiting ones are discarded, an older
+   * holder stopped. "Newest" is by ticket, so an instance recovered or resumed from STOP is the
+   * newest when it re-enters (its ticket is drawn then), as a new submission would be.
+   */
   private async enqueuePriority(fence: Fence, input: EnqueueInput): Promise<EnqueueResult> {
-    const id = BigInt(input.instanceId);
+    const ticket = BigInt(input.ticket);
     const slot = await this.store.slot(fence.shard, input.workflow);
     const waiting = await this.store.head(fence.shard, input.workflow, PRIORITY_SCAN);
-    const newer = [slot?.value.instanceId, ...waiting.map((w) => w.value.instanceId)].some(
-      (other) => other !== undefined && BigInt(other) > id,
+    const newer = [slot?.value.ticket, ...waiting.map((w) => w.value.ticket)].some(
+      (other) => other !== undefined && BigInt(other) > ticket,
     );
     if (newer) return { decision: 'DISCARDED', position: 0, holder: slot?.value.instanceId };
     for (const older of waiting)
@@ -145,7 +159,7 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
         `superseded by instance ${input.instanceId}`,
       );
     await this.putEntry(fence, input);
-    if (slot !== undefined && !(await this.states.hasEnded(slot.value.instanceId))) {
+    if (slot !== undefined && !(await this.states.isStale(slot.value))) {
       this.stopHolder(
         slot.value.instanceId,
         `superseded by instance ${input.instanceId} (SERIAL_PRIORITY)`,
@@ -162,17 +176,21 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
   ): Promise<void> {
     const tombstone: Tombstone = {
       instanceId: entry.value.instanceId,
+      ticket: entry.value.ticket,
+      round: entry.value.round,
       owner: entry.value.owner,
       reason,
       at: new Date().toISOString(),
     };
     if (await this.store.discardEntry(fence, workflow, entry, tombstone))
-      this.notifier.notify(entry.value.owner, workflow, entry.value.instanceId, 'DISCARDED');
+      this.notifier.notify(entry.value.owner, workflow, entry.value, 'DISCARDED');
   }
 
   private async putEntry(fence: Fence, input: EnqueueInput): Promise<void> {
     const entry: QueuedInstance = {
       instanceId: input.instanceId,
+      ticket: input.ticket,
+      round: input.round,
       owner: input.owner,
       epoch: input.epoch,
       queuedAt: new Date().toISOString(),
@@ -182,7 +200,7 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
     // Not written: it was queued already (asked again), or this coordinator has just lost the
     // shard (rebalanced away under the request). Then the master must ask the shard's new
     // owner; told QUEUED, it would wait in a queue it is not in while later instances run.
-    if ((await this.store.entry(fence.shard, input.workflow, input.instanceId)) === undefined) {
+    if ((await this.store.entry(fence.shard, input.workflow, input.ticket)) === undefined) {
       throw new UnavailableError(
         `instance ${input.instanceId} was not queued: shard ${fence.shard} moved; ask again`,
       );
@@ -194,10 +212,10 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
     const result = await this.handOff.tryAdmit(fence, input.workflow, 'enqueue');
     recordHandOff('enqueue', input.workflow, result, startedAt);
     const slot = await this.store.slot(fence.shard, input.workflow);
-    if (result.admitted === input.instanceId || slot?.value.instanceId === input.instanceId) {
+    if (slot?.value.ticket === input.ticket) {
       return { decision: 'ADMITTED', position: 0, holder: input.instanceId };
     }
-    const position = await this.store.position(fence.shard, input.workflow, input.instanceId);
+    const position = await this.store.position(fence.shard, input.workflow, input.ticket);
     return { decision: 'QUEUED', position, holder: slot?.value.instanceId };
   }
 
@@ -215,18 +233,22 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
       // Frees the slot and admits the next in one transaction, if MySQL shows the holder ended.
       const result = await this.handOff.tryAdmit(fence, workflow, 'release', instanceId);
       recordHandOff('release', workflow, result, startedAt);
-      if (result.releasingEnded === false && result.holder === instanceId) {
+      const released = result.released === instanceId;
+      if (result.releasingEnded === false && result.holder === instanceId && !released) {
         throw new FailedPreconditionError(`instance ${instanceId} has not ended in MySQL`);
       }
-      return { released: result.released === instanceId, next: result.admitted };
+      return { released, next: result.admitted };
     });
   }
 
-  /** A waiting instance leaves the queue (it was stopped); the next may then be admitted. */
-  remove(workflow: string, instanceId: string): Promise<boolean> {
+  /**
+   * A waiting instance leaves the queue (it was stopped); the next may then be admitted. Only
+   * its entry under `admission`'s ticket is removed.
+   */
+  remove(workflow: string, admission: Admission): Promise<boolean> {
     return this.exclusive(workflow, async (fence) => {
-      const entry = await this.store.entry(fence.shard, workflow, instanceId);
-      if (entry === undefined) return false;
+      const entry = await this.store.entry(fence.shard, workflow, admission.ticket);
+      if (entry?.value.instanceId !== admission.instanceId) return false;
       const removed = await this.store.dropEntry(fence, entry);
       if (removed) {
         const startedAt = performance.now();
@@ -241,11 +263,15 @@ export class SerialOperations extends EventEmitter<SerialOperationsEvents> {
     });
   }
 
-  /** Records the holder's new owner after a failover. False if it does not hold the slot. */
+  /**
+   * Records the holder's new owner after a failover. False if it does not hold the slot (under
+   * this ticket).
+   */
   updateHolder(workflow: string, input: EnqueueInput): Promise<boolean> {
     return this.exclusive(workflow, async (fence) => {
       const slot = await this.store.slot(fence.shard, workflow);
-      if (slot?.value.instanceId !== input.instanceId) return false;
+      if (slot?.value.ticket !== input.ticket || slot.value.instanceId !== input.instanceId)
+        return false;
       if (input.epoch > slot.value.epoch) await this.rewriteHolder(fence, workflow, slot, input);
       return true;
     });

@@ -1,4 +1,4 @@
-import type { SerialDecisionKind } from '../../shared/serial/serial-values.js';
+import type { Admission, SerialDecisionKind } from '../../shared/serial/serial-values.js';
 
 /** A shard and the revision of this coordinator's claim on it: the fence of every write. */
 export interface Fence {
@@ -13,17 +13,18 @@ export interface Stored<T> {
   mod: string;
 }
 
-/** The running slot's holder as the coordinator works with it (epoch parsed once, on read). */
-export interface SlotHolder {
-  instanceId: string;
+/**
+ * The running slot's holder as the coordinator works with it (epoch parsed once, on read): the
+ * admission it was given the slot under, and its owner.
+ */
+export interface SlotHolder extends Admission {
   owner: string;
   epoch: bigint;
   since: string;
 }
 
-/** A waiting instance as the coordinator works with it. */
-export interface QueuedInstance {
-  instanceId: string;
+/** A waiting instance as the coordinator works with it; its entry's key is its ticket. */
+export interface QueuedInstance extends Admission {
   owner: string;
   epoch: bigint;
   queuedAt: string;
@@ -59,9 +60,12 @@ export type HandOffStore = SlotAndQueueReads & HandOffWrites;
 export interface InstanceStateReads {
   /** The instance's state, or undefined when there is no such instance. */
   state(instanceId: string): Promise<string | undefined>;
-  /** Ended instances among `ids` (missing ones count as ended). */
-  ended(ids: readonly string[]): Promise<Set<string>>;
-  /** The earliest recently submitted SERIAL_WAIT instance of `workflow` not queued yet. */
+  /**
+   * The tickets among `admissions` that are stale: their instance ended (or is missing), or
+   * has since been carried on in place under another ticket. A stale admission never runs.
+   */
+  stale(admissions: readonly Admission[]): Promise<Set<string>>;
+  /** The lowest ticket of a recently admitted SERIAL_WAIT instance of `workflow` not queued yet. */
   lowestUnqueued(workflow: string): Promise<string | undefined>;
 }
 
@@ -70,7 +74,7 @@ export interface DecisionNotifier {
   notify(
     owner: string,
     workflow: string,
-    instanceId: string,
+    admission: Admission,
     decision: Extract<SerialDecisionKind, 'ADMITTED' | 'DISCARDED'>,
   ): void;
 }

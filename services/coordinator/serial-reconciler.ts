@@ -1,5 +1,6 @@
 import { errorMessage } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
+import { ticketOf } from '../../shared/serial/serial-values.js';
 import type { HandOff } from './hand-off.js';
 import type { InstanceStates } from './instance-states.js';
 import { recordHandOff, type ShardDefinition } from './metrics.js';
@@ -117,29 +118,35 @@ export class SerialReconciler {
       startedAt,
     );
     const entries = await this.store.head(shard, workflow, SWEEP);
-    const ended = await this.states.ended(entries.map((e) => e.value.instanceId));
-    for (const entry of entries.filter((e) => ended.has(e.value.instanceId)))
+    const ended = await this.states.stale(entries.map((e) => e.value));
+    for (const entry of entries.filter((e) => ended.has(e.value.ticket)))
       await this.store.dropEntry(fence, entry);
+    // A tombstone is stale once its instance ended, or was carried on in place since (it then
+    // waits under a new ticket, and is not discarded).
     const tombstones = await this.store.tombstones(shard, workflow, SWEEP);
-    const gone = await this.states.ended(tombstones.map((t) => t.value.instanceId));
-    for (const tombstone of tombstones) {
-      if (gone.has(tombstone.value.instanceId)) {
+    const admissions = tombstones.map((t) => ({
+      instanceId: t.value.instanceId,
+      ticket: ticketOf(t.value),
+      round: t.value.round ?? 0,
+    }));
+    const gone = await this.states.stale(admissions);
+    for (const [i, tombstone] of tombstones.entries()) {
+      const admission = admissions[i]!;
+      if (gone.has(admission.ticket)) {
         await this.store.deleteTombstone(fence, tombstone);
       } else {
-        this.notifier.notify(
-          tombstone.value.owner,
-          workflow,
-          tombstone.value.instanceId,
-          'DISCARDED',
-        );
+        this.notifier.notify(tombstone.value.owner, workflow, admission, 'DISCARDED');
       }
     }
     const slot = await this.store.slot(shard, workflow);
     if (slot !== undefined) {
       const state = await this.states.state(slot.value.instanceId);
       const waitedMs = Date.now() - Date.parse(slot.value.since);
-      if ((state === 'SERIAL_WAIT' || state === 'SUBMITTED') && waitedMs > this.intervalMs) {
-        this.notifier.notify(slot.value.owner, workflow, slot.value.instanceId, 'ADMITTED');
+      // Pushed again only to a current admission: the hand-off above freed a stale one (an
+      // earlier round of an instance carried on since), but it may have been carried on after.
+      const pending = state === 'SERIAL_WAIT' || state === 'SUBMITTED';
+      if (pending && waitedMs > this.intervalMs && !(await this.states.isStale(slot.value))) {
+        this.notifier.notify(slot.value.owner, workflow, slot.value, 'ADMITTED');
       }
       return false;
     }

@@ -8,11 +8,14 @@ import {
 } from '../../shared/serial/serial-values.js';
 import type { SerialKeys } from '../../shared/serial/serial-keys.js';
 import type { Fence, HandOffStore, QueuedInstance, SlotHolder, Stored } from './serial-ports.js';
-import { stored, toEntryValue, toHolder, toQueued } from './stored-values.js';
+import { stored, toEntryValue, toHolder, toQueued, toSlotValue } from './stored-values.js';
 
 export type { Fence, Stored } from './serial-ports.js';
 
-/** How far past the last seen head (in instance ids) the head is looked for first. */
+/**
+ * How far past the last seen head (in queue tickets) the head is looked for first. Tickets come
+ * from the instances' id sequence (a re-entry's too), so the next heads are close to the last.
+ */
 const HEAD_WINDOWS = [1_000n, 1_000_000n];
 
 /**
@@ -24,7 +27,7 @@ const HEAD_WINDOWS = [1_000n, 1_000_000n];
  * test/storage-boundaries.test.ts). Epochs are `bigint` here and strings only in stored JSON.
  */
 export class SerialStore implements HandOffStore {
-  /** Per queue, the id of its head when last read: a hint for the next read, never trusted. */
+  /** Per queue, the ticket of its head when last read: a hint for the next read, never trusted. */
   private readonly lastHeads = new Map<string, bigint>();
 
   constructor(
@@ -38,10 +41,10 @@ export class SerialStore implements HandOffStore {
   }
 
   /**
-   * The first `n` waiting entries, in admission (instance id) order. etcd 3.4 walks its whole
+   * The first `n` waiting entries, in admission (queue ticket) order. etcd 3.4 walks its whole
    * index over a range even when a limit is given (a 100,000-entry queue costs ~15 ms per
    * read), so the head is first looked for in a range that starts at the queue's beginning —
-   * late arrivals with lower ids are inside it — and ends a little past the head seen last
+   * late arrivals with lower tickets are inside it — and ends a little past the head seen last
    * time; only when that holds fewer than `n` entries is the whole queue read. Keys already
    * come back in order: asking etcd to sort would defeat the limit too.
    */
@@ -63,16 +66,17 @@ export class SerialStore implements HandOffStore {
       .filter((s) => s !== undefined);
     const first = entries[0];
     if (first === undefined) this.lastHeads.delete(queue);
-    else this.lastHeads.set(queue, BigInt(first.value.instanceId));
+    else this.lastHeads.set(queue, BigInt(first.value.ticket));
     return entries;
   }
 
+  /** The entry waiting under `ticket`, if any. */
   async entry(
     shard: number,
     workflow: string,
-    instanceId: string,
+    ticket: string,
   ): Promise<Stored<QueuedInstance> | undefined> {
-    const response = await this.etcd.get(this.keys.queueEntry(shard, workflow, instanceId)).exec();
+    const response = await this.etcd.get(this.keys.queueEntry(shard, workflow, ticket)).exec();
     return stored(response.kvs[0], queueEntrySchema, toQueued);
   }
 
@@ -102,12 +106,12 @@ export class SerialStore implements HandOffStore {
     return this.etcd.getAll().prefix(this.keys.queue(shard, workflow)).count();
   }
 
-  /** 1-based position of a waiting instance (entries before it, plus one). */
-  async position(shard: number, workflow: string, instanceId: string): Promise<number> {
+  /** 1-based position of the entry waiting under `ticket` (entries before it, plus one). */
+  async position(shard: number, workflow: string, ticket: string): Promise<number> {
     const start = this.keys.queue(shard, workflow);
     const before = await this.etcd
       .getAll()
-      .inRange(new Range(start, this.keys.queueEntry(shard, workflow, instanceId)))
+      .inRange(new Range(start, this.keys.queueEntry(shard, workflow, ticket)))
       .count();
     return before + 1;
   }
@@ -137,10 +141,13 @@ export class SerialStore implements HandOffStore {
     head: Stored<QueuedInstance>,
   ): Promise<boolean> {
     const slotKey = this.keys.slot(fence.shard, workflow);
+    const { instanceId, ticket, round, owner, epoch } = head.value;
     const holder: SlotValue = {
-      instanceId: head.value.instanceId,
-      owner: head.value.owner,
-      epoch: head.value.epoch.toString(),
+      instanceId,
+      ticket,
+      round,
+      owner,
+      epoch: epoch.toString(),
       since: new Date().toISOString(),
     };
     const txn =
@@ -182,11 +189,11 @@ export class SerialStore implements HandOffStore {
   }
 
   /**
-   * Queues an instance: compares the fence and that its entry does not exist (version 0);
-   * writes the entry. @returns whether it committed (false: already queued, or shard moved).
+   * Queues an instance under its ticket: compares the fence and that its entry does not exist
+   * (version 0); writes the entry. @returns whether it committed (false: already queued, or shard moved).
    */
   putEntry(fence: Fence, workflow: string, entry: QueuedInstance): Promise<boolean> {
-    const key = this.keys.queueEntry(fence.shard, workflow, entry.instanceId);
+    const key = this.keys.queueEntry(fence.shard, workflow, entry.ticket);
     return succeeded(
       this.fenced(fence)
         .and(key, 'Version', '==', 0)
@@ -246,7 +253,7 @@ export class SerialStore implements HandOffStore {
     owner: string,
     epoch: bigint,
   ): Promise<boolean> {
-    const holder: SlotValue = { ...slot.value, owner, epoch: epoch.toString() };
+    const holder = toSlotValue({ ...slot.value, owner, epoch });
     return succeeded(
       this.fenced(fence)
         .and(slot.key, 'Mod', '==', slot.mod)

@@ -1,6 +1,11 @@
 import type { IKeyValue } from 'etcd3';
 import type { z } from 'zod';
-import { parseValue, type QueueEntry, type SlotValue } from '../../shared/serial/serial-values.js';
+import {
+  parseValue,
+  ticketOf,
+  type QueueEntry,
+  type SlotValue,
+} from '../../shared/serial/serial-values.js';
 import type { QueuedInstance, SlotHolder, Stored } from './serial-ports.js';
 
 // Stored JSON keeps epochs as strings (64-bit); the coordinator's code works with bigint. These
@@ -9,16 +14,25 @@ import type { QueuedInstance, SlotHolder, Stored } from './serial-ports.js';
 /** Epochs are written by this coordinator from a validated bigint; anything else is not ours. */
 const EPOCH = /^\d+$/;
 
+// A value written before queue tickets (migration 0012) has none: its ticket is its instance id
+// and its round 0, which is what it was admitted under.
+
 export function toHolder(value: SlotValue): SlotHolder | undefined {
-  return EPOCH.test(value.epoch) ? { ...value, epoch: BigInt(value.epoch) } : undefined;
+  if (!EPOCH.test(value.epoch)) return undefined;
+  return { ...value, epoch: BigInt(value.epoch), ticket: ticketOf(value), round: value.round ?? 0 };
 }
 
 export function toQueued(value: QueueEntry): QueuedInstance | undefined {
-  return EPOCH.test(value.epoch) ? { ...value, epoch: BigInt(value.epoch) } : undefined;
+  if (!EPOCH.test(value.epoch)) return undefined;
+  return { ...value, epoch: BigInt(value.epoch), ticket: ticketOf(value), round: value.round ?? 0 };
 }
 
 export function toEntryValue(entry: QueuedInstance): QueueEntry {
   return { ...entry, epoch: entry.epoch.toString() };
+}
+
+export function toSlotValue(holder: SlotHolder): SlotValue {
+  return { ...holder, epoch: holder.epoch.toString() };
 }
 
 /** A key's value parsed and converted, or undefined when it is not of that shape. */

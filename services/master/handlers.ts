@@ -90,7 +90,7 @@ export function masterHandlers(
       const id = requireId(req.instance_id, 'instance_id');
       const decision = requireOneOf(req.decision, SERIAL_PUSHES, 'decision');
       // Not ours (any more): the owner's watch and reconcile, and the coordinator's, cover it.
-      owned.get(id)?.onSerialDecision(decision);
+      owned.get(id)?.onSerialDecision(decision, req.ticket === '' ? id : req.ticket);
       return Promise.resolve({});
     },
 

@@ -67,6 +67,12 @@ export interface WorkflowInstancesTable {
   start_scope: ColumnType<string | null, string | null | undefined, string | null>;
   /** Tasks a `recover --from` runs again in the current round (JSON list; migration 0009). */
   rerun_tasks: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The serial queue ticket drawn when it was carried on in place, and when; NULL: the ticket
+   * is the id (migration 0012, shared/instances/queue-ticket.ts).
+   */
+  queue_ticket: ColumnType<string | null, string | null | undefined, string | null>;
+  queue_ticket_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

@@ -2,6 +2,7 @@ import type { Db } from '../db/connect.js';
 import type { InstanceRow } from '../db/schema.js';
 import { assertWorkflowTransition, isWorkflowState } from '../domain/workflow-states.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { drawQueueTicket } from './queue-ticket.js';
 
 /**
  * Reads an instance's row locked for the rest of the transaction `trx` (a control decides on
@@ -28,6 +29,9 @@ export async function lockInstance(trx: Db, instanceId: string): Promise<Instanc
  * master writes to it once its end is committed. The state_changes trigger records the change
  * with `reason`. Call it inside the transaction that locked `row` (see lockInstance), then hand
  * the instance to a master (submitToMaster; the reconciler adopts it if that push is lost).
+ * A serial instance draws a new queue ticket (shared/instances/queue-ticket.ts): it re-enters
+ * its definition's queue at the tail, behind every instance already waiting, never at the place
+ * its id would give it.
  *
  * @throws IllegalTransitionError when the row's state cannot be carried on.
  * @throws ConflictError when the row changed since it was read.
@@ -39,6 +43,7 @@ export async function reopenInstance(
 ): Promise<void> {
   if (!isWorkflowState(row.state)) throw new ConflictError(`instance ${row.id} is ${row.state}`);
   assertWorkflowTransition(row.state, 'SUBMITTED');
+  const ticket = row.execution_type === 'PARALLEL' ? undefined : await drawQueueTicket(trx, row);
   const result = await trx
     .updateTable('workflow_instances')
     .set({
@@ -51,6 +56,7 @@ export async function reopenInstance(
       pause_requested: 0,
       // A recover --from names what runs again though it succeeded; any other round: nothing.
       rerun_tasks: change.rerun === undefined ? null : JSON.stringify(change.rerun),
+      ...(ticket === undefined ? {} : { queue_ticket: ticket, queue_ticket_at: new Date() }),
       change_actor: change.actor,
       change_reason: change.reason.slice(0, 512),
       updated_at: new Date(),

@@ -18,8 +18,10 @@ const pad = (n: number): string => String(n).padStart(4, '0');
  *
  * - `coordinators/shards/<k>`            → owning coordinator's name, under its lease
  * - `serial/<k>/<workflow>/slot`         → the running slot's holder (SlotValue)
- * - `serial/<k>/<workflow>/queue/<id20>` → a waiting instance (QueueEntry); keys sort by
- *                                          instance id, i.e. by submission order
+ * - `serial/<k>/<workflow>/queue/<ticket20>` → a waiting instance (QueueEntry); keys sort by
+ *                                          queue ticket, i.e. by order of admission: a new
+ *                                          instance's ticket is its id, a recovered or resumed
+ *                                          one draws a later one (shared/instances/queue-ticket.ts)
  * - `serial/<k>/<workflow>/discarded/<id20>` → a discarded waiting instance, until it has ended
  */
 export class SerialKeys {
@@ -63,8 +65,8 @@ export class SerialKeys {
     return `${this.definition(k, workflow)}queue/`;
   }
 
-  queueEntry(k: number, workflow: string, instanceId: string): string {
-    return `${this.queue(k, workflow)}${instanceId.padStart(20, '0')}`;
+  queueEntry(k: number, workflow: string, ticket: string): string {
+    return `${this.queue(k, workflow)}${ticket.padStart(20, '0')}`;
   }
 
   discarded(k: number, workflow: string): string {

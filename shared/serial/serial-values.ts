@@ -1,11 +1,36 @@
 import { z } from 'zod';
 
+/**
+ * One admission of an instance to its definition's serial queue: the instance, the queue ticket
+ * it waits under (its id, or the ticket it drew when it was recovered or resumed from STOP), and
+ * its round (0 for a new instance). A ticket names one admission: an instance carried on in
+ * place is a new admission, and what etcd still holds under its old ticket is stale.
+ */
+export interface Admission {
+  instanceId: string;
+  ticket: string;
+  round: number;
+}
+
+/** The admission of a new instance (round 0, its id as ticket). */
+export function firstAdmission(instanceId: string): Admission {
+  return { instanceId, ticket: instanceId, round: 0 };
+}
+
+// `ticket` and `round` are absent in values written before migration 0012: then the ticket is
+// the instance id and the round 0 (see the converters in services/coordinator/stored-values.ts).
+const admissionFields = {
+  ticket: z.string().regex(/^\d+$/).optional(),
+  round: z.number().int().nonnegative().optional(),
+};
+
 /** The running slot of a serial definition: which instance holds it, and under which owner. */
 export const slotValueSchema = z.object({
   instanceId: z.string(),
   owner: z.string(),
   epoch: z.string(),
   since: z.string(),
+  ...admissionFields,
 });
 export type SlotValue = z.infer<typeof slotValueSchema>;
 
@@ -16,6 +41,7 @@ export const queueEntrySchema = z.object({
   epoch: z.string(),
   queuedAt: z.string(),
   executionType: z.string(),
+  ...admissionFields,
 });
 export type QueueEntry = z.infer<typeof queueEntrySchema>;
 
@@ -25,8 +51,14 @@ export const tombstoneSchema = z.object({
   owner: z.string(),
   reason: z.string(),
   at: z.string(),
+  ...admissionFields,
 });
 export type Tombstone = z.infer<typeof tombstoneSchema>;
+
+/** The ticket a stored slot, entry or tombstone was written under (its instance id if none). */
+export function ticketOf(value: { instanceId: string; ticket?: string | undefined }): string {
+  return value.ticket ?? value.instanceId;
+}
 
 export const SERIAL_DECISIONS = ['ADMITTED', 'QUEUED', 'DISCARDED'] as const;
 export type SerialDecisionKind = (typeof SERIAL_DECISIONS)[number];

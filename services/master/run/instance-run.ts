@@ -15,7 +15,8 @@ import {
   isTerminalWorkflowState,
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
-import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { Admission, SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import { queueTicketOf } from '../../../shared/instances/queue-ticket.js';
 import { errorMessage, isRetryable, OwnershipLostError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/log.js';
 import { racePoint } from '../../../shared/race-points.js';
@@ -61,6 +62,8 @@ export class InstanceRun implements RunHandle {
   readonly round: number;
   /** Tasks a `recover --from` runs again in this round (see migration 0009). */
   readonly rerun: ReadonlySet<string>;
+  /** A serial instance's admission in this round: the queue ticket it waits under. */
+  readonly admission: Admission;
   /** A start from tasks: the tasks that are part of the run; undefined for all. */
   private readonly selected: ReadonlySet<string> | undefined;
   private readonly queue = new ActorQueue(
@@ -93,6 +96,7 @@ export class InstanceRun implements RunHandle {
     this.serial = row.execution_type !== 'PARALLEL';
     this.round = row.round;
     this.rerun = new Set(parseStoredTasks(row.rerun_tasks));
+    this.admission = { instanceId: row.id, ticket: queueTicketOf(row), round: row.round };
     this.selected = selectionOf(spec, row);
     this.log = ports.log.child({ instance_id: row.id, epoch: epoch.toString() });
     this.timers = new RunTimers(ports.clock);
@@ -163,7 +167,7 @@ export class InstanceRun implements RunHandle {
         return;
       }
       if (state === 'RUNNING' && stopReason !== null) await this.life.toReadyStop(stopReason);
-      if (this.serial) this.ports.serial.updateHolder(this.workflow, this.id, this.epoch);
+      if (this.serial) this.ports.serial.updateHolder(this.workflow, this.admission, this.epoch);
       this.armWorkflowTimeout();
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.resume(task);
@@ -210,8 +214,12 @@ export class InstanceRun implements RunHandle {
     else if (next === 'SERIAL_DISCARD') await this.finish('SERIAL_DISCARD');
   }
 
-  /** The coordinator's push or the slot watch: this waiting instance was admitted or discarded. */
-  onSerialDecision(decision: 'ADMITTED' | 'DISCARDED'): void {
+  /**
+   * The coordinator's push or the slot watch: this waiting instance was admitted or discarded.
+   * A push about another ticket (an earlier round of this instance) is not about this round.
+   */
+  onSerialDecision(decision: 'ADMITTED' | 'DISCARDED', ticket = this.admission.ticket): void {
+    if (ticket !== this.admission.ticket) return;
     this.post('serial decision', () => this.decide(decision));
   }
 
@@ -223,7 +231,7 @@ export class InstanceRun implements RunHandle {
 
   /** Stopped while waiting: out of the queue at once, then STOP. */
   private async leaveQueue(reason: string): Promise<void> {
-    await this.ports.serial.remove(this.workflow, this.id);
+    await this.ports.serial.remove(this.workflow, this.admission);
     this.life.noteStopRequested(reason);
     await this.finish('STOP');
   }

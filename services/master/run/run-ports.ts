@@ -12,7 +12,7 @@ import type { KillTaskRequest } from '../../../shared/proto/gen/baton/v1/KillTas
 import type { KillTaskResponse__Output } from '../../../shared/proto/gen/baton/v1/KillTaskResponse.js';
 import type { RunTaskRequest } from '../../../shared/proto/gen/baton/v1/RunTaskRequest.js';
 import type { RunTaskResponse__Output } from '../../../shared/proto/gen/baton/v1/RunTaskResponse.js';
-import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { Admission, SerialDecisionKind } from '../../../shared/serial/serial-values.js';
 import type { RunEvents } from './run-events.js';
 import type { TaskDecision } from './task-decision.js';
 
@@ -124,23 +124,26 @@ export interface WorkerPort {
   killTask(worker: MemberInfo, request: KillTaskRequest): Promise<KillTaskResponse__Output>;
 }
 
-/** The serial coordinator, as a run of a serial definition sees it. */
+/**
+ * The serial coordinator, as a run of a serial definition sees it. A waiting instance is named
+ * by its admission: the queue ticket of its current round (shared/instances/queue-ticket.ts).
+ */
 export interface SerialPort {
   /** Asks to run (idempotent: asking again returns the current decision). */
   enqueue(
     workflow: string,
-    instanceId: string,
+    admission: Admission,
     executionType: string,
     epoch: bigint,
   ): Promise<SerialDecisionKind>;
   /** The holder ended (its terminal state is committed): free the slot. Fire and forget. */
   release(workflow: string, instanceId: string): void;
   /** A waiting instance is stopped: out of the queue. Best effort. */
-  remove(workflow: string, instanceId: string): Promise<void>;
+  remove(workflow: string, admission: Admission): Promise<void>;
   /** After a take-over the slot records the new owner and epoch. Fire and forget. */
-  updateHolder(workflow: string, instanceId: string, epoch: bigint): void;
-  /** Watches the slot for a decision about this waiting instance (the push's backup). */
-  watch(workflow: string, instanceId: string): void;
+  updateHolder(workflow: string, admission: Admission, epoch: bigint): void;
+  /** Watches the slot for a decision about this waiting admission (the push's backup). */
+  watch(workflow: string, admission: Admission): void;
   unwatch(workflow: string, instanceId: string): void;
 }
 

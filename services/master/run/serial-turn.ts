@@ -1,7 +1,7 @@
 import { inSpan } from '../../../shared/telemetry/tracing.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import type { WorkflowState } from '../../../shared/domain/workflow-states.js';
-import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { Admission, SerialDecisionKind } from '../../../shared/serial/serial-values.js';
 import type { RunHandle } from './run-handle.js';
 import type { RunPorts } from './run-ports.js';
 
@@ -21,6 +21,7 @@ export class SerialTurn {
   constructor(
     private readonly run: Pick<RunHandle, 'id' | 'workflow' | 'epoch' | 'spanAttributes'> & {
       readonly executionType: string;
+      readonly admission: Admission;
     },
     private readonly ports: RunPorts,
   ) {}
@@ -31,11 +32,17 @@ export class SerialTurn {
     this.lastAskedAt = ports.clock.now();
     return inSpan(
       'baton.serial.enqueue',
-      { attributes: { ...run.spanAttributes, 'baton.execution_type': run.executionType } },
+      {
+        attributes: {
+          ...run.spanAttributes,
+          'baton.execution_type': run.executionType,
+          'baton.serial.ticket': run.admission.ticket,
+        },
+      },
       async (span) => {
         const answer = await ports.serial.enqueue(
           run.workflow,
-          run.id,
+          run.admission,
           run.executionType,
           run.epoch,
         );
@@ -58,7 +65,7 @@ export class SerialTurn {
         ports.serial.unwatch(run.workflow, run.id);
         return 'RUNNING';
       case 'QUEUED':
-        ports.serial.watch(run.workflow, run.id);
+        ports.serial.watch(run.workflow, run.admission);
         return state === 'SUBMITTED' ? 'SERIAL_WAIT' : undefined;
       case 'DISCARDED':
         return 'SERIAL_DISCARD';

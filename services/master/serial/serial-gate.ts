@@ -2,7 +2,7 @@ import { errorMessage, FailedPreconditionError } from '../../../shared/errors.js
 import { withRetry } from '../../../shared/retry.js';
 import type { Logger } from '../../../shared/log.js';
 import type { CoordinatorClient } from '../../../shared/serial/coordinator-client.js';
-import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { Admission, SerialDecisionKind } from '../../../shared/serial/serial-values.js';
 import type { SerialPort } from '../run/run-ports.js';
 import type { SlotWatch } from './slot-watch.js';
 
@@ -21,7 +21,7 @@ export class SerialGate implements SerialPort {
   /** Asks to run (idempotent: asking again returns the current decision). */
   async enqueue(
     workflow: string,
-    instanceId: string,
+    admission: Admission,
     executionType: string,
     epoch: bigint,
   ): Promise<SerialDecisionKind> {
@@ -29,7 +29,9 @@ export class SerialGate implements SerialPort {
       c.Enqueue(
         {
           workflow,
-          instance_id: instanceId,
+          instance_id: admission.instanceId,
+          ticket: admission.ticket,
+          round: admission.round,
           execution_type: executionType,
           owner: this.self,
           epoch: epoch.toString(),
@@ -65,8 +67,8 @@ export class SerialGate implements SerialPort {
     );
   }
 
-  watch(workflow: string, instanceId: string): void {
-    this.slots.add(workflow, instanceId);
+  watch(workflow: string, admission: Admission): void {
+    this.slots.add(workflow, admission);
   }
 
   unwatch(workflow: string, instanceId: string): void {
@@ -74,11 +76,12 @@ export class SerialGate implements SerialPort {
   }
 
   /** Takes a waiting instance out of the queue (it is being stopped). Best effort. */
-  async remove(workflow: string, instanceId: string): Promise<void> {
+  async remove(workflow: string, admission: Admission): Promise<void> {
+    const { instanceId, ticket } = admission;
     try {
       await this.coordinators.call(
         workflow,
-        (c, options) => c.Remove({ workflow, instance_id: instanceId }, options),
+        (c, options) => c.Remove({ workflow, instance_id: instanceId, ticket }, options),
         5_000,
       );
     } catch (err) {
@@ -90,11 +93,12 @@ export class SerialGate implements SerialPort {
   }
 
   /** After a take-over: the slot records the new owner and epoch. Best effort. */
-  updateHolder(workflow: string, instanceId: string, epoch: bigint): void {
+  updateHolder(workflow: string, admission: Admission, epoch: bigint): void {
+    const { instanceId, ticket } = admission;
     this.coordinators
       .call(workflow, (c, options) =>
         c.UpdateHolder(
-          { workflow, instance_id: instanceId, owner: this.self, epoch: epoch.toString() },
+          { workflow, instance_id: instanceId, ticket, owner: this.self, epoch: epoch.toString() },
           options,
         ),
       )

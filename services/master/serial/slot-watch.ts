@@ -5,7 +5,9 @@ import { shardOf, type SerialKeys } from '../../../shared/serial/serial-keys.js'
 import {
   parseValue,
   slotValueSchema,
+  ticketOf,
   tombstoneSchema,
+  type Admission,
 } from '../../../shared/serial/serial-values.js';
 
 interface SlotWatchEvents {
@@ -14,14 +16,17 @@ interface SlotWatchEvents {
 }
 
 interface DefinitionWatch {
-  waiting: Set<string>;
+  /** Waiting instances → the ticket each waits under. */
+  waiting: Map<string, string>;
   watcher: Promise<Watcher | undefined>;
 }
 
 /**
  * The second way a master learns that a waiting instance it owns was admitted or discarded
  * (the first is the coordinator's push): a watch on the definition's slot and tombstones,
- * held while this master has waiting instances of that definition.
+ * held while this master has waiting instances of that definition. Only a slot or tombstone
+ * written under the ticket an instance waits under decides for it: one of an earlier round of
+ * it (an instance recovered or resumed from STOP has a new ticket) says nothing about this one.
  */
 export class SlotWatch extends EventEmitter<SlotWatchEvents> {
   private readonly watches = new Map<string, DefinitionWatch>();
@@ -35,13 +40,13 @@ export class SlotWatch extends EventEmitter<SlotWatchEvents> {
     super();
   }
 
-  add(workflow: string, instanceId: string): void {
+  add(workflow: string, admission: Admission): void {
     let watch = this.watches.get(workflow);
     if (watch === undefined) {
-      watch = { waiting: new Set(), watcher: this.open(workflow) };
+      watch = { waiting: new Map(), watcher: this.open(workflow) };
       this.watches.set(workflow, watch);
     }
-    watch.waiting.add(instanceId);
+    watch.waiting.set(admission.instanceId, admission.ticket);
   }
 
   remove(workflow: string, instanceId: string): void {
@@ -64,16 +69,16 @@ export class SlotWatch extends EventEmitter<SlotWatchEvents> {
         const key = kv.key.toString();
         if (key === slotKey) {
           const slot = parseValue(slotValueSchema, kv.value.toString());
-          if (slot !== undefined) this.decide(workflow, slot.instanceId, 'ADMITTED');
+          if (slot !== undefined) this.decide(workflow, slot, 'ADMITTED');
         } else if (key.startsWith(discarded)) {
           const tombstone = parseValue(tombstoneSchema, kv.value.toString());
-          if (tombstone !== undefined) this.decide(workflow, tombstone.instanceId, 'DISCARDED');
+          if (tombstone !== undefined) this.decide(workflow, tombstone, 'DISCARDED');
         }
       });
       // What happened before the watch existed: the current holder may already be ours.
       const current = await this.etcd.get(slotKey).string();
       const slot = current === null ? undefined : parseValue(slotValueSchema, current);
-      if (slot !== undefined) this.decide(workflow, slot.instanceId, 'ADMITTED');
+      if (slot !== undefined) this.decide(workflow, slot, 'ADMITTED');
       return watcher;
     } catch (err) {
       this.log.warn(
@@ -84,9 +89,13 @@ export class SlotWatch extends EventEmitter<SlotWatchEvents> {
     }
   }
 
-  private decide(workflow: string, instanceId: string, decision: 'ADMITTED' | 'DISCARDED'): void {
-    if (this.watches.get(workflow)?.waiting.has(instanceId))
-      this.emit('decision', instanceId, decision);
+  private decide(
+    workflow: string,
+    about: { instanceId: string; ticket?: string | undefined },
+    decision: 'ADMITTED' | 'DISCARDED',
+  ): void {
+    if (this.watches.get(workflow)?.waiting.get(about.instanceId) === ticketOf(about))
+      this.emit('decision', about.instanceId, decision);
   }
 
   async close(): Promise<void> {

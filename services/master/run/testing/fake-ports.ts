@@ -13,7 +13,7 @@ import { ConflictError, OwnershipLostError } from '../../../../shared/errors.js'
 import type { MemberInfo } from '../../../../shared/etcd/members.js';
 import { createLogger } from '../../../../shared/log.js';
 import type { RunTaskRequest } from '../../../../shared/proto/gen/baton/v1/RunTaskRequest.js';
-import type { SerialDecisionKind } from '../../../../shared/serial/serial-values.js';
+import type { Admission, SerialDecisionKind } from '../../../../shared/serial/serial-values.js';
 import type { WorkflowDefinitionSpec } from '../../../../shared/domain/workflow-spec.js';
 import { RunEvents } from '../run-events.js';
 import type {
@@ -194,15 +194,15 @@ export class FakeSerial implements SerialPort {
   release(_workflow: string, id: string): void {
     this.calls.push(`release:${id}`);
   }
-  remove(_workflow: string, id: string): Promise<void> {
-    this.calls.push(`remove:${id}`);
+  remove(_workflow: string, who: Admission): Promise<void> {
+    this.calls.push(`remove:${who.instanceId}`);
     return Promise.resolve();
   }
-  updateHolder(_workflow: string, id: string): void {
-    this.calls.push(`update-holder:${id}`);
+  updateHolder(_workflow: string, who: Admission): void {
+    this.calls.push(`update-holder:${who.instanceId}`);
   }
-  watch(_workflow: string, id: string): void {
-    this.calls.push(`watch:${id}`);
+  watch(_workflow: string, who: Admission): void {
+    this.calls.push(`watch:${who.instanceId}`);
   }
   unwatch(): void {}
 }

@@ -43,6 +43,8 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     start_tasks: null,
     start_scope: null,
     rerun_tasks: null,
+    queue_ticket: null,
+    queue_ticket_at: null,
     schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,

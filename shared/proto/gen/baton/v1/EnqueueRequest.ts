@@ -7,6 +7,8 @@ export interface EnqueueRequest {
   'execution_type'?: (string);
   'owner'?: (string);
   'epoch'?: (string);
+  'ticket'?: (string);
+  'round'?: (number);
 }
 
 export interface EnqueueRequest__Output {
@@ -15,4 +17,6 @@ export interface EnqueueRequest__Output {
   'execution_type': (string);
   'owner': (string);
   'epoch': (string);
+  'ticket': (string);
+  'round': (number);
 }

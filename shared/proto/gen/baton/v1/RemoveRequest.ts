@@ -4,9 +4,11 @@
 export interface RemoveRequest {
   'workflow'?: (string);
   'instance_id'?: (string);
+  'ticket'?: (string);
 }
 
 export interface RemoveRequest__Output {
   'workflow': (string);
   'instance_id': (string);
+  'ticket': (string);
 }

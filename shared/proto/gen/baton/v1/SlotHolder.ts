@@ -6,6 +6,8 @@ export interface SlotHolder {
   'since'?: (string);
   'epoch'?: (string);
   'owner'?: (string);
+  'ticket'?: (string);
+  'round'?: (number);
 }
 
 export interface SlotHolder__Output {
@@ -13,4 +15,6 @@ export interface SlotHolder__Output {
   'since': (string);
   'epoch': (string);
   'owner': (string);
+  'ticket': (string);
+  'round': (number);
 }

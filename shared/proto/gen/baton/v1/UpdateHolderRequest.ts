@@ -6,6 +6,7 @@ export interface UpdateHolderRequest {
   'instance_id'?: (string);
   'owner'?: (string);
   'epoch'?: (string);
+  'ticket'?: (string);
 }
 
 export interface UpdateHolderRequest__Output {
@@ -13,4 +14,5 @@ export interface UpdateHolderRequest__Output {
   'instance_id': (string);
   'owner': (string);
   'epoch': (string);
+  'ticket': (string);
 }

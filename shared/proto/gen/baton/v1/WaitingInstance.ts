@@ -8,6 +8,8 @@ export interface WaitingInstance {
   'queued_at'?: (string);
   'owner'?: (string);
   'execution_type'?: (string);
+  'ticket'?: (string);
+  'round'?: (number);
 }
 
 export interface WaitingInstance__Output {
@@ -16,4 +18,6 @@ export interface WaitingInstance__Output {
   'queued_at': (string);
   'owner': (string);
   'execution_type': (string);
+  'ticket': (string);
+  'round': (number);
 }
