@@ -1,11 +1,15 @@
 /**
  * Repairing runs of a serial (SERIAL_WAIT) definition: a recovered instance goes through the
  * coordinator again and never runs beside the slot's holder (S1), and a paused instance keeps
- * the slot until it is resumed and ends. Checked on the tasks' own record of when they ran.
+ * the slot until it is resumed and ends. An instance recovered, or resumed from STOP, re-enters
+ * the queue at the tail (issue 14): it runs after the instances that waited before it (S3),
+ * and `baton serial` shows it with its own id as a recovery. Checked on the tasks' own record of
+ * when they ran.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cliFor } from './support/cli-runner.js';
 import { overlaps, readIntervals, recordedCommand } from './support/execution-record.js';
 import {
   startTestCluster,
@@ -77,5 +81,108 @@ describe('repairing serial instances (S1)', () => {
     expect((await waitForEnd(t.api, b.id, 60_000)).state).toBe('SUCCESS');
     expect((await waitForEnd(t.api, c.id, 60_000)).state).toBe('SUCCESS');
     expect(overlaps(readIntervals(record))).toEqual([]);
+  });
+
+  describe('re-entry at the tail of the queue', () => {
+    let tail: string;
+    /** Creates `<tag>.hold`: that instance's task runs until `release(tag)`. */
+    const hold = (tag: string): void => writeFileSync(join(t.dir, `${tag}.hold`), '');
+    const release = (tag: string): void => rmSync(join(t.dir, `${tag}.hold`), { force: true });
+
+    beforeAll(async () => {
+      tail = join(t.dir, 'tail.txt');
+      const body = [
+        `while [ -f ${t.dir}/\${tag}.hold ]; do sleep 0.1; done`,
+        `test ! -f ${t.dir}/\${tag}.broken`,
+      ].join('; ');
+      await t.api.ApplyWorkflow({
+        yaml: [
+          'name: st',
+          'executionType: SERIAL_WAIT',
+          'params: { tag: none }',
+          'tasks:',
+          `  - { name: a, type: SHELL, command: '${recordedCommand(tail, body)}' }`,
+        ].join('\n'),
+      });
+    });
+
+    // A failed test leaves nothing held for the next one.
+    afterEach(() => ['A', 'B'].forEach(release));
+
+    const start = async (tag: string): Promise<string> =>
+      (await t.api.StartInstance({ workflow: 'st', params: { tag } })).id;
+
+    /** Which instance each task run was, in the order they started, and that none overlapped. */
+    function runOrder(): string[] {
+      const intervals = readIntervals(tail);
+      expect(overlaps(intervals)).toEqual([]);
+      return intervals.map((i) => i.instance);
+    }
+
+    /** `baton serial st` (text and --json) while B holds the slot and C and A wait. */
+    async function expectShownAsRecovery(a: string, b: string, c: string): Promise<void> {
+      const cli = cliFor(t);
+      const json = await cli('serial', 'st', '--json');
+      expect(json.code, json.stderr).toBe(0);
+      const state = JSON.parse(json.stdout) as {
+        holder: { instanceId: string; recovery: boolean };
+        waiting: { instanceId: string; position: number; recovery: boolean; round: number }[];
+      };
+      expect(state.holder).toMatchObject({ instanceId: b, recovery: false });
+      expect(state.waiting).toMatchObject([
+        { instanceId: c, position: 1, recovery: false, round: 0 },
+        { instanceId: a, position: 2, recovery: true, round: 1 },
+      ]);
+      const text = await cli('serial', 'st');
+      expect(text.code, text.stderr).toBe(0);
+      const row = text.stdout.split('\n').find((line) => line.trim().split(/\s+/)[1] === a);
+      expect(row, text.stdout).toContain('recovery (round 1)');
+    }
+
+    it('a recovered instance waits behind those queued before the recovery: B, C, then A', async () => {
+      rmSync(tail, { force: true });
+      writeFileSync(join(t.dir, 'A.broken'), '');
+      const a = await start('A');
+      expect((await waitForEnd(t.api, a)).state).toBe('FAILURE');
+      hold('B');
+      const b = await start('B');
+      await waitForInstance(t.api, b, (i) => i.state === 'RUNNING');
+      const c = await start('C');
+      await waitForInstance(t.api, c, (i) => i.state === 'SERIAL_WAIT');
+      rmSync(join(t.dir, 'A.broken'));
+      await t.api.RecoverInstance({ id: a });
+      await waitForInstance(t.api, a, (i) => i.state === 'SERIAL_WAIT');
+      await expectShownAsRecovery(a, b, c);
+      expect((await t.api.GetInstance({ id: c })).state).toBe('SERIAL_WAIT');
+      release('B');
+      for (const id of [b, c, a])
+        expect((await waitForEnd(t.api, id, 60_000)).state).toBe('SUCCESS');
+      // A's failed run first, then B, C and A's recovered run, one at a time.
+      expect(runOrder()).toEqual([a, b, c, a]);
+    });
+
+    it('an instance resumed from STOP waits behind those queued before the resume: B, C, then A', async () => {
+      rmSync(tail, { force: true });
+      hold('A');
+      const a = await start('A');
+      await waitForInstance(t.api, a, (i) => i.state === 'RUNNING');
+      hold('B');
+      const b = await start('B');
+      await waitForInstance(t.api, b, (i) => i.state === 'SERIAL_WAIT');
+      await t.api.StopInstance({ id: a });
+      expect((await waitForEnd(t.api, a)).state).toBe('STOP');
+      await waitForInstance(t.api, b, (i) => i.state === 'RUNNING');
+      const c = await start('C');
+      await waitForInstance(t.api, c, (i) => i.state === 'SERIAL_WAIT');
+      release('A');
+      await t.api.ResumeInstance({ id: a });
+      await waitForInstance(t.api, a, (i) => i.state === 'SERIAL_WAIT');
+      await expectShownAsRecovery(a, b, c);
+      release('B');
+      for (const id of [b, c, a])
+        expect((await waitForEnd(t.api, id, 60_000)).state).toBe('SUCCESS');
+      // A's stopped run first, then B, C and A's resumed run (the killed task, a new attempt).
+      expect(runOrder()).toEqual([a, b, c, a]);
+    });
   });
 });

@@ -3,6 +3,14 @@ import type { SerialState__Output } from '../../../shared/proto/gen/baton/v1/Ser
 import { runCommand } from '../run-command.js';
 import { localTime, table } from '../text-format.js';
 
+/**
+ * How an admission shows: an instance recovered or resumed from STOP (round > 0) re-entered
+ * the queue at the tail under a new ticket, with its original id; it is marked a recovery.
+ */
+function admissionNote(round: number): string {
+  return round > 0 ? `recovery (round ${round})` : '';
+}
+
 function serialJson(state: SerialState__Output) {
   return {
     workflow: state.workflow,
@@ -16,6 +24,9 @@ function serialJson(state: SerialState__Output) {
             since: state.holder.since,
             owner: state.holder.owner,
             epoch: state.holder.epoch,
+            ticket: state.holder.ticket,
+            round: state.holder.round,
+            recovery: state.holder.round > 0,
           },
     waitingCount: Number(state.waiting_count),
     waiting: state.waiting.map((w) => ({
@@ -24,12 +35,18 @@ function serialJson(state: SerialState__Output) {
       queuedAt: w.queued_at,
       owner: w.owner,
       executionType: w.execution_type,
+      ticket: w.ticket,
+      round: w.round,
+      recovery: w.round > 0,
     })),
     discarded: state.discarded,
   };
 }
 
-/** `baton serial NAME`: who holds a serial definition's slot, since when, and who waits. */
+/**
+ * `baton serial NAME`: who holds a serial definition's slot, since when, and who waits, in
+ * order; a recovered or resumed instance is shown with its original id as a recovery.
+ */
 export function registerSerial(program: Command): void {
   program
     .command('serial')
@@ -50,18 +67,19 @@ export function registerSerial(program: Command): void {
         ctx.say(
           holder === null
             ? `${name}: slot free (shard ${state.shard}, coordinator ${state.coordinator})`
-            : `${name}: instance ${holder.instance_id} holds the slot since ${localTime(holder.since)} (owner ${holder.owner})`,
+            : `${name}: instance ${holder.instance_id} holds the slot since ${localTime(holder.since)} (${[`owner ${holder.owner}`, admissionNote(holder.round)].filter(Boolean).join('; ')})`,
         );
         ctx.say(`${state.waiting_count} waiting`);
         if (state.waiting.length > 0) {
           ctx.say(
             table(
-              ['POSITION', 'INSTANCE', 'QUEUED', 'OWNER'],
+              ['POSITION', 'INSTANCE', 'QUEUED', 'OWNER', 'ADMISSION'],
               state.waiting.map((w) => [
                 w.position,
                 w.instance_id,
                 localTime(w.queued_at),
                 w.owner,
+                admissionNote(w.round) || 'new',
               ]),
             ),
           );
