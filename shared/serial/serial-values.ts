@@ -12,11 +12,6 @@ export interface Admission {
   round: number;
 }
 
-/** The admission of a new instance (round 0, its id as ticket). */
-export function firstAdmission(instanceId: string): Admission {
-  return { instanceId, ticket: instanceId, round: 0 };
-}
-
 // `ticket` and `round` are absent in values written before migration 0012: then the ticket is
 // the instance id and the round 0 (see the converters in services/coordinator/stored-values.ts).
 const admissionFields = {
