@@ -184,5 +184,32 @@ describe('repairing serial instances (S1)', () => {
       // A's stopped run first, then B, C and A's resumed run (the killed task, a new attempt).
       expect(runOrder()).toEqual([a, b, c, a]);
     });
+
+    it('a recovered instance keeps its place at the tail across a coordinator and master kill', async () => {
+      rmSync(tail, { force: true });
+      writeFileSync(join(t.dir, 'A.broken'), '');
+      const a = await start('A');
+      expect((await waitForEnd(t.api, a)).state).toBe('FAILURE');
+      hold('B');
+      const b = await start('B');
+      await waitForInstance(t.api, b, (i) => i.state === 'RUNNING');
+      const c = await start('C');
+      await waitForInstance(t.api, c, (i) => i.state === 'SERIAL_WAIT');
+      rmSync(join(t.dir, 'A.broken'));
+      await t.api.RecoverInstance({ id: a });
+      const waiting = await waitForInstance(t.api, a, (i) => i.state === 'SERIAL_WAIT');
+      // The queue's coordinator and A's master die; a new coordinator takes the shard over from
+      // etcd, and A's new owner asks again under A's ticket.
+      const [coordinator] = t.cluster.ofRole('coordinator');
+      process.kill(coordinator!.pid, 'SIGKILL');
+      process.kill(t.cluster.get(waiting.owner).pid, 'SIGKILL');
+      await t.cluster.restart(coordinator!.name);
+      await t.cluster.restart(waiting.owner);
+      await waitForInstance(t.api, a, (i) => i.owner_epoch !== waiting.owner_epoch, 60_000);
+      release('B');
+      for (const id of [b, c, a])
+        expect((await waitForEnd(t.api, id, 90_000)).state).toBe('SUCCESS');
+      expect(runOrder()).toEqual([a, b, c, a]);
+    });
   });
 });
