@@ -67,6 +67,10 @@ export interface WorkflowInstancesTable {
   start_scope: ColumnType<string | null, string | null | undefined, string | null>;
   /** Tasks a `recover --from` runs again in the current round (JSON list; migration 0009). */
   rerun_tasks: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the pause committed, null when not paused (migration 0010). */
+  paused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The pauses that ended, JSON `[[from_ms, to_ms], ...]` (migration 0010). */
+  paused_spans: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -92,6 +96,8 @@ export interface TaskInstancesTable {
   change_epoch: ColumnType<string, string | undefined, string>;
   /** The instance's round the attempt was made in (migration 0009). */
   round: ColumnType<number, number | undefined, never>;
+  /** A force-success recorded for the owner of a PAUSE instance to carry out (migration 0010). */
+  force_requested: ColumnType<number, number | undefined, number>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

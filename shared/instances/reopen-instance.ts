@@ -49,6 +49,8 @@ export async function reopenInstance(
       stop_requested: 0,
       stop_reason: null,
       pause_requested: 0,
+      // A stop of a paused instance leaves its pause open; the new round is not paused.
+      paused_at: null,
       // A recover --from names what runs again though it succeeded; any other round: nothing.
       rerun_tasks: change.rerun === undefined ? null : JSON.stringify(change.rerun),
       change_actor: change.actor,

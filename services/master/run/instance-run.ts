@@ -168,7 +168,8 @@ export class InstanceRun implements RunHandle {
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.resume(task);
       }
-      if (stopReason === null) await this.pauses.apply(this.pauseAtAdoption);
+      if (stopReason === null && (await this.pauses.apply(this.pauseAtAdoption)) === undefined)
+        this.pauses.syncChildren();
       await this.advance();
     });
   }
@@ -216,7 +217,11 @@ export class InstanceRun implements RunHandle {
   }
 
   private async toRunning(): Promise<void> {
+    // A later round is a recover or a resume from STOP: this commit is where the owner takes it on.
+    const repair = this.round > 0;
+    if (repair) await racePoint('master.round.before-commit', this.id, this.workflow);
     await this.life.toRunning();
+    if (repair) await racePoint('master.round.after-commit', this.id, this.workflow);
     this.armWorkflowTimeout();
     await this.advance();
   }
@@ -241,6 +246,7 @@ export class InstanceRun implements RunHandle {
       pausing,
       paused: pausing ? await this.pauses.pausedChildTasks() : new Set(),
       ...(this.selected === undefined ? {} : { selected: this.selected }),
+      pauses: this.life.pauses,
       now: this.ports.clock.now(),
     });
     const killReason = stopping
@@ -341,13 +347,13 @@ export class InstanceRun implements RunHandle {
     this.timers.clearAll();
   }
 
-  /** Arms the workflow timeout: due `leftMs` from now, or its time since the start. */
-  armWorkflowTimeout(leftMs?: number): void {
+  /** Arms the workflow timeout: due once the time since the start, pauses aside, reaches it. */
+  armWorkflowTimeout(): void {
     const { timeoutMs, timeoutStrategy } = this.spec;
     const { startedAt } = this.life;
     if (timeoutMs === null || startedAt === null || this.life.state !== 'RUNNING') return;
     const reason = `workflow timed out after ${formatDuration(timeoutMs)}`;
-    const due = leftMs ?? startedAt.getTime() + timeoutMs - this.ports.clock.now();
+    const due = timeoutMs - this.life.activeSince(startedAt.getTime());
     this.armTimer('workflow-timeout', due, async () => {
       if (this.life.state !== 'RUNNING') return;
       if (timeoutStrategy === 'WARN') {
