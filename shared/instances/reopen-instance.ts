@@ -61,7 +61,14 @@ export async function reopenInstance(
     .where('state', '=', row.state)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n)
-    throw new ConflictError(`instance ${row.id} changed while it was being carried on`);
+    throw new ConflictError(`instance ${row.id} changed while it was being carried on`); // A force recorded for a paused instance that was stopped before its owner carried it out:
+  // moot now (force the ended task again if it is wanted), and never to be carried out later.
+  await trx
+    .updateTable('task_instances')
+    .set({ force_requested: 0 })
+    .where('instance_id', '=', row.id)
+    .where('force_requested', '=', 1)
+    .execute();
 }
 
 /**

@@ -23,6 +23,7 @@ import { plan } from './dag-planner.js';
 import { ActorQueue, isRefusal } from './actor-queue.js';
 import { InstanceLifecycle } from './instance-lifecycle.js';
 import { RunTimers } from './run-timers.js';
+import { carryOutForces } from './force-control.js';
 import { isSuspendedWhilePaused, PauseControl } from './pause-control.js';
 import { parseStoredTasks } from '../../../shared/domain/start-scope.js';
 import { selectionOf } from './start-selection.js';
@@ -72,8 +73,12 @@ export class InstanceRun implements RunHandle {
   private readonly serialTurn: SerialTurn;
   private readonly life: InstanceLifecycle;
   private readonly pauses: PauseControl;
-  /** The pause recorded on the row when this owner took the instance over. */
-  private readonly pauseAtAdoption: boolean;
+  /**
+   * The pause as last read from the row (at adoption, then pushes and the reconciler), kept
+   * while the instance waits too: a child paused with its parent before it ran pauses as it
+   * starts, before any task.
+   */
+  private pauseRequested: boolean;
 
   constructor(
     row: InstanceRow,
@@ -101,7 +106,7 @@ export class InstanceRun implements RunHandle {
     this.serialTurn = new SerialTurn(this, ports);
     this.life = new InstanceLifecycle(row, this, ports);
     this.pauses = new PauseControl(this, this.life, this.timers, ports);
-    this.pauseAtAdoption = row.pause_requested === 1;
+    this.pauseRequested = row.pause_requested === 1;
   }
 
   get currentState(): WorkflowState {
@@ -168,7 +173,7 @@ export class InstanceRun implements RunHandle {
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.resume(task);
       }
-      if (stopReason === null && (await this.pauses.apply(this.pauseAtAdoption)) === undefined)
+      if (stopReason === null && (await this.pauses.apply(this.pauseRequested)) === undefined)
         this.pauses.syncChildren();
       await this.advance();
     });
@@ -222,6 +227,7 @@ export class InstanceRun implements RunHandle {
     if (repair) await racePoint('master.round.before-commit', this.id, this.workflow);
     await this.life.toRunning();
     if (repair) await racePoint('master.round.after-commit', this.id, this.workflow);
+    if (this.pauseRequested && this.life.stopReason === null) await this.pauses.apply(true);
     this.armWorkflowTimeout();
     await this.advance();
   }
@@ -295,10 +301,16 @@ export class InstanceRun implements RunHandle {
     });
   }
 
-  /** The api's push: the pause request (true) or its end (false) as recorded on the row. */
-  applyPause(pauseRequested: boolean): void {
+  /**
+   * The api's push: the pause request (true) or its end (false) as recorded on the row, and
+   * the force-success requests recorded for paused tasks (attempt ids), carried out first so
+   * that a resume plans with them.
+   */
+  applyPause(pauseRequested: boolean, forced: readonly string[] = []): void {
     this.post(pauseRequested ? 'pause' : 'resume', async () => {
+      this.pauseRequested = pauseRequested;
       if (this.life.waiting || this.life.stopReason !== null) return;
+      await carryOutForces(this, forced);
       if ((await this.pauses.apply(pauseRequested)) === 'resumed') await this.recheckActive();
       await this.advance();
     });
@@ -319,8 +331,14 @@ export class InstanceRun implements RunHandle {
   }
 
   /** Periodic: re-check everything a lost message could have left behind. */
-  reconcile(stopRequested: boolean, stopReason: string | null, pauseRequested = false): void {
+  reconcile(
+    stopRequested: boolean,
+    stopReason: string | null,
+    pauseRequested = false,
+    forced: readonly string[] = [],
+  ): void {
     this.post('reconcile', async () => {
+      this.pauseRequested = pauseRequested;
       if (stopRequested && this.life.waiting) {
         await this.leaveQueue(stopReason ?? 'stop requested');
         return;
@@ -333,7 +351,10 @@ export class InstanceRun implements RunHandle {
       if (stopRequested && ['RUNNING', 'READY_PAUSE', 'PAUSE'].includes(this.life.state)) {
         await this.life.toReadyStop(stopReason ?? 'stop requested');
       }
-      if (!stopRequested) await this.pauses.apply(pauseRequested);
+      if (!stopRequested) {
+        await carryOutForces(this, forced);
+        await this.pauses.apply(pauseRequested);
+      }
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.reconcile(task);
       }
