@@ -7,7 +7,6 @@ import {
 } from '../../../shared/telemetry/tracing.js';
 import type { InstanceRow } from '../../../shared/db/schema.js';
 import type { MemberInfo } from '../../../shared/etcd/members.js';
-import { formatDuration } from '../../../shared/domain/duration.js';
 import { parseStoredParams } from '../../../shared/domain/params.js';
 import { isActiveTaskState } from '../../../shared/domain/task-states.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
@@ -15,8 +14,7 @@ import {
   isTerminalWorkflowState,
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
-import type { SerialDecisionKind } from '../../../shared/serial/serial-values.js';
-import { errorMessage, isRetryable, OwnershipLostError } from '../../../shared/errors.js';
+import { OwnershipLostError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/log.js';
 import { racePoint } from '../../../shared/race-points.js';
 import { plan } from './dag-planner.js';
@@ -32,13 +30,11 @@ import { applyTaskReport, reportSpanOptions, type TaskReportEvent } from './task
 import type { RunHandle } from './run-handle.js';
 import type { TaskRun } from './run-model.js';
 import type { RunPorts } from './run-ports.js';
+import { SerialAdmission } from './serial-admission.js';
 import { SerialTurn } from './serial-turn.js';
+import { armWorkflowTimeout } from './workflow-timeout.js';
 import { TaskActions } from './task-actions.js';
 import { TaskRecords } from './task-records.js';
-
-/** The timer of a serial instance's next ask after the coordinator did not answer. */
-const SERIAL_ASK_KEY = 'serial-ask';
-const SERIAL_ASK_RETRY_MS = 2_000;
 
 /**
  * One owned workflow instance, run as an actor: every event (a worker's report, a child's end,
@@ -70,7 +66,7 @@ export class InstanceRun implements RunHandle {
   );
   private readonly timers: RunTimers;
   private readonly actions: TaskActions;
-  private readonly serialTurn: SerialTurn;
+  private readonly admission: SerialAdmission;
   private readonly life: InstanceLifecycle;
   private readonly pauses: PauseControl;
   /**
@@ -103,8 +99,21 @@ export class InstanceRun implements RunHandle {
     this.timers = new RunTimers(ports.clock);
     this.tasks = new TaskRecords(this, ports.store, ports.workers, taskRuns);
     this.actions = new TaskActions(this, ports);
-    this.serialTurn = new SerialTurn(this, ports);
     this.life = new InstanceLifecycle(row, this, ports);
+    this.admission = new SerialAdmission(
+      {
+        id: this.id,
+        workflow: this.workflow,
+        log: this.log,
+        spanAttributes: this.spanAttributes,
+        armTimer: (key, delayMs, op) => this.armTimer(key, delayMs, op),
+        toRunning: () => this.toRunning(),
+        finish: (to) => this.finish(to),
+      },
+      this.life,
+      new SerialTurn(this, ports),
+      ports,
+    );
     this.pauses = new PauseControl(this, this.life, this.timers, ports);
     this.pauseRequested = row.pause_requested === 1;
   }
@@ -162,8 +171,8 @@ export class InstanceRun implements RunHandle {
         return;
       }
       if (this.life.waiting) {
-        if (stopReason !== null) await this.leaveQueue(stopReason);
-        else if (this.serial) await this.askForTurn();
+        if (stopReason !== null) await this.admission.leaveQueue(stopReason);
+        else if (this.serial) await this.admission.ask();
         else await this.toRunning();
         return;
       }
@@ -179,48 +188,12 @@ export class InstanceRun implements RunHandle {
     });
   }
 
-  /**
-   * Asks the coordinator for the slot and acts on the answer. A coordinator that does not
-   * answer in time (overloaded, failing over) leaves the instance waiting as it is: it asks
-   * again on a timer, and the reconciler asks too. Resetting the run instead would hand the
-   * instance to another master for a delay that is not this master's fault (issue 12).
-   */
-  private async askForTurn(): Promise<void> {
-    let decision: SerialDecisionKind;
-    try {
-      decision = await this.serialTurn.ask();
-    } catch (err) {
-      if (!isRetryable(err)) throw err;
-      this.log.warn(
-        { err: errorMessage(err) },
-        'no answer from the serial coordinator; asking again',
-      );
-      this.armTimer(SERIAL_ASK_KEY, SERIAL_ASK_RETRY_MS, async () => {
-        if (this.life.waiting) await this.askForTurn();
-      });
-      return;
-    }
-    await this.decide(decision);
-  }
-
-  /** Acts on the coordinator's answer while waiting; later answers are moot. */
-  private async decide(decision: SerialDecisionKind): Promise<void> {
-    if (!this.life.waiting) return;
-    const next = this.serialTurn.next(decision, this.life.state);
-    if (next === 'RUNNING')
-      await inSpan('baton.serial.admitted', { attributes: this.spanAttributes }, () =>
-        this.toRunning(),
-      );
-    else if (next === 'SERIAL_WAIT')
-      await this.life.set('SERIAL_WAIT', {}, 'waiting for the serial slot');
-    else if (next === 'SERIAL_DISCARD') await this.finish('SERIAL_DISCARD');
-  }
-
   /** The coordinator's push or the slot watch: this waiting instance was admitted or discarded. */
   onSerialDecision(decision: 'ADMITTED' | 'DISCARDED'): void {
-    this.post('serial decision', () => this.decide(decision));
+    this.post('serial decision', () => this.admission.decide(decision));
   }
 
+  /** SUBMITTED|SERIAL_WAIT -> RUNNING (admitted, or not serial), then the first plan. */
   private async toRunning(): Promise<void> {
     // A later round is a recover or a resume from STOP: this commit is where the owner takes it on.
     const repair = this.round > 0;
@@ -230,13 +203,6 @@ export class InstanceRun implements RunHandle {
     if (this.pauseRequested && this.life.stopReason === null) await this.pauses.apply(true);
     this.armWorkflowTimeout();
     await this.advance();
-  }
-
-  /** Stopped while waiting: out of the queue at once, then STOP. */
-  private async leaveQueue(reason: string): Promise<void> {
-    await this.ports.serial.remove(this.workflow, this.id);
-    this.life.noteStopRequested(reason);
-    await this.finish('STOP');
   }
 
   async advance(): Promise<void> {
@@ -290,7 +256,7 @@ export class InstanceRun implements RunHandle {
     this.post('stop', async () => {
       const first = this.life.noteStopRequested(reason);
       if (this.life.waiting) {
-        await this.leaveQueue(first);
+        await this.admission.leaveQueue(first);
         return;
       }
       // A paused instance stops too: its paused children are stopped with it.
@@ -340,12 +306,12 @@ export class InstanceRun implements RunHandle {
     this.post('reconcile', async () => {
       this.pauseRequested = pauseRequested;
       if (stopRequested && this.life.waiting) {
-        await this.leaveQueue(stopReason ?? 'stop requested');
+        await this.admission.leaveQueue(stopReason ?? 'stop requested');
         return;
       }
       if (this.life.waiting && this.serial) {
         // The push and the slot watch tell us first; asking again is the last resort.
-        if (this.serialTurn.resyncDue()) await this.askForTurn();
+        await this.admission.resync();
         return;
       }
       if (stopRequested && ['RUNNING', 'READY_PAUSE', 'PAUSE'].includes(this.life.state)) {
@@ -368,23 +334,9 @@ export class InstanceRun implements RunHandle {
     this.timers.clearAll();
   }
 
-  /** Arms the workflow timeout: due once the time since the start, pauses aside, reaches it. */
+  /** Arms the workflow timeout (workflow-timeout.ts) with the time it has left. */
   armWorkflowTimeout(): void {
-    const { timeoutMs, timeoutStrategy } = this.spec;
-    const { startedAt } = this.life;
-    if (timeoutMs === null || startedAt === null || this.life.state !== 'RUNNING') return;
-    const reason = `workflow timed out after ${formatDuration(timeoutMs)}`;
-    const due = timeoutMs - this.life.activeSince(startedAt.getTime());
-    this.armTimer('workflow-timeout', due, async () => {
-      if (this.life.state !== 'RUNNING') return;
-      if (timeoutStrategy === 'WARN') {
-        this.log.warn(reason);
-        await this.ports.store.note(this.id, this.epoch, 'RUNNING', `warning: ${reason}`);
-        return;
-      }
-      await this.life.toReadyStop(reason);
-      await this.advance();
-    });
+    armWorkflowTimeout(this, this.life, this.ports);
   }
 
   /** Commits the end, stops acting, then announces it (and frees a serial slot). */
