@@ -91,7 +91,7 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return instanceToProto(row, tasks);
     },
     async ForceTaskSuccess(req, ctx) {
-      const { row, tasks } = await instances.forceSuccess(req.id, req.task, auditActor(ctx));
+      const { row, tasks } = await instances.forceSuccess(req.id, req.task, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
     },
     async PauseInstance(req, ctx) {

@@ -236,9 +236,14 @@ export class Instances {
   }
 
   /** See forceTaskSuccess. @throws NotFoundError, FailedPreconditionError */
-  async forceSuccess(id: string, task: string, actor: string): Promise<InstanceWithTasks> {
+  async forceSuccess(
+    id: string,
+    task: string,
+    actor: string,
+    call?: CallContext,
+  ): Promise<InstanceWithTasks> {
     requireId(id, 'id');
-    await forceTaskSuccess(this.deps, id, task, actor);
+    await forceTaskSuccess(this.deps, id, task, actor, call);
     return this.get(id);
   }
 

@@ -55,6 +55,11 @@ export function masterHandlers(
       return {};
     },
 
+    async ForceTaskSuccess(req) {
+      await pushPause(owned, queries, requireId(req.instance_id, 'instance_id'));
+      return {};
+    },
+
     async ReportTask(req) {
       const instanceId = requireId(req.instance_id, 'instance_id');
       const taskInstanceId = requireId(req.task_instance_id, 'task_instance_id');
@@ -127,11 +132,13 @@ async function refuseUnowned(
 }
 
 /**
- * A pause or resume push: the run acts on the request as recorded now (pushes can overtake
- * each other; the row cannot be out of order).
+ * A pause, resume or force-success push: the run acts on the requests as recorded now (pushes
+ * can overtake each other; the rows cannot be out of order). The pause is read first: a resume
+ * read there comes with every force recorded before it.
  */
 async function pushPause(owned: OwnedInstances, queries: InstanceQueries, id: string) {
   const run = owned.get(id);
   if (run === undefined) throw new StaleEpochError(`instance ${id} is not owned by this master`);
-  run.applyPause(await queries.pauseRequested(id));
+  const pauseRequested = await queries.pauseRequested(id);
+  run.applyPause(pauseRequested, await queries.forceRequests(id));
 }

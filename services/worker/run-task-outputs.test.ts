@@ -65,6 +65,7 @@ describe('a worker reports the declared outputs of a task', () => {
           StopInstance: refuse,
           PauseInstance: refuse,
           ResumeInstance: refuse,
+          ForceTaskSuccess: refuse,
           NotifyChildEnded: refuse,
           NotifySerialDecision: refuse,
         },

@@ -10,6 +10,7 @@ import { apiTokens } from './migrations/0006-api-tokens.js';
 import { auditAndRerun } from './migrations/0007-audit-and-rerun.js';
 import { workflowLanguage } from './migrations/0008-workflow-language.js';
 import { repairRounds } from './migrations/0009-repair-rounds.js';
+import { pauseClock } from './migrations/0010-pause-clock.js';
 import { queueTickets } from './migrations/0012-queue-tickets.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-audit-and-rerun': auditAndRerun,
   '0008-workflow-language': workflowLanguage,
   '0009-repair-rounds': repairRounds,
+  '0010-pause-clock': pauseClock,
   '0012-queue-tickets': queueTickets,
 };
 

@@ -73,6 +73,10 @@ export interface WorkflowInstancesTable {
    */
   queue_ticket: ColumnType<string | null, string | null | undefined, string | null>;
   queue_ticket_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When the pause committed, null when not paused (migration 0010). */
+  paused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The pauses that ended, JSON `[[from_ms, to_ms], ...]` (migration 0010). */
+  paused_spans: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -98,6 +102,8 @@ export interface TaskInstancesTable {
   change_epoch: ColumnType<string, string | undefined, string>;
   /** The instance's round the attempt was made in (migration 0009). */
   round: ColumnType<number, number | undefined, never>;
+  /** A force-success recorded for the owner of a PAUSE instance to carry out (migration 0010). */
+  force_requested: ColumnType<number, number | undefined, number>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;

@@ -54,6 +54,8 @@ export async function reopenInstance(
       stop_requested: 0,
       stop_reason: null,
       pause_requested: 0,
+      // A stop of a paused instance leaves its pause open; the new round is not paused.
+      paused_at: null,
       // A recover --from names what runs again though it succeeded; any other round: nothing.
       rerun_tasks: change.rerun === undefined ? null : JSON.stringify(change.rerun),
       ...(ticket === undefined ? {} : { queue_ticket: ticket, queue_ticket_at: new Date() }),
@@ -65,7 +67,14 @@ export async function reopenInstance(
     .where('state', '=', row.state)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n)
-    throw new ConflictError(`instance ${row.id} changed while it was being carried on`);
+    throw new ConflictError(`instance ${row.id} changed while it was being carried on`); // A force recorded for a paused instance that was stopped before its owner carried it out:
+  // moot now (force the ended task again if it is wanted), and never to be carried out later.
+  await trx
+    .updateTable('task_instances')
+    .set({ force_requested: 0 })
+    .where('instance_id', '=', row.id)
+    .where('force_requested', '=', 1)
+    .execute();
 }
 
 /**

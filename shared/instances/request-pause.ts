@@ -15,10 +15,14 @@ export type PauseRecord = { changed: true; row: InstanceRow } | { changed: false
  * @throws NotFoundError for an unknown id.
  * @throws FailedPreconditionError naming the state when it is not RUNNING (or is stopping).
  */
-export async function recordPause(trx: Db, instanceId: string): Promise<PauseRecord> {
+export async function recordPause(
+  trx: Db,
+  instanceId: string,
+  from: readonly string[] = ['RUNNING'],
+): Promise<PauseRecord> {
   const row = await lockInstance(trx, instanceId);
   if (row.state === 'PAUSE' || row.state === 'READY_PAUSE') return { changed: false };
-  if (row.state !== 'RUNNING' || row.stop_requested === 1)
+  if (!from.includes(row.state) || row.stop_requested === 1)
     throw new FailedPreconditionError(
       `instance ${instanceId} is ${row.stop_requested === 1 ? `${row.state} and stopping` : row.state}; only a RUNNING instance can be paused`,
     );
@@ -46,8 +50,15 @@ async function setPauseRequested(trx: Db, instanceId: string, value: 0 | 1): Pro
 }
 
 /**
+ * A child's states its parent's pause is recorded in: RUNNING, and also not yet running
+ * (SUBMITTED, SERIAL_WAIT), which its owner honours as it starts, before any task: a child
+ * must not run on under a paused parent. A user can pause only a RUNNING instance.
+ */
+const CHILD_PAUSABLE = ['RUNNING', 'SUBMITTED', 'SERIAL_WAIT'];
+
+/**
  * A parent's pause (or resume) of its child: recorded on the child's row, then pushed to its
- * owner. A child that is not RUNNING any more (it ended, say) is left alone.
+ * owner. A child that ended, or is stopping, is left alone.
  */
 export async function pauseChild(
   deps: StopRequestDeps,
@@ -57,7 +68,7 @@ export async function pauseChild(
   const changed = await deps.db.transaction().execute(async (trx) => {
     if (!paused) return (await clearPause(trx, await lockInstance(trx, childId))).changed;
     try {
-      return (await recordPause(trx, childId)).changed;
+      return (await recordPause(trx, childId, CHILD_PAUSABLE)).changed;
     } catch (err) {
       if (err instanceof FailedPreconditionError) return false;
       throw err;

@@ -69,7 +69,7 @@ export async function recordStopRequest(
 }
 
 /** The master RPCs that tell an owner to act on a control recorded on the instance's row. */
-export type OwnerControl = 'StopInstance' | 'PauseInstance' | 'ResumeInstance';
+export type OwnerControl = 'StopInstance' | 'PauseInstance' | 'ResumeInstance' | 'ForceTaskSuccess';
 
 /**
  * Tells the instance's owner to act on `control` (stop by default) now, or, when nobody owns it yet, submits it so whoever

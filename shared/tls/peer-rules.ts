@@ -24,6 +24,8 @@ export const MASTER_PEERS: PeerRules<MasterDefinition> = {
   // A user's pause or resume (api), or a parent pausing or resuming its child (master).
   PauseInstance: ['api', 'master'],
   ResumeInstance: ['api', 'master'],
+  // A user's force-success of a task of a PAUSE instance (api).
+  ForceTaskSuccess: ['api'],
   // A worker's result outbox.
   ReportTask: ['worker'],
   // A child's owner telling the parent's owner.

@@ -114,13 +114,20 @@ export class Reconciler {
     await this.adoptAll(ids.filter((id) => this.owned.get(id) === undefined));
   }
 
-  /** Each owned run re-checks its tasks, children and serial decision; stop and pause requests are re-read. */
+  /** Each owned run re-checks its tasks, children and serial decision; stop, pause and force requests are re-read. */
   private async reconcileOwned(): Promise<void> {
     if (this.owned.size === 0) return;
     const stopReasons = await this.queries.stopRequestsOf(this.runtime.name);
     const pauses = await this.queries.pauseRequestsOf(this.runtime.name);
+    // After the pauses: a resume read above comes with the forces recorded before it.
+    const forces = await this.queries.forceRequestsOf(this.runtime.name);
     for (const run of this.owned.all())
-      run.reconcile(stopReasons.has(run.id), stopReasons.get(run.id) ?? null, pauses.has(run.id));
+      run.reconcile(
+        stopReasons.has(run.id),
+        stopReasons.get(run.id) ?? null,
+        pauses.has(run.id),
+        forces.get(run.id) ?? [],
+      );
   }
 
   /**

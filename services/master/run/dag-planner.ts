@@ -4,6 +4,7 @@ import type {
 } from '../../../shared/domain/workflow-spec.js';
 import { assertNever } from '../../../shared/assert-never.js';
 import { branchTargets } from '../../../shared/domain/branch-rules.js';
+import { activeMs, type PauseSpan } from './pause-clock.js';
 import {
   isActiveTaskState,
   isSuccessTaskState,
@@ -51,6 +52,8 @@ export interface PlanInput {
   selected?: ReadonlySet<string>;
   /** Active tasks that do not run any more for the pause: SUB_WORKFLOW tasks whose child is PAUSE. */
   paused?: ReadonlySet<string>;
+  /** The instance's pauses that ended: a retry interval does not count them (pause-clock.ts). */
+  pauses?: readonly PauseSpan[];
   now: number;
 }
 
@@ -80,7 +83,8 @@ type EdgeState = 'pending' | 'satisfied' | 'skipped' | 'blocked';
  *   SWITCH task whose decision did not choose the task (a branch target it did not take).
  * - A CONDITIONS task starts once every dependency has ended for good (any final state): it
  *   tests their states. A final FAILURE it consumes does not fail the instance.
- * - A FAILURE is retried `retries` times, `retryInterval` after it ended; a task whose worker
+ * - A FAILURE is retried `retries` times, `retryInterval` after it ended (the time the instance
+ *   was paused in between does not count); a task whose worker
  *   died (NEED_FAULT_TOLERANCE) is restarted at once as a new attempt.
  * - failureStrategy END: a final failure no CONDITIONS task consumes kills the running tasks
  *   and the instance fails. CONTINUE: independent branches go on; the instance fails once
@@ -118,7 +122,7 @@ export function plan(input: PlanInput): PlanAction[] {
       if (graph.progress(task.name).state === undefined) actions.push(outside);
       continue;
     }
-    const next = nextStep(task, graph, input.now);
+    const next = nextStep(task, graph, input.now, input.pauses ?? []);
     if (next !== undefined) actions.push(next);
   }
   if (input.pausing === true) {
@@ -151,14 +155,21 @@ export function unhandledFailures(
   return spec.tasks.filter((t) => graph.isUnhandledFailure(t)).map((t) => t.name);
 }
 
-function nextStep(task: TaskDefinition, graph: PlanGraph, now: number): PlanAction | undefined {
+function nextStep(
+  task: TaskDefinition,
+  graph: PlanGraph,
+  now: number,
+  pauses: readonly PauseSpan[],
+): PlanAction | undefined {
   const progress = graph.progress(task.name);
   switch (progress.state) {
     case undefined:
       return firstStep(task, graph, progress.attempt + 1);
     case 'FAILURE': {
       if (progress.failures > task.retries) return undefined;
-      const due = (progress.endedAt?.getTime() ?? now) + task.retryIntervalMs;
+      // The interval counts from the attempt's end, the instance's pauses aside.
+      const ended = progress.endedAt?.getTime() ?? now;
+      const due = now + task.retryIntervalMs - activeMs(pauses, ended, now);
       return due <= now
         ? { kind: 'start', task: task.name, attempt: progress.attempt + 1 }
         : { kind: 'retry-at', task: task.name, at: due };

@@ -11,7 +11,8 @@ import { InternalError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/log.js';
 import { racePoint } from '../../../shared/race-points.js';
 import type { TaskProgress } from './dag-planner.js';
-import type { RunPorts } from './run-ports.js';
+import { activeMs, parsePauseSpans, withPause, type PauseSpan } from './pause-clock.js';
+import type { InstancePatch, RunPorts } from './run-ports.js';
 import { endReason, type EndState } from './run-summary.js';
 
 /** The instance a lifecycle belongs to. */
@@ -35,6 +36,9 @@ export class InstanceLifecycle {
   private current: WorkflowState;
   private started: Date | null;
   private stopWhy: string | null;
+  /** When the current pause committed (null: not paused), and the pauses that ended. */
+  private pausedSince: Date | null;
+  private spans: PauseSpan[];
 
   constructor(
     row: InstanceRow,
@@ -46,6 +50,8 @@ export class InstanceLifecycle {
     this.current = row.state;
     this.started = row.started_at;
     this.stopWhy = row.stop_requested === 1 ? (row.stop_reason ?? 'stop requested') : null;
+    this.pausedSince = row.paused_at;
+    this.spans = parsePauseSpans(row.paused_spans);
   }
 
   get state(): WorkflowState {
@@ -71,16 +77,53 @@ export class InstanceLifecycle {
     return this.current === 'SUBMITTED' || this.current === 'SERIAL_WAIT';
   }
 
+  /**
+   * Milliseconds since `from` that count for timers: not paused (pause-clock.ts). The pause in
+   * progress, if any, counts as paused up to now.
+   */
+  activeSince(from: number): number {
+    const now = this.ports.clock.now();
+    const spans =
+      this.pausedSince === null
+        ? this.spans
+        : [...this.spans, [this.pausedSince.getTime(), now] as const];
+    return activeMs(spans, from, now);
+  }
+
+  /** The pauses that ended, for the planner's retry intervals. */
+  get pauses(): readonly PauseSpan[] {
+    return this.spans;
+  }
+
   /** The one setter of the instance's state. */
-  async set(
-    to: WorkflowState,
-    patch: { startedAt?: Date; endedAt?: Date },
-    reason: string,
-  ): Promise<void> {
+  async set(to: WorkflowState, patch: InstancePatch, reason: string): Promise<void> {
     const { id, epoch } = this.owner;
     await this.ports.store.transitionInstance(id, epoch, this.current, to, patch, reason);
     this.current = to;
     if (patch.startedAt !== undefined) this.started = patch.startedAt;
+    if (patch.pausedAt !== undefined) this.pausedSince = patch.pausedAt;
+    if (patch.pausedSpans !== undefined) this.spans = parsePauseSpans(patch.pausedSpans);
+  }
+
+  /** RUNNING -> READY_PAUSE, recording when: timers stop counting from this commit. */
+  async toReadyPause(): Promise<void> {
+    await this.set(
+      'READY_PAUSE',
+      { pausedAt: new Date(this.ports.clock.now()) },
+      'pause requested',
+    );
+  }
+
+  /** READY_PAUSE|PAUSE -> RUNNING: the pause joins the ended ones, timers count again. */
+  async toResumed(): Promise<void> {
+    const now = this.ports.clock.now();
+    // A pause committed before migration 0010 has no start: it counts as not paused.
+    const from = this.pausedSince?.getTime() ?? now;
+    await this.set(
+      'RUNNING',
+      { pausedAt: null, pausedSpans: withPause(this.spans, from, now) },
+      'resumed',
+    );
   }
 
   async toRunning(): Promise<void> {

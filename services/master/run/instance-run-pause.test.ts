@@ -44,7 +44,7 @@ describe('InstanceRun pause and resume (with fake ports)', () => {
     expect(f.store.state).toBe('READY_STOP');
   });
 
-  it('a retry waits while paused and is planned again at the resume', async () => {
+  it('a retry waits while paused; its interval goes on at the resume', async () => {
     const { run, f } = start(spec([task('a', { retries: 1, retryIntervalMs: 10_000 })]));
     await settle(run);
     await report(run, f, 'a', 'FAILURE');
@@ -55,6 +55,9 @@ describe('InstanceRun pause and resume (with fake ports)', () => {
     await settle(run);
     expect(f.workers.runs).toHaveLength(1);
     run.applyPause(false);
+    await settle(run);
+    expect(f.workers.runs).toHaveLength(1);
+    f.clock.advance(10_000);
     await settle(run);
     expect(f.workers.runs).toHaveLength(2);
   });

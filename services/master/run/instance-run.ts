@@ -7,7 +7,6 @@ import {
 } from '../../../shared/telemetry/tracing.js';
 import type { InstanceRow } from '../../../shared/db/schema.js';
 import type { MemberInfo } from '../../../shared/etcd/members.js';
-import { formatDuration } from '../../../shared/domain/duration.js';
 import { parseStoredParams } from '../../../shared/domain/params.js';
 import { isActiveTaskState } from '../../../shared/domain/task-states.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
@@ -15,15 +14,16 @@ import {
   isTerminalWorkflowState,
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
-import type { Admission, SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { Admission } from '../../../shared/serial/serial-values.js';
 import { queueTicketOf } from '../../../shared/instances/queue-ticket.js';
-import { errorMessage, isRetryable, OwnershipLostError } from '../../../shared/errors.js';
+import { OwnershipLostError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/log.js';
 import { racePoint } from '../../../shared/race-points.js';
 import { plan } from './dag-planner.js';
 import { ActorQueue, isRefusal } from './actor-queue.js';
 import { InstanceLifecycle } from './instance-lifecycle.js';
 import { RunTimers } from './run-timers.js';
+import { carryOutForces } from './force-control.js';
 import { isSuspendedWhilePaused, PauseControl } from './pause-control.js';
 import { parseStoredTasks } from '../../../shared/domain/start-scope.js';
 import { selectionOf } from './start-selection.js';
@@ -32,13 +32,11 @@ import { applyTaskReport, reportSpanOptions, type TaskReportEvent } from './task
 import type { RunHandle } from './run-handle.js';
 import type { TaskRun } from './run-model.js';
 import type { RunPorts } from './run-ports.js';
+import { SerialAdmission } from './serial-admission.js';
 import { SerialTurn } from './serial-turn.js';
+import { armWorkflowTimeout } from './workflow-timeout.js';
 import { TaskActions } from './task-actions.js';
 import { TaskRecords } from './task-records.js';
-
-/** The timer of a serial instance's next ask after the coordinator did not answer. */
-const SERIAL_ASK_KEY = 'serial-ask';
-const SERIAL_ASK_RETRY_MS = 2_000;
 
 /**
  * One owned workflow instance, run as an actor: every event (a worker's report, a child's end,
@@ -72,11 +70,15 @@ export class InstanceRun implements RunHandle {
   );
   private readonly timers: RunTimers;
   private readonly actions: TaskActions;
-  private readonly serialTurn: SerialTurn;
+  private readonly serialAdmission: SerialAdmission;
   private readonly life: InstanceLifecycle;
   private readonly pauses: PauseControl;
-  /** The pause recorded on the row when this owner took the instance over. */
-  private readonly pauseAtAdoption: boolean;
+  /**
+   * The pause as last read from the row (at adoption, then pushes and the reconciler), kept
+   * while the instance waits too: a child paused with its parent before it ran pauses as it
+   * starts, before any task.
+   */
+  private pauseRequested: boolean;
 
   constructor(
     row: InstanceRow,
@@ -102,10 +104,24 @@ export class InstanceRun implements RunHandle {
     this.timers = new RunTimers(ports.clock);
     this.tasks = new TaskRecords(this, ports.store, ports.workers, taskRuns);
     this.actions = new TaskActions(this, ports);
-    this.serialTurn = new SerialTurn(this, ports);
     this.life = new InstanceLifecycle(row, this, ports);
+    this.serialAdmission = new SerialAdmission(
+      {
+        id: this.id,
+        workflow: this.workflow,
+        admission: this.admission,
+        log: this.log,
+        spanAttributes: this.spanAttributes,
+        armTimer: (key, delayMs, op) => this.armTimer(key, delayMs, op),
+        toRunning: () => this.toRunning(),
+        finish: (to) => this.finish(to),
+      },
+      this.life,
+      new SerialTurn(this, ports),
+      ports,
+    );
     this.pauses = new PauseControl(this, this.life, this.timers, ports);
-    this.pauseAtAdoption = row.pause_requested === 1;
+    this.pauseRequested = row.pause_requested === 1;
   }
 
   get currentState(): WorkflowState {
@@ -161,8 +177,8 @@ export class InstanceRun implements RunHandle {
         return;
       }
       if (this.life.waiting) {
-        if (stopReason !== null) await this.leaveQueue(stopReason);
-        else if (this.serial) await this.askForTurn();
+        if (stopReason !== null) await this.serialAdmission.leaveQueue(stopReason);
+        else if (this.serial) await this.serialAdmission.ask();
         else await this.toRunning();
         return;
       }
@@ -172,68 +188,29 @@ export class InstanceRun implements RunHandle {
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.resume(task);
       }
-      if (stopReason === null) await this.pauses.apply(this.pauseAtAdoption);
+      if (stopReason === null && (await this.pauses.apply(this.pauseRequested)) === undefined)
+        this.pauses.syncChildren();
       await this.advance();
     });
   }
 
-  /**
-   * Asks the coordinator for the slot and acts on the answer. A coordinator that does not
-   * answer in time (overloaded, failing over) leaves the instance waiting as it is: it asks
-   * again on a timer, and the reconciler asks too. Resetting the run instead would hand the
-   * instance to another master for a delay that is not this master's fault (issue 12).
-   */
-  private async askForTurn(): Promise<void> {
-    let decision: SerialDecisionKind;
-    try {
-      decision = await this.serialTurn.ask();
-    } catch (err) {
-      if (!isRetryable(err)) throw err;
-      this.log.warn(
-        { err: errorMessage(err) },
-        'no answer from the serial coordinator; asking again',
-      );
-      this.armTimer(SERIAL_ASK_KEY, SERIAL_ASK_RETRY_MS, async () => {
-        if (this.life.waiting) await this.askForTurn();
-      });
-      return;
-    }
-    await this.decide(decision);
-  }
-
-  /** Acts on the coordinator's answer while waiting; later answers are moot. */
-  private async decide(decision: SerialDecisionKind): Promise<void> {
-    if (!this.life.waiting) return;
-    const next = this.serialTurn.next(decision, this.life.state);
-    if (next === 'RUNNING')
-      await inSpan('baton.serial.admitted', { attributes: this.spanAttributes }, () =>
-        this.toRunning(),
-      );
-    else if (next === 'SERIAL_WAIT')
-      await this.life.set('SERIAL_WAIT', {}, 'waiting for the serial slot');
-    else if (next === 'SERIAL_DISCARD') await this.finish('SERIAL_DISCARD');
-  }
-
-  /**
-   * The coordinator's push or the slot watch: this waiting instance was admitted or discarded.
-   * A push about another ticket (an earlier round of this instance) is not about this round.
-   */
+  /** The coordinator's push or the slot watch: this waiting instance was admitted or discarded. */
   onSerialDecision(decision: 'ADMITTED' | 'DISCARDED', ticket = this.admission.ticket): void {
+    // A push about another ticket (an earlier round of this instance) is not about this round.
     if (ticket !== this.admission.ticket) return;
-    this.post('serial decision', () => this.decide(decision));
+    this.post('serial decision', () => this.serialAdmission.decide(decision));
   }
 
+  /** SUBMITTED|SERIAL_WAIT -> RUNNING (admitted, or not serial), then the first plan. */
   private async toRunning(): Promise<void> {
+    // A later round is a recover or a resume from STOP: this commit is where the owner takes it on.
+    const repair = this.round > 0;
+    if (repair) await racePoint('master.round.before-commit', this.id, this.workflow);
     await this.life.toRunning();
+    if (repair) await racePoint('master.round.after-commit', this.id, this.workflow);
+    if (this.pauseRequested && this.life.stopReason === null) await this.pauses.apply(true);
     this.armWorkflowTimeout();
     await this.advance();
-  }
-
-  /** Stopped while waiting: out of the queue at once, then STOP. */
-  private async leaveQueue(reason: string): Promise<void> {
-    await this.ports.serial.remove(this.workflow, this.admission);
-    this.life.noteStopRequested(reason);
-    await this.finish('STOP');
   }
 
   async advance(): Promise<void> {
@@ -249,6 +226,7 @@ export class InstanceRun implements RunHandle {
       pausing,
       paused: pausing ? await this.pauses.pausedChildTasks() : new Set(),
       ...(this.selected === undefined ? {} : { selected: this.selected }),
+      pauses: this.life.pauses,
       now: this.ports.clock.now(),
     });
     const killReason = stopping
@@ -286,7 +264,7 @@ export class InstanceRun implements RunHandle {
     this.post('stop', async () => {
       const first = this.life.noteStopRequested(reason);
       if (this.life.waiting) {
-        await this.leaveQueue(first);
+        await this.serialAdmission.leaveQueue(first);
         return;
       }
       // A paused instance stops too: its paused children are stopped with it.
@@ -297,10 +275,16 @@ export class InstanceRun implements RunHandle {
     });
   }
 
-  /** The api's push: the pause request (true) or its end (false) as recorded on the row. */
-  applyPause(pauseRequested: boolean): void {
+  /**
+   * The api's push: the pause request (true) or its end (false) as recorded on the row, and
+   * the force-success requests recorded for paused tasks (attempt ids), carried out first so
+   * that a resume plans with them.
+   */
+  applyPause(pauseRequested: boolean, forced: readonly string[] = []): void {
     this.post(pauseRequested ? 'pause' : 'resume', async () => {
+      this.pauseRequested = pauseRequested;
       if (this.life.waiting || this.life.stopReason !== null) return;
+      await carryOutForces(this, forced);
       if ((await this.pauses.apply(pauseRequested)) === 'resumed') await this.recheckActive();
       await this.advance();
     });
@@ -321,21 +305,30 @@ export class InstanceRun implements RunHandle {
   }
 
   /** Periodic: re-check everything a lost message could have left behind. */
-  reconcile(stopRequested: boolean, stopReason: string | null, pauseRequested = false): void {
+  reconcile(
+    stopRequested: boolean,
+    stopReason: string | null,
+    pauseRequested = false,
+    forced: readonly string[] = [],
+  ): void {
     this.post('reconcile', async () => {
+      this.pauseRequested = pauseRequested;
       if (stopRequested && this.life.waiting) {
-        await this.leaveQueue(stopReason ?? 'stop requested');
+        await this.serialAdmission.leaveQueue(stopReason ?? 'stop requested');
         return;
       }
       if (this.life.waiting && this.serial) {
         // The push and the slot watch tell us first; asking again is the last resort.
-        if (this.serialTurn.resyncDue()) await this.askForTurn();
+        await this.serialAdmission.resync();
         return;
       }
       if (stopRequested && ['RUNNING', 'READY_PAUSE', 'PAUSE'].includes(this.life.state)) {
         await this.life.toReadyStop(stopReason ?? 'stop requested');
       }
-      if (!stopRequested) await this.pauses.apply(pauseRequested);
+      if (!stopRequested) {
+        await carryOutForces(this, forced);
+        await this.pauses.apply(pauseRequested);
+      }
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.reconcile(task);
       }
@@ -349,23 +342,9 @@ export class InstanceRun implements RunHandle {
     this.timers.clearAll();
   }
 
-  /** Arms the workflow timeout: due `leftMs` from now, or its time since the start. */
-  armWorkflowTimeout(leftMs?: number): void {
-    const { timeoutMs, timeoutStrategy } = this.spec;
-    const { startedAt } = this.life;
-    if (timeoutMs === null || startedAt === null || this.life.state !== 'RUNNING') return;
-    const reason = `workflow timed out after ${formatDuration(timeoutMs)}`;
-    const due = leftMs ?? startedAt.getTime() + timeoutMs - this.ports.clock.now();
-    this.armTimer('workflow-timeout', due, async () => {
-      if (this.life.state !== 'RUNNING') return;
-      if (timeoutStrategy === 'WARN') {
-        this.log.warn(reason);
-        await this.ports.store.note(this.id, this.epoch, 'RUNNING', `warning: ${reason}`);
-        return;
-      }
-      await this.life.toReadyStop(reason);
-      await this.advance();
-    });
+  /** Arms the workflow timeout (workflow-timeout.ts) with the time it has left. */
+  armWorkflowTimeout(): void {
+    armWorkflowTimeout(this, this.life, this.ports);
   }
 
   /** Commits the end, stops acting, then announces it (and frees a serial slot). */

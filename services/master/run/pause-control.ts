@@ -23,7 +23,7 @@ export interface PauseHost {
   readonly spec: WorkflowDefinitionSpec;
   readonly log: Logger;
   readonly tasks: TaskRecords;
-  armWorkflowTimeout(leftMs?: number): void;
+  armWorkflowTimeout(): void;
 }
 
 /**
@@ -31,13 +31,10 @@ export interface PauseHost {
  * tasks go on (none is killed), the planner starts nothing, retries, DEPENDENT checks and the
  * workflow timeout are suspended, running children are asked to pause; PAUSE once nothing
  * runs (a child that paused, or a DEPENDENT task waiting, does not count as running). A resume
- * goes back to RUNNING, re-arms the workflow timeout with the time that was left and resumes
- * the children. The instance stays owned (and keeps its serial slot) all along.
+ * goes back to RUNNING, re-arms the workflow timeout with the time that was left (the pause is
+ * recorded on the row, so a new owner knows it too) and resumes the children. The instance stays owned (and keeps its serial slot) all along.
  */
 export class PauseControl {
-  /** The workflow timeout's time left when the pause began (this owner's memory only). */
-  private timeoutLeftMs: number | undefined;
-
   constructor(
     private readonly host: PauseHost,
     private readonly life: InstanceLifecycle,
@@ -50,20 +47,33 @@ export class PauseControl {
     const { state } = this.life;
     if (pauseRequested && state === 'RUNNING') {
       await racePoint('master.pause.before-commit', this.host.id, this.host.workflow);
-      await this.life.set('READY_PAUSE', {}, 'pause requested');
+      await this.life.toReadyPause();
       await racePoint('master.pause.after-commit', this.host.id, this.host.workflow);
       this.suspendTimers();
       this.tellChildren(true);
       return 'paused';
     }
     if (!pauseRequested && (state === 'PAUSE' || state === 'READY_PAUSE')) {
-      await this.life.set('RUNNING', {}, 'resumed');
-      this.host.armWorkflowTimeout(this.timeoutLeftMs);
-      this.timeoutLeftMs = undefined;
+      await racePoint('master.resume.before-commit', this.host.id, this.host.workflow);
+      await this.life.toResumed();
+      await racePoint('master.resume.after-commit', this.host.id, this.host.workflow);
+      this.host.armWorkflowTimeout();
       this.tellChildren(false);
       return 'resumed';
     }
     return undefined;
+  }
+
+  /**
+   * After an adoption where `apply` had nothing to do: the children follow the parent's state
+   * as MySQL has it. The earlier owner may have died between its pause or resume commit and
+   * telling the children, which would leave a child running under a paused parent, or paused
+   * for good under a running one. Telling a child what it already is writes nothing.
+   */
+  syncChildren(): void {
+    const { state } = this.life;
+    if (state === 'RUNNING') this.tellChildren(false);
+    else if (state === 'READY_PAUSE' || state === 'PAUSE') this.tellChildren(true);
   }
 
   /** READY_PAUSE -> PAUSE: nothing runs any more. */
@@ -89,11 +99,8 @@ export class PauseControl {
     return out;
   }
 
+  /** Their time left is not kept here: it is the row's pause record (pause-clock.ts). */
   private suspendTimers(): void {
-    const { timeoutMs } = this.host.spec;
-    const started = this.life.startedAt;
-    if (timeoutMs !== null && started !== null)
-      this.timeoutLeftMs = Math.max(0, started.getTime() + timeoutMs - this.ports.clock.now());
     this.timers.clearWhere(isSuspendedWhilePaused);
   }
 

@@ -22,6 +22,16 @@ export interface TaskRef {
   attempt: number;
 }
 
+/** What an instance's state change writes besides the state (see migration 0010). */
+export interface InstancePatch {
+  startedAt?: Date;
+  endedAt?: Date;
+  /** When the pause committed; null clears it at the resume. */
+  pausedAt?: Date | null;
+  /** The stored pauses that ended (pause-clock.ts), written at the resume. */
+  pausedSpans?: string;
+}
+
 export interface TaskPatch {
   worker?: string;
   childInstanceId?: string;
@@ -55,7 +65,7 @@ export interface RunStore {
     epoch: bigint,
     from: WorkflowState,
     to: WorkflowState,
-    patch: { startedAt?: Date; endedAt?: Date },
+    patch: InstancePatch,
     reason: string,
   ): Promise<void>;
   /** Inserts an attempt, SUBMITTED, already DISPATCHED or SKIPPED (see TaskBirth); its id. */

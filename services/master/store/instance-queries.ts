@@ -57,6 +57,36 @@ export class InstanceQueries {
     return new Set(rows.map((r) => r.id));
   }
 
+  /**
+   * The force-success requests not yet carried out on unfinished instances of `owner`: attempt
+   * ids by instance (migration 0010). Read after the pause requests, so that a resume seen
+   * there finds every force recorded before it (the api records a force only while paused).
+   */
+  async forceRequestsOf(owner: string): Promise<Map<string, string[]>> {
+    const rows = await this.forceRequestRows()
+      .where('w.owner', '=', owner)
+      .where('w.state', 'in', [...OWNED_WORKFLOW_STATES])
+      .execute();
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.instance_id, [...(out.get(r.instance_id) ?? []), r.id]);
+    return out;
+  }
+
+  /** The force-success requests not yet carried out on one instance: attempt ids. */
+  async forceRequests(instanceId: string): Promise<string[]> {
+    const rows = await this.forceRequestRows().where('w.id', '=', instanceId).execute();
+    return rows.map((r) => r.id);
+  }
+
+  private forceRequestRows() {
+    return this.db
+      .selectFrom('task_instances as t')
+      .innerJoin('workflow_instances as w', 'w.id', 't.instance_id')
+      .select(['t.id', 't.instance_id'])
+      .where('t.force_requested', '=', 1)
+      .where('t.state', 'in', ['FAILURE', 'KILL']);
+  }
+
   /** Whether a pause is recorded on the instance (false when it does not exist). */
   async pauseRequested(instanceId: string): Promise<boolean> {
     const row = await this.db

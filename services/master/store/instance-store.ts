@@ -9,7 +9,14 @@ import {
 } from '../../../shared/domain/workflow-states.js';
 import { ConflictError, OwnershipLostError } from '../../../shared/errors.js';
 import { scheduleTimeOf } from '../../../shared/instances/schedule-time.js';
-import type { ChildSpec, RunStore, TaskBirth, TaskPatch, TaskRef } from '../run/run-ports.js';
+import type {
+  ChildSpec,
+  InstancePatch,
+  RunStore,
+  TaskBirth,
+  TaskPatch,
+  TaskRef,
+} from '../run/run-ports.js';
 
 const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
 
@@ -32,7 +39,7 @@ export class InstanceStore implements RunStore {
     epoch: bigint,
     from: WorkflowState,
     to: WorkflowState,
-    patch: { startedAt?: Date; endedAt?: Date },
+    patch: InstancePatch,
     reason: string,
   ): Promise<void> {
     assertWorkflowTransition(from, to);
@@ -46,6 +53,8 @@ export class InstanceStore implements RunStore {
           updated_at: new Date(),
           ...(patch.startedAt ? { started_at: patch.startedAt } : {}),
           ...(patch.endedAt ? { ended_at: patch.endedAt } : {}),
+          ...(patch.pausedAt === undefined ? {} : { paused_at: patch.pausedAt }),
+          ...(patch.pausedSpans === undefined ? {} : { paused_spans: patch.pausedSpans }),
         })
         .where('id', '=', instanceId)
         .where('owner_epoch', '=', epoch.toString())

@@ -18,6 +18,7 @@ import type { WorkflowDefinitionSpec } from '../../../../shared/domain/workflow-
 import { RunEvents } from '../run-events.js';
 import type {
   Clock,
+  InstancePatch,
   LookupPort,
   RunPorts,
   RunStore,
@@ -48,6 +49,10 @@ export class FakeStore implements RunStore {
   readonly notes: string[] = [];
   /** Every accepted write, in order, as `instance:FROM->TO` or `task:name#attempt:FROM->TO`. */
   readonly writes: string[] = [];
+  /** The row's pause record and start, as the run wrote them (what a new owner reads). */
+  pausedAt: Date | null = null;
+  pausedSpans: string | null = null;
+  startedAt: Date | null = null;
   private nextId = 100;
 
   constructor(state: WorkflowState, epoch: bigint) {
@@ -65,11 +70,15 @@ export class FakeStore implements RunStore {
     epoch: bigint,
     from: WorkflowState,
     to: WorkflowState,
+    patch: InstancePatch = {},
   ): Promise<void> {
     assertWorkflowTransition(from, to);
     this.fence(epoch);
     if (this.state !== from) throw new ConflictError(`instance is ${this.state}, not ${from}`);
     this.state = to;
+    if (patch.startedAt !== undefined) this.startedAt = patch.startedAt;
+    if (patch.pausedAt !== undefined) this.pausedAt = patch.pausedAt;
+    if (patch.pausedSpans !== undefined) this.pausedSpans = patch.pausedSpans;
     this.writes.push(`instance:${from}->${to}`);
     return Promise.resolve();
   }

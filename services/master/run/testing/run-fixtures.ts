@@ -45,6 +45,8 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     rerun_tasks: null,
     queue_ticket: null,
     queue_ticket_at: null,
+    paused_at: null,
+    paused_spans: null,
     schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,
@@ -68,6 +70,7 @@ export interface LeftBehind {
   state: TaskState;
   decision?: TaskDecision;
   outputs?: Record<string, string>;
+  endedAt?: Date;
 }
 
 /**
@@ -110,7 +113,7 @@ export function start(
       decision: null,
     });
   }
-  for (const { def, id, state: taskState, decision, outputs } of options.left ?? []) {
+  for (const { def, id, state: taskState, decision, outputs, endedAt } of options.left ?? []) {
     f.store.tasks.push({ id, name: def.name, attempt: 1, state: taskState, worker: null });
     tasks.set(def.name, {
       ...newAttempt(def, id, 1, undefined, 0),
@@ -118,6 +121,7 @@ export function start(
       decision: decision ?? null,
       outputs: outputs ?? {},
       failures: taskState === 'FAILURE' ? 1 : 0,
+      endedAt: endedAt ?? null,
     });
   }
   const run = new InstanceRun(r, EPOCH, s, tasks, f.ports, ROOT_CONTEXT);

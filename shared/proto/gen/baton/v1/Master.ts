@@ -11,6 +11,15 @@ import type { SubmitInstanceResponse as _baton_v1_SubmitInstanceResponse, Submit
 import type { TaskReport as _baton_v1_TaskReport, TaskReport__Output as _baton_v1_TaskReport__Output } from '../../baton/v1/TaskReport.js';
 
 export interface MasterClient extends grpc.Client {
+  ForceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  ForceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  ForceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  ForceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  forceTaskSuccess(argument: _baton_v1_StopOwnedInstanceRequest, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  
   NotifyChildEnded(argument: _baton_v1_ChildEnded, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   NotifyChildEnded(argument: _baton_v1_ChildEnded, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   NotifyChildEnded(argument: _baton_v1_ChildEnded, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
@@ -77,6 +86,8 @@ export interface MasterClient extends grpc.Client {
 }
 
 export interface MasterHandlers extends grpc.UntypedServiceImplementation {
+  ForceTaskSuccess: grpc.handleUnaryCall<_baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck>;
+  
   NotifyChildEnded: grpc.handleUnaryCall<_baton_v1_ChildEnded__Output, _baton_v1_MasterAck>;
   
   NotifySerialDecision: grpc.handleUnaryCall<_baton_v1_SerialDecision__Output, _baton_v1_MasterAck>;
@@ -94,6 +105,7 @@ export interface MasterHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface MasterDefinition extends grpc.ServiceDefinition {
+  ForceTaskSuccess: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
   NotifyChildEnded: MethodDefinition<_baton_v1_ChildEnded, _baton_v1_MasterAck, _baton_v1_ChildEnded__Output, _baton_v1_MasterAck__Output>
   NotifySerialDecision: MethodDefinition<_baton_v1_SerialDecision, _baton_v1_MasterAck, _baton_v1_SerialDecision__Output, _baton_v1_MasterAck__Output>
   PauseInstance: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
