@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'force-success',
   'pause',
   'resume',
+  'schedule.pause',
+  'schedule.resume',
   'token.create',
   'token.revoke',
 ] as const;

@@ -22,6 +22,7 @@ import { registerRerun } from './commands/rerun.js';
 import { registerRecover } from './commands/recover.js';
 import { registerForceSuccess } from './commands/force-success.js';
 import { registerPauseResume } from './commands/pause-resume.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerStart } from './commands/start.js';
 import { registerSerial } from './commands/serial.js';
 import { registerStop } from './commands/stop.js';
@@ -54,6 +55,7 @@ for (const register of [
   registerHistory,
   registerAudit,
   registerWorkflows,
+  registerSchedule,
   registerMembers,
   registerSerial,
   registerHealth,

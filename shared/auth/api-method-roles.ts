@@ -15,6 +15,7 @@ export const API_METHOD_ROLES: Readonly<Record<string, ApiRole>> = {
   '/baton.v1.BatonApi/ListMembers': 'viewer',
   '/baton.v1.BatonApi/GetSerialState': 'viewer',
   '/baton.v1.BatonApi/ApplyWorkflow': 'operator',
+  '/baton.v1.BatonApi/SetScheduleState': 'operator',
   '/baton.v1.BatonApi/StartInstance': 'operator',
   '/baton.v1.BatonApi/StopInstance': 'operator',
   '/baton.v1.BatonApi/RerunInstance': 'operator',

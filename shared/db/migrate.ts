@@ -10,6 +10,7 @@ import { apiTokens } from './migrations/0006-api-tokens.js';
 import { auditAndRerun } from './migrations/0007-audit-and-rerun.js';
 import { workflowLanguage } from './migrations/0008-workflow-language.js';
 import { repairRounds } from './migrations/0009-repair-rounds.js';
+import { scheduleControls } from './migrations/0011-schedule-controls.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-audit-and-rerun': auditAndRerun,
   '0008-workflow-language': workflowLanguage,
   '0009-repair-rounds': repairRounds,
+  '0011-schedule-controls': scheduleControls,
 };
 
 const provider: MigrationProvider = {

@@ -21,6 +21,10 @@ export interface WorkflowsTable {
   execution_type: string;
   created_at: Date;
   updated_at: Date;
+  /** ONLINE (fires) or OFFLINE (paused by `baton schedule pause`); kept across versions. */
+  schedule_state: Generated<string>;
+  /** When schedule_state last changed; fires missed before it (while offline) never count. */
+  schedule_state_at: Date | null;
 }
 
 export interface WorkflowVersionsTable {

@@ -30,6 +30,7 @@ import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInsta
 import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from './baton/v1/ResumeInstanceRequest.js';
 import type { Schedule as _baton_v1_Schedule, Schedule__Output as _baton_v1_Schedule__Output } from './baton/v1/Schedule.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from './baton/v1/SerialState.js';
+import type { SetScheduleStateRequest as _baton_v1_SetScheduleStateRequest, SetScheduleStateRequest__Output as _baton_v1_SetScheduleStateRequest__Output } from './baton/v1/SetScheduleStateRequest.js';
 import type { SlotHolder as _baton_v1_SlotHolder, SlotHolder__Output as _baton_v1_SlotHolder__Output } from './baton/v1/SlotHolder.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from './baton/v1/StartInstanceRequest.js';
 import type { StateChange as _baton_v1_StateChange, StateChange__Output as _baton_v1_StateChange__Output } from './baton/v1/StateChange.js';
@@ -78,6 +79,7 @@ export interface ProtoGrpcType {
       ResumeInstanceRequest: MessageTypeDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_ResumeInstanceRequest__Output>
       Schedule: MessageTypeDefinition<_baton_v1_Schedule, _baton_v1_Schedule__Output>
       SerialState: MessageTypeDefinition<_baton_v1_SerialState, _baton_v1_SerialState__Output>
+      SetScheduleStateRequest: MessageTypeDefinition<_baton_v1_SetScheduleStateRequest, _baton_v1_SetScheduleStateRequest__Output>
       SlotHolder: MessageTypeDefinition<_baton_v1_SlotHolder, _baton_v1_SlotHolder__Output>
       StartInstanceRequest: MessageTypeDefinition<_baton_v1_StartInstanceRequest, _baton_v1_StartInstanceRequest__Output>
       StateChange: MessageTypeDefinition<_baton_v1_StateChange, _baton_v1_StateChange__Output>

@@ -23,6 +23,7 @@ import type { RecoverInstanceRequest as _baton_v1_RecoverInstanceRequest, Recove
 import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInstanceRequest__Output as _baton_v1_RerunInstanceRequest__Output } from '../../baton/v1/RerunInstanceRequest.js';
 import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from '../../baton/v1/ResumeInstanceRequest.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from '../../baton/v1/SerialState.js';
+import type { SetScheduleStateRequest as _baton_v1_SetScheduleStateRequest, SetScheduleStateRequest__Output as _baton_v1_SetScheduleStateRequest__Output } from '../../baton/v1/SetScheduleStateRequest.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from '../../baton/v1/StartInstanceRequest.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from '../../baton/v1/TaskLog.js';
@@ -164,6 +165,15 @@ export interface BatonApiClient extends grpc.Client {
   resumeInstance(argument: _baton_v1_ResumeInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   resumeInstance(argument: _baton_v1_ResumeInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StartInstance(argument: _baton_v1_StartInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -215,6 +225,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   ResumeInstance: grpc.handleUnaryCall<_baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance>;
   
+  SetScheduleState: grpc.handleUnaryCall<_baton_v1_SetScheduleStateRequest__Output, _baton_v1_WorkflowDefinition>;
+  
   StartInstance: grpc.handleUnaryCall<_baton_v1_StartInstanceRequest__Output, _baton_v1_Instance>;
   
   StopInstance: grpc.handleUnaryCall<_baton_v1_StopInstanceRequest__Output, _baton_v1_Instance>;
@@ -237,6 +249,7 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   RecoverInstance: MethodDefinition<_baton_v1_RecoverInstanceRequest, _baton_v1_Instance, _baton_v1_RecoverInstanceRequest__Output, _baton_v1_Instance__Output>
   RerunInstance: MethodDefinition<_baton_v1_RerunInstanceRequest, _baton_v1_Instance, _baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance__Output>
   ResumeInstance: MethodDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_Instance, _baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance__Output>
+  SetScheduleState: MethodDefinition<_baton_v1_SetScheduleStateRequest, _baton_v1_WorkflowDefinition, _baton_v1_SetScheduleStateRequest__Output, _baton_v1_WorkflowDefinition__Output>
   StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
   StopInstance: MethodDefinition<_baton_v1_StopInstanceRequest, _baton_v1_Instance, _baton_v1_StopInstanceRequest__Output, _baton_v1_Instance__Output>
 }
