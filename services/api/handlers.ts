@@ -12,6 +12,7 @@ import { nextFireTime } from '../../shared/domain/schedule.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { auditActor } from './audit-actor.js';
 import { listAuditEvents } from './audit-query.js';
+import type { Backfills } from './backfills.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
 import { instanceToProto, stateChangeToProto } from './instance-view.js';
 import { requireName, type Instances } from './instances.js';
@@ -26,6 +27,7 @@ export interface ApiDeps {
   keys: EtcdKeys;
   definitions: Definitions;
   instances: Instances;
+  backfills: Backfills;
   workers: MemberDirectory;
   channels: ChannelPool;
 }
@@ -112,6 +114,21 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     async ResumeInstance(req, ctx) {
       const { row, tasks } = await instances.resume(req.id, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
+    },
+    StartBackfill(req, ctx) {
+      return deps.backfills.start(req, auditActor(ctx));
+    },
+    GetBackfill(req) {
+      return deps.backfills.get(req.id);
+    },
+    async ListBackfills(req) {
+      return { backfills: await deps.backfills.list(req) };
+    },
+    StopBackfill(req, ctx) {
+      return deps.backfills.stop(req.id, auditActor(ctx), ctx);
+    },
+    ResumeBackfill(req, ctx) {
+      return deps.backfills.resume(req.id, auditActor(ctx), ctx);
     },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);

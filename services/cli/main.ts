@@ -10,6 +10,7 @@
 import { Command } from 'commander';
 import { registerCluster } from './cluster/register.js';
 import { registerApply } from './commands/apply.js';
+import { registerBackfill } from './commands/backfill.js';
 import { registerCerts } from './commands/certs.js';
 import { registerAudit } from './commands/audit.js';
 import { registerGet } from './commands/get.js';
@@ -56,6 +57,7 @@ for (const register of [
   registerAudit,
   registerWorkflows,
   registerSchedule,
+  registerBackfill,
   registerMembers,
   registerSerial,
   registerHealth,

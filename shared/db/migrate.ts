@@ -11,6 +11,7 @@ import { auditAndRerun } from './migrations/0007-audit-and-rerun.js';
 import { workflowLanguage } from './migrations/0008-workflow-language.js';
 import { repairRounds } from './migrations/0009-repair-rounds.js';
 import { scheduleControls } from './migrations/0011-schedule-controls.js';
+import { backfills } from './migrations/0013-backfills.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-workflow-language': workflowLanguage,
   '0009-repair-rounds': repairRounds,
   '0011-schedule-controls': scheduleControls,
+  '0013-backfills': backfills,
 };
 
 const provider: MigrationProvider = {

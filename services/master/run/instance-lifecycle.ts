@@ -35,6 +35,7 @@ export class InstanceLifecycle {
   private current: WorkflowState;
   private started: Date | null;
   private stopWhy: string | null;
+  private readonly backfillId: string | null;
 
   constructor(
     row: InstanceRow,
@@ -46,6 +47,7 @@ export class InstanceLifecycle {
     this.current = row.state;
     this.started = row.started_at;
     this.stopWhy = row.stop_requested === 1 ? (row.stop_reason ?? 'stop requested') : null;
+    this.backfillId = row.backfill_id;
   }
 
   get state(): WorkflowState {
@@ -122,6 +124,7 @@ export class InstanceLifecycle {
       instanceId: owner.id,
       epoch: owner.epoch,
       parentId: owner.parentId,
+      backfillId: this.backfillId,
     });
     if (!heldSlot) return;
     // Only now, with the terminal state committed, may the slot pass to the next instance.

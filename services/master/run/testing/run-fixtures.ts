@@ -43,6 +43,7 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     start_tasks: null,
     start_scope: null,
     rerun_tasks: null,
+    backfill_id: null,
     schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,
