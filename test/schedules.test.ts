@@ -29,7 +29,11 @@ describe('cron schedules (2 masters)', () => {
     const yaml =
       'name: ticking\nschedule: { cron: "* * * * * *" }\ntasks:\n  - { name: a, type: SHELL, command: "echo $BATON_INSTANCE_ID" }\n';
     const applied = await t.api.ApplyWorkflow({ yaml });
-    expect(applied.spec?.schedule).toEqual({ cron: '* * * * * *', timezone: 'UTC' });
+    expect(applied.spec?.schedule).toMatchObject({
+      cron: '* * * * * *',
+      timezone: 'UTC',
+      missed: 'latest',
+    });
     expect(applied.next_fire_at).not.toBe('');
     await expect
       .poll(async () => (await fired('ticking')).length, { timeout: 15_000 })

@@ -10,12 +10,17 @@ export const AUDIT_ACTIONS = [
   'force-success',
   'pause',
   'resume',
+  'schedule.pause',
+  'schedule.resume',
+  'backfill.start',
+  'backfill.stop',
+  'backfill.resume',
   'token.create',
   'token.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_KINDS = ['workflow', 'instance', 'token'] as const;
+export const AUDIT_TARGET_KINDS = ['workflow', 'instance', 'token', 'backfill'] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 export interface AuditEvent {

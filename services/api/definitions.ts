@@ -11,6 +11,7 @@ import { InvalidArgumentError, NotFoundError } from '../../shared/errors.js';
 import type { ApplyWorkflowRequest__Output } from '../../shared/proto/gen/baton/v1/ApplyWorkflowRequest.js';
 import { withRetry } from '../../shared/retry.js';
 import { recordAudit } from './audit-log.js';
+import type { ScheduleState } from './schedule-state.js';
 import { specInputFromProto } from './spec-mapping.js';
 
 export interface StoredDefinition {
@@ -18,6 +19,8 @@ export interface StoredDefinition {
   version: number;
   spec: WorkflowDefinitionSpec;
   createdAt: Date;
+  /** The definition's schedule state (kept across versions): OFFLINE does not fire. */
+  scheduleState: ScheduleState;
 }
 
 /** A first apply that lost the race for its name retries (as an update) this many times. */
@@ -113,7 +116,12 @@ export class Definitions {
         },
         now,
       );
-      return { name: spec.name, version, spec, createdAt: now };
+      const state = await trx
+        .selectFrom('workflows')
+        .select('schedule_state')
+        .where('name', '=', spec.name)
+        .executeTakeFirstOrThrow();
+      return { name: spec.name, version, spec, createdAt: now, scheduleState: asState(state) };
     });
   }
 
@@ -137,7 +145,7 @@ export class Definitions {
       .innerJoin('workflow_versions as v', (join) =>
         join.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
       )
-      .select(['v.name', 'v.version', 'v.spec', 'v.created_at'])
+      .select(['v.name', 'v.version', 'v.spec', 'v.created_at', 'w.schedule_state'])
       .orderBy('v.name')
       .execute();
     return rows.map((r) => toStored(r));
@@ -149,7 +157,7 @@ export class Definitions {
       .innerJoin('workflow_versions as v', (join) =>
         join.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
       )
-      .select(['v.name', 'v.version', 'v.spec', 'v.created_at'])
+      .select(['v.name', 'v.version', 'v.spec', 'v.created_at', 'w.schedule_state'])
       .where('w.name', '=', name)
       .executeTakeFirst();
     return row === undefined ? undefined : toStored(row);
@@ -157,10 +165,11 @@ export class Definitions {
 
   private async findVersion(name: string, version: number): Promise<StoredDefinition | undefined> {
     const row = await this.db
-      .selectFrom('workflow_versions')
-      .select(['name', 'version', 'spec', 'created_at'])
-      .where('name', '=', name)
-      .where('version', '=', version)
+      .selectFrom('workflow_versions as v')
+      .innerJoin('workflows as w', 'w.name', 'v.name')
+      .select(['v.name', 'v.version', 'v.spec', 'v.created_at', 'w.schedule_state'])
+      .where('v.name', '=', name)
+      .where('v.version', '=', version)
       .executeTakeFirst();
     return row === undefined ? undefined : toStored(row);
   }
@@ -171,13 +180,19 @@ function toStored(row: {
   version: number;
   spec: string;
   created_at: Date;
+  schedule_state: string;
 }): StoredDefinition {
   return {
     name: row.name,
     version: row.version,
     spec: parseStoredSpec(row.spec),
     createdAt: row.created_at,
+    scheduleState: asState(row),
   };
+}
+
+function asState(row: { schedule_state: string }): ScheduleState {
+  return row.schedule_state === 'OFFLINE' ? 'OFFLINE' : 'ONLINE';
 }
 
 function isDuplicateKey(err: unknown): boolean {

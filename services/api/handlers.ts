@@ -12,10 +12,12 @@ import { nextFireTime } from '../../shared/domain/schedule.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { auditActor } from './audit-actor.js';
 import { listAuditEvents } from './audit-query.js';
+import type { Backfills } from './backfills.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
 import { instanceToProto, stateChangeToProto } from './instance-view.js';
 import { requireName, type Instances } from './instances.js';
 import { specToProto } from './spec-mapping.js';
+import { parseScheduleState, setScheduleState } from './schedule-state.js';
 import { readTaskLog } from './task-logs.js';
 
 export interface ApiDeps {
@@ -25,22 +27,33 @@ export interface ApiDeps {
   keys: EtcdKeys;
   definitions: Definitions;
   instances: Instances;
+  backfills: Backfills;
   workers: MemberDirectory;
   channels: ChannelPool;
 }
 
 export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> {
   const { definitions, instances } = deps;
+  // The scheduler watches this key; its periodic reload covers a lost write.
+  const wakeScheduler = (change: string) =>
+    deps.etcd
+      .put(deps.keys.definitionsChanged())
+      .value(change)
+      .exec()
+      .then(() => undefined)
+      .catch(() => undefined);
   return {
     async ApplyWorkflow(req, ctx) {
       const stored = await definitions.apply(req, auditActor(ctx));
-      // Wakes the scheduler (it watches this key); its periodic reload covers a lost write.
-      await deps.etcd
-        .put(deps.keys.definitionsChanged())
-        .value(`${stored.name}@${stored.version}`)
-        .exec()
-        .catch(() => undefined);
+      await wakeScheduler(`${stored.name}@${stored.version}`);
       return definitionToProto(stored, true);
+    },
+    async SetScheduleState(req, ctx) {
+      requireName(req.workflow, 'workflow');
+      const state = parseScheduleState(req.state);
+      if (await setScheduleState(deps.db, req.workflow, state, auditActor(ctx)))
+        await wakeScheduler(`${req.workflow}:${state}`);
+      return definitionToProto(await definitions.get(req.workflow, 0), true);
     },
     async GetWorkflow(req) {
       requireName(req.name, 'name');
@@ -102,6 +115,21 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       const { row, tasks } = await instances.resume(req.id, auditActor(ctx), ctx);
       return instanceToProto(row, tasks);
     },
+    StartBackfill(req, ctx) {
+      return deps.backfills.start(req, auditActor(ctx));
+    },
+    GetBackfill(req) {
+      return deps.backfills.get(req.id);
+    },
+    async ListBackfills(req) {
+      return { backfills: await deps.backfills.list(req) };
+    },
+    StopBackfill(req, ctx) {
+      return deps.backfills.stop(req.id, auditActor(ctx), ctx);
+    },
+    ResumeBackfill(req, ctx) {
+      return deps.backfills.resume(req.id, auditActor(ctx), ctx);
+    },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);
     },
@@ -143,12 +171,15 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
 
 /** A definition in wire form; `latest` adds when its schedule fires next. */
 function definitionToProto(d: StoredDefinition, latest: boolean) {
-  const next = latest && d.spec.schedule ? nextFireTime(d.spec.schedule, new Date()) : undefined;
+  const online = d.scheduleState === 'ONLINE';
+  const next =
+    latest && online && d.spec.schedule ? nextFireTime(d.spec.schedule, new Date()) : undefined;
   return {
     name: d.name,
     version: d.version,
     spec: specToProto(d.spec),
     created_at: timestampOf(d.createdAt),
     next_fire_at: timestampOf(next),
+    schedule_state: d.spec.schedule ? d.scheduleState : '',
   };
 }

@@ -30,6 +30,7 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
     round: row.round,
     start_tasks: parseStoredTasks(row.start_tasks),
     scope: row.start_scope ?? '',
+    backfill_id: row.backfill_id ?? '',
     tasks: tasks.map((t) => ({
       id: t.id,
       name: t.task,

@@ -277,7 +277,7 @@ export function requireName(value: string, field: string): void {
     throw new InvalidArgumentError(field, `must match ${NAME_PATTERN.source}; got "${value}"`);
 }
 
-function validateStartParams(params: Record<string, string>, limits: ApiLimits): void {
+export function validateStartParams(params: Record<string, string>, limits: ApiLimits): void {
   checkParamsLimits(params, limits, 'params');
   for (const name of Object.keys(params)) {
     const field = `params.${name}`;

@@ -14,6 +14,7 @@ import { TokenStore } from '../../shared/auth/token-store.js';
 import { adminHandlers } from './admin-handlers.js';
 import { Definitions } from './definitions.js';
 import { apiEnvSchema, apiLimitsOf } from './env.js';
+import { Backfills } from './backfills.js';
 import { apiHandlers } from './handlers.js';
 import { Instances } from './instances.js';
 import { registerStateCountMetrics } from './metrics.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const definitions = new Definitions(db, limits);
   const stopDeps = { db, etcd, keys, masters, channels, log };
   const instances = new Instances({ ...stopDeps, definitions, processName: runtime.name, limits });
+  const backfills = new Backfills({ ...stopDeps, definitions, processName: runtime.name, limits });
   const coordinators = await CoordinatorClient.open(runtime);
   const handlers = apiHandlers({
     db,
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     keys,
     definitions,
     instances,
+    backfills,
     workers,
     channels,
     coordinators,

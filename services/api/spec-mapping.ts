@@ -22,7 +22,13 @@ export function specInputFromProto(spec: WorkflowSpec__Output): Record<string, u
     schedule:
       spec.schedule === null || spec.schedule.cron === ''
         ? undefined
-        : compact({ cron: spec.schedule.cron, timezone: spec.schedule.timezone }),
+        : compact({
+            cron: spec.schedule.cron,
+            timezone: spec.schedule.timezone,
+            startAt: spec.schedule.start_at,
+            endAt: spec.schedule.end_at,
+            missed: spec.schedule.missed,
+          }),
     tasks: spec.tasks.map((t) =>
       compact({
         name: t.name,
@@ -88,8 +94,15 @@ export function specToProto(spec: WorkflowDefinitionSpec): WorkflowSpec {
     timeout_strategy: spec.timeoutStrategy,
     failure_strategy: spec.failureStrategy,
     params: spec.params,
-    // Stored before schedules existed: no schedule.
-    schedule: spec.schedule ? { cron: spec.schedule.cron, timezone: spec.schedule.timezone } : null,
+    schedule: spec.schedule
+      ? {
+          cron: spec.schedule.cron,
+          timezone: spec.schedule.timezone,
+          start_at: spec.schedule.startAt ?? '',
+          end_at: spec.schedule.endAt ?? '',
+          missed: spec.schedule.missed,
+        }
+      : null,
     tasks: spec.tasks.map((t) => ({
       name: t.name,
       type: t.type,

@@ -9,6 +9,7 @@ export function definitionJson(d: WorkflowDefinition__Output) {
     version: d.version,
     createdAt: orNull(d.created_at),
     nextFireAt: orNull(d.next_fire_at),
+    scheduleState: orNull(d.schedule_state),
     spec: d.spec === null ? null : specJson(d.spec),
   };
 }
@@ -22,7 +23,16 @@ function specJson(s: WorkflowSpec__Output) {
     timeoutStrategy: orNull(s.timeout_strategy),
     failureStrategy: orNull(s.failure_strategy),
     params: { ...s.params },
-    schedule: s.schedule === null ? null : { cron: s.schedule.cron, timezone: s.schedule.timezone },
+    schedule:
+      s.schedule === null
+        ? null
+        : {
+            cron: s.schedule.cron,
+            timezone: s.schedule.timezone,
+            startAt: orNull(s.schedule.start_at),
+            endAt: orNull(s.schedule.end_at),
+            missed: orNull(s.schedule.missed),
+          },
     tasks: s.tasks.map((t) => ({
       name: t.name,
       type: t.type,

@@ -43,6 +43,8 @@ export interface InstanceJson {
   rerunOf: string | null;
   /** The business time it runs as (RFC 3339 UTC); null only from an api that predates it. */
   scheduleTime: string | null;
+  /** The backfill that started it. */
+  backfillId: string | null;
   tasks: TaskJson[];
 }
 
@@ -72,6 +74,7 @@ export function instanceJson(i: Instance__Output): InstanceJson {
     scheduledAt: orNull(i.scheduled_at),
     rerunOf: orNull(i.rerun_of),
     scheduleTime: orNull(i.schedule_time),
+    backfillId: orNull(i.backfill_id),
     tasks: i.tasks.map(taskJson),
   };
 }

@@ -10,6 +10,7 @@
 import { Command } from 'commander';
 import { registerCluster } from './cluster/register.js';
 import { registerApply } from './commands/apply.js';
+import { registerBackfill } from './commands/backfill.js';
 import { registerCerts } from './commands/certs.js';
 import { registerAudit } from './commands/audit.js';
 import { registerGet } from './commands/get.js';
@@ -22,6 +23,7 @@ import { registerRerun } from './commands/rerun.js';
 import { registerRecover } from './commands/recover.js';
 import { registerForceSuccess } from './commands/force-success.js';
 import { registerPauseResume } from './commands/pause-resume.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerStart } from './commands/start.js';
 import { registerSerial } from './commands/serial.js';
 import { registerStop } from './commands/stop.js';
@@ -54,6 +56,8 @@ for (const register of [
   registerHistory,
   registerAudit,
   registerWorkflows,
+  registerSchedule,
+  registerBackfill,
   registerMembers,
   registerSerial,
   registerHealth,

@@ -29,6 +29,8 @@ import { SerialKeys } from '../../shared/serial/serial-keys.js';
 import { LeaderElection } from '../../shared/etcd/leader-election.js';
 import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
 import { MASTER_PEERS } from '../../shared/tls/peer-rules.js';
+import { BackfillDriver } from './backfill/backfill-driver.js';
+import { BackfillStore } from './backfill/backfill-store.js';
 import { ClusterView } from './cluster-view.js';
 import { masterEnvSchema } from './env.js';
 import { masterHandlers } from './handlers.js';
@@ -104,8 +106,15 @@ async function main(): Promise<void> {
     env.RECONCILE_INTERVAL_MS,
     env.SUBMIT_GRACE_MS,
   );
-  events.on('ended', ({ instanceId, parentId }) => {
+  events.on('ended', ({ instanceId, parentId, backfillId }) => {
     if (parentId !== null) void notifyParent(runtime, cluster, parentId, instanceId);
+    // Wakes the backfill's owner (it watches the key; its sweep covers a lost put).
+    if (backfillId)
+      void etcd
+        .put(keys.backfillsChanged())
+        .value(backfillId)
+        .exec()
+        .catch(() => undefined);
   });
   // A pausing parent waits for its children to pause: tell it at once (its reconciler looks too).
   events.on('paused', ({ instanceId, parentId }) => {
@@ -142,12 +151,21 @@ async function main(): Promise<void> {
     election,
     (id) => void submitToMaster(masters, channels, id, log),
   );
+  const backfills = new BackfillDriver(
+    runtime,
+    new BackfillStore(db, runtime.name, assertLive),
+    election,
+    (id) => void submitToMaster(masters, channels, id, log),
+    env.RECONCILE_INTERVAL_MS,
+  );
   await scheduler.start();
+  await backfills.start();
   await election.start();
 
   runtime.lifecycle.addStep('stop reconciler', () => reconciler.stop());
   runtime.lifecycle.addStep('resign scheduling', async () => {
     await scheduler.stop();
+    await backfills.stop();
     await election.stop();
   });
   runtime.lifecycle.addStep('hand over instances', () => {

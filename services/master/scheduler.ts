@@ -7,6 +7,7 @@ import {
 } from '../../shared/telemetry/tracing.js';
 import type { Watcher } from 'etcd3';
 import { mergeParams } from '../../shared/domain/params.js';
+import { missedFires } from '../../shared/domain/missed-fires.js';
 import { nextFireTime, type Schedule } from '../../shared/domain/schedule.js';
 import type { WorkflowDefinitionSpec } from '../../shared/domain/workflow-spec.js';
 import { errorMessage } from '../../shared/errors.js';
@@ -30,8 +31,10 @@ const RELOAD_MS = 60_000;
  * Fires cron schedules. Only the elected master (LeaderElection) fires; each fire time starts
  * exactly one instance because `(workflow, scheduled_at)` is UNIQUE in MySQL, so even two
  * leaders overlapping for a moment cannot start it twice. After a leader change or downtime,
- * the latest missed fire time of each schedule is fired once (not every missed one); a new
- * schedule starts from when its version was applied, never backfilling.
+ * the fire times missed are fired by the schedule's `missed` policy (the latest only, all of
+ * them in order, or none); a new schedule starts from when its version was applied and a
+ * schedule put back online from when it was, never backfilling. An offline schedule (`baton
+ * schedule pause`) is not loaded at all; fire times outside `startAt`/`endAt` never fire.
  */
 export class Scheduler {
   private scheduled: Scheduled[] = [];
@@ -76,9 +79,8 @@ export class Scheduler {
     this.scheduled = [];
     for (const row of rows) {
       const { spec } = row;
-      if (!spec.schedule) continue;
-      const last = lastFired.get(row.name);
-      const since = last && last > row.appliedAt ? last : row.appliedAt;
+      if (!spec.schedule || !row.online) continue;
+      const since = latestOf([lastFired.get(row.name), row.appliedAt, row.stateChangedAt]);
       const entry: Scheduled = {
         workflow: row.name,
         version: row.version,
@@ -86,8 +88,13 @@ export class Scheduler {
         schedule: spec.schedule,
         next: undefined,
       };
-      const missed = latestMissed(spec.schedule, since, now);
-      if (missed !== undefined) await this.fire(entry, missed);
+      const missed = missedFires(spec.schedule, since, now);
+      if (missed.truncated)
+        this.runtime.log.warn(
+          { workflow: row.name, fired: missed.fires.length },
+          'more missed fire times than `missed: all` fires; the oldest are not fired',
+        );
+      for (const at of missed.fires) await this.fire(entry, at);
       entry.next = nextFireTime(spec.schedule, now);
       this.scheduled.push(entry);
     }
@@ -162,19 +169,8 @@ export class Scheduler {
   }
 }
 
-/**
- * The latest fire time in (since, now], if any — by bisection on "the next fire after t", which
- * never decreases as t grows, so a per-second schedule down for a day costs ~40 steps, not 86,400.
- */
-export function latestMissed(schedule: Schedule, since: Date, now: Date): Date | undefined {
-  const after = (t: number): number => nextFireTime(schedule, new Date(t))?.getTime() ?? Infinity;
-  let lo = since.getTime();
-  let hi = now.getTime();
-  if (after(lo) > hi) return undefined;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (after(mid) <= now.getTime()) lo = mid;
-    else hi = mid;
-  }
-  return new Date(after(lo));
+/** The latest of some times (the ones known). */
+function latestOf(times: (Date | null | undefined)[]): Date {
+  const known = times.filter((t): t is Date => t instanceof Date);
+  return new Date(Math.max(...known.map((t) => t.getTime())));
 }

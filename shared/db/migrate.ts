@@ -11,7 +11,9 @@ import { auditAndRerun } from './migrations/0007-audit-and-rerun.js';
 import { workflowLanguage } from './migrations/0008-workflow-language.js';
 import { repairRounds } from './migrations/0009-repair-rounds.js';
 import { pauseClock } from './migrations/0010-pause-clock.js';
+import { scheduleControls } from './migrations/0011-schedule-controls.js';
 import { queueTickets } from './migrations/0012-queue-tickets.js';
+import { backfills } from './migrations/0013-backfills.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,7 +27,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-workflow-language': workflowLanguage,
   '0009-repair-rounds': repairRounds,
   '0010-pause-clock': pauseClock,
+  '0011-schedule-controls': scheduleControls,
   '0012-queue-tickets': queueTickets,
+  '0013-backfills': backfills,
 };
 
 const provider: MigrationProvider = {

@@ -13,6 +13,7 @@ export interface Database {
   state_changes: StateChangesTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  backfills: BackfillsTable;
 }
 
 export interface WorkflowsTable {
@@ -21,6 +22,10 @@ export interface WorkflowsTable {
   execution_type: string;
   created_at: Date;
   updated_at: Date;
+  /** ONLINE (fires) or OFFLINE (paused by `baton schedule pause`); kept across versions. */
+  schedule_state: Generated<string>;
+  /** When schedule_state last changed; fires missed before it (while offline) never count. */
+  schedule_state_at: Date | null;
 }
 
 export interface WorkflowVersionsTable {
@@ -77,6 +82,8 @@ export interface WorkflowInstancesTable {
   paused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** The pauses that ended, JSON `[[from_ms, to_ms], ...]` (migration 0010). */
   paused_spans: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The backfill that started it (migration 0013); UNIQUE with schedule_time. */
+  backfill_id: ColumnType<string | null, string | null | undefined, never>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -147,7 +154,37 @@ export interface AuditEventsTable {
   detail: string;
 }
 
+/** A backfill (migration 0013): its dates, its owner (the scheduler leader) and progress. */
+export interface BackfillsTable {
+  id: Generated<string>;
+  workflow: string;
+  version: number;
+  /** RUNNING, SUCCESS, FAILED or STOP. */
+  state: string;
+  reason: string | null;
+  /** JSON list of RFC 3339 fire times, in the order they start. */
+  fire_times: string;
+  parallel: number;
+  date_order: string;
+  on_failure: string;
+  /** JSON object of the params given to the backfill. */
+  params: string;
+  owner: string | null;
+  owner_epoch: ColumnType<string, string | undefined, string>;
+  done_count: ColumnType<number, number | undefined, number>;
+  failed_count: ColumnType<number, number | undefined, number>;
+  running_count: ColumnType<number, number | undefined, number>;
+  pending_count: number;
+  /** JSON list of the fire times whose instance did not end SUCCESS. */
+  failed_dates: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  ended_at: Date | null;
+}
+
 export type InstanceRow = Selectable<WorkflowInstancesTable>;
+export type BackfillRow = Selectable<BackfillsTable>;
 export type TaskRow = Selectable<TaskInstancesTable>;
 export type StateChangeRow = Selectable<StateChangesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;

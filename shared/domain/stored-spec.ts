@@ -1,4 +1,5 @@
 import { InternalError } from '../errors.js';
+import { withScheduleDefaults } from './schedule.js';
 import { languageFieldsUnused, type WorkflowDefinitionSpec } from './workflow-spec.js';
 
 /**
@@ -19,6 +20,7 @@ export function parseStoredSpec(json: string): WorkflowDefinitionSpec {
     throw new InternalError('stored definition has no task list');
   return {
     ...spec,
+    schedule: spec.schedule ? withScheduleDefaults(spec.schedule) : null,
     tasks: spec.tasks.map((task) => ({ ...languageFieldsUnused(), ...task })),
   };
 }

@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
  * - `owners/<instanceId>`     → owning master's name, under its lease; create_revision = epoch
  * - `scheduler/leader`        → the master that fires schedules, under its lease
  * - `definitions/changed`     → bumped on every apply (wakes the scheduler)
+ * - `backfills/changed`       → a backfill's id, put when it is recorded or changed, or one of
+ *                               its instances ended (wakes the backfill owner)
  */
 export class EtcdKeys {
   constructor(readonly prefix: string) {}
@@ -32,6 +34,11 @@ export class EtcdKeys {
   /** Rewritten on every apply: the scheduler watches it to reload schedules at once. */
   definitionsChanged(): string {
     return `${this.prefix}definitions/changed`;
+  }
+
+  /** Put with a backfill's id whenever its owner should look at it again. */
+  backfillsChanged(): string {
+    return `${this.prefix}backfills/changed`;
   }
 
   /** The scheduler leader's key; its create_revision is the leader's term. */

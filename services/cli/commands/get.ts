@@ -28,6 +28,7 @@ function describeInstance(i: Instance__Output): string {
     ['params', params.length > 0 ? params.join(' ') : null],
     // In UTC as the wire spells it: a business date shifted into local time reads as another day.
     ['schedule time', i.schedule_time === '' ? null : i.schedule_time],
+    ['backfill', i.backfill_id === '' ? null : i.backfill_id],
     ['created', localTime(i.created_at)],
     ['started', localTime(i.started_at)],
     ['ended', i.ended_at === '' ? null : `${localTime(i.ended_at)} (${took ?? '?'})`],

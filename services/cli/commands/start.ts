@@ -3,6 +3,7 @@ import { parseDuration } from '../../../shared/domain/duration.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { instanceJson } from '../instance-json.js';
+import { collect, parseParams } from '../params-option.js';
 import { runCommand } from '../run-command.js';
 import { reportEnded } from '../wait-outcome.js';
 import { watchInstance } from '../watch-instance.js';
@@ -95,25 +96,6 @@ function startTasksOf(opts: StartOptions): { startTasks?: string[]; scope?: stri
   if (given.length > 1) throw new CliError('use one of --from, --only and --to (each repeatable)');
   const [chosen] = given;
   return chosen === undefined ? {} : { startTasks: [...chosen[1]], scope: chosen[0] };
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function parseParams(pairs: string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new CliError(`--param: expected KEY=VALUE, got "${pair}"`);
-    Object.defineProperty(params, pair.slice(0, eq), {
-      value: pair.slice(eq + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return params;
 }
 
 function parseTimeout(opts: StartOptions): number | undefined {

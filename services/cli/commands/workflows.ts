@@ -17,13 +17,24 @@ export function registerWorkflows(program: Command): void {
         }
         ctx.say(
           table(
-            ['NAME', 'VERSION', 'TYPE', 'TASKS', 'SCHEDULE', 'NEXT FIRE', 'CREATED', 'DESCRIPTION'],
+            [
+              'NAME',
+              'VERSION',
+              'TYPE',
+              'TASKS',
+              'SCHEDULE',
+              'STATE',
+              'NEXT FIRE',
+              'CREATED',
+              'DESCRIPTION',
+            ],
             workflows.map((w) => [
               w.name,
               w.version,
               w.spec?.execution_type ?? null,
               w.spec?.tasks.length ?? null,
               w.spec?.schedule ? `${w.spec.schedule.cron} (${w.spec.schedule.timezone})` : null,
+              w.schedule_state === '' ? null : w.schedule_state,
               w.next_fire_at === '' ? null : localTime(w.next_fire_at),
               localTime(w.created_at),
               w.spec?.description ?? null,

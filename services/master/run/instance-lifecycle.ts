@@ -39,6 +39,7 @@ export class InstanceLifecycle {
   /** When the current pause committed (null: not paused), and the pauses that ended. */
   private pausedSince: Date | null;
   private spans: PauseSpan[];
+  private readonly backfillId: string | null;
 
   constructor(
     row: InstanceRow,
@@ -52,6 +53,7 @@ export class InstanceLifecycle {
     this.stopWhy = row.stop_requested === 1 ? (row.stop_reason ?? 'stop requested') : null;
     this.pausedSince = row.paused_at;
     this.spans = parsePauseSpans(row.paused_spans);
+    this.backfillId = row.backfill_id;
   }
 
   get state(): WorkflowState {
@@ -165,6 +167,7 @@ export class InstanceLifecycle {
       instanceId: owner.id,
       epoch: owner.epoch,
       parentId: owner.parentId,
+      backfillId: this.backfillId,
     });
     if (!heldSlot) return;
     // Only now, with the terminal state committed, may the slot pass to the next instance.

@@ -5,6 +5,8 @@ export interface RunEnded {
   instanceId: string;
   epoch: bigint;
   parentId: string | null;
+  /** The backfill that started it: its owner is told of the end. */
+  backfillId?: string | null;
 }
 
 /**

@@ -9,6 +9,10 @@ export interface LatestVersion {
   version: number;
   spec: WorkflowDefinitionSpec;
   appliedAt: Date;
+  /** Taken offline by `baton schedule pause`: it does not fire. */
+  online: boolean;
+  /** When it last went online or offline, if ever. */
+  stateChangedAt: Date | null;
 }
 
 /** A scheduled start to record. */
@@ -34,13 +38,22 @@ export class ScheduleStore {
       .innerJoin('workflow_versions as v', (j) =>
         j.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
       )
-      .select(['v.name', 'v.version', 'v.spec', 'v.created_at'])
+      .select([
+        'v.name',
+        'v.version',
+        'v.spec',
+        'v.created_at',
+        'w.schedule_state',
+        'w.schedule_state_at',
+      ])
       .execute();
     return rows.map((r) => ({
       name: r.name,
       version: r.version,
       spec: parseStoredSpec(r.spec),
       appliedAt: r.created_at,
+      online: r.schedule_state !== 'OFFLINE',
+      stateChangedAt: r.schedule_state_at,
     }));
   }
 

@@ -3,12 +3,15 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from './baton/v1/ApplyWorkflowRequest.js';
 import type { AuditEvent as _baton_v1_AuditEvent, AuditEvent__Output as _baton_v1_AuditEvent__Output } from './baton/v1/AuditEvent.js';
+import type { Backfill as _baton_v1_Backfill, Backfill__Output as _baton_v1_Backfill__Output } from './baton/v1/Backfill.js';
+import type { BackfillDate as _baton_v1_BackfillDate, BackfillDate__Output as _baton_v1_BackfillDate__Output } from './baton/v1/BackfillDate.js';
 import type { BatonApiClient as _baton_v1_BatonApiClient, BatonApiDefinition as _baton_v1_BatonApiDefinition } from './baton/v1/BatonApi.js';
 import type { Condition as _baton_v1_Condition, Condition__Output as _baton_v1_Condition__Output } from './baton/v1/Condition.js';
 import type { ConditionItem as _baton_v1_ConditionItem, ConditionItem__Output as _baton_v1_ConditionItem__Output } from './baton/v1/ConditionItem.js';
 import type { DependOn as _baton_v1_DependOn, DependOn__Output as _baton_v1_DependOn__Output } from './baton/v1/DependOn.js';
 import type { DependentItem as _baton_v1_DependentItem, DependentItem__Output as _baton_v1_DependentItem__Output } from './baton/v1/DependentItem.js';
 import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, ForceTaskSuccessRequest__Output as _baton_v1_ForceTaskSuccessRequest__Output } from './baton/v1/ForceTaskSuccessRequest.js';
+import type { GetBackfillRequest as _baton_v1_GetBackfillRequest, GetBackfillRequest__Output as _baton_v1_GetBackfillRequest__Output } from './baton/v1/GetBackfillRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from './baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from './baton/v1/GetSerialStateRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from './baton/v1/GetTaskLogRequest.js';
@@ -17,6 +20,8 @@ import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Inst
 import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from './baton/v1/InstanceHistory.js';
 import type { ListAuditEventsRequest as _baton_v1_ListAuditEventsRequest, ListAuditEventsRequest__Output as _baton_v1_ListAuditEventsRequest__Output } from './baton/v1/ListAuditEventsRequest.js';
 import type { ListAuditEventsResponse as _baton_v1_ListAuditEventsResponse, ListAuditEventsResponse__Output as _baton_v1_ListAuditEventsResponse__Output } from './baton/v1/ListAuditEventsResponse.js';
+import type { ListBackfillsRequest as _baton_v1_ListBackfillsRequest, ListBackfillsRequest__Output as _baton_v1_ListBackfillsRequest__Output } from './baton/v1/ListBackfillsRequest.js';
+import type { ListBackfillsResponse as _baton_v1_ListBackfillsResponse, ListBackfillsResponse__Output as _baton_v1_ListBackfillsResponse__Output } from './baton/v1/ListBackfillsResponse.js';
 import type { ListInstancesRequest as _baton_v1_ListInstancesRequest, ListInstancesRequest__Output as _baton_v1_ListInstancesRequest__Output } from './baton/v1/ListInstancesRequest.js';
 import type { ListInstancesResponse as _baton_v1_ListInstancesResponse, ListInstancesResponse__Output as _baton_v1_ListInstancesResponse__Output } from './baton/v1/ListInstancesResponse.js';
 import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersRequest__Output as _baton_v1_ListMembersRequest__Output } from './baton/v1/ListMembersRequest.js';
@@ -30,7 +35,9 @@ import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInsta
 import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from './baton/v1/ResumeInstanceRequest.js';
 import type { Schedule as _baton_v1_Schedule, Schedule__Output as _baton_v1_Schedule__Output } from './baton/v1/Schedule.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from './baton/v1/SerialState.js';
+import type { SetScheduleStateRequest as _baton_v1_SetScheduleStateRequest, SetScheduleStateRequest__Output as _baton_v1_SetScheduleStateRequest__Output } from './baton/v1/SetScheduleStateRequest.js';
 import type { SlotHolder as _baton_v1_SlotHolder, SlotHolder__Output as _baton_v1_SlotHolder__Output } from './baton/v1/SlotHolder.js';
+import type { StartBackfillRequest as _baton_v1_StartBackfillRequest, StartBackfillRequest__Output as _baton_v1_StartBackfillRequest__Output } from './baton/v1/StartBackfillRequest.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from './baton/v1/StartInstanceRequest.js';
 import type { StateChange as _baton_v1_StateChange, StateChange__Output as _baton_v1_StateChange__Output } from './baton/v1/StateChange.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from './baton/v1/StopInstanceRequest.js';
@@ -51,12 +58,15 @@ export interface ProtoGrpcType {
     v1: {
       ApplyWorkflowRequest: MessageTypeDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_ApplyWorkflowRequest__Output>
       AuditEvent: MessageTypeDefinition<_baton_v1_AuditEvent, _baton_v1_AuditEvent__Output>
+      Backfill: MessageTypeDefinition<_baton_v1_Backfill, _baton_v1_Backfill__Output>
+      BackfillDate: MessageTypeDefinition<_baton_v1_BackfillDate, _baton_v1_BackfillDate__Output>
       BatonApi: SubtypeConstructor<typeof grpc.Client, _baton_v1_BatonApiClient> & { service: _baton_v1_BatonApiDefinition }
       Condition: MessageTypeDefinition<_baton_v1_Condition, _baton_v1_Condition__Output>
       ConditionItem: MessageTypeDefinition<_baton_v1_ConditionItem, _baton_v1_ConditionItem__Output>
       DependOn: MessageTypeDefinition<_baton_v1_DependOn, _baton_v1_DependOn__Output>
       DependentItem: MessageTypeDefinition<_baton_v1_DependentItem, _baton_v1_DependentItem__Output>
       ForceTaskSuccessRequest: MessageTypeDefinition<_baton_v1_ForceTaskSuccessRequest, _baton_v1_ForceTaskSuccessRequest__Output>
+      GetBackfillRequest: MessageTypeDefinition<_baton_v1_GetBackfillRequest, _baton_v1_GetBackfillRequest__Output>
       GetInstanceRequest: MessageTypeDefinition<_baton_v1_GetInstanceRequest, _baton_v1_GetInstanceRequest__Output>
       GetSerialStateRequest: MessageTypeDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_GetSerialStateRequest__Output>
       GetTaskLogRequest: MessageTypeDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_GetTaskLogRequest__Output>
@@ -65,6 +75,8 @@ export interface ProtoGrpcType {
       InstanceHistory: MessageTypeDefinition<_baton_v1_InstanceHistory, _baton_v1_InstanceHistory__Output>
       ListAuditEventsRequest: MessageTypeDefinition<_baton_v1_ListAuditEventsRequest, _baton_v1_ListAuditEventsRequest__Output>
       ListAuditEventsResponse: MessageTypeDefinition<_baton_v1_ListAuditEventsResponse, _baton_v1_ListAuditEventsResponse__Output>
+      ListBackfillsRequest: MessageTypeDefinition<_baton_v1_ListBackfillsRequest, _baton_v1_ListBackfillsRequest__Output>
+      ListBackfillsResponse: MessageTypeDefinition<_baton_v1_ListBackfillsResponse, _baton_v1_ListBackfillsResponse__Output>
       ListInstancesRequest: MessageTypeDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesRequest__Output>
       ListInstancesResponse: MessageTypeDefinition<_baton_v1_ListInstancesResponse, _baton_v1_ListInstancesResponse__Output>
       ListMembersRequest: MessageTypeDefinition<_baton_v1_ListMembersRequest, _baton_v1_ListMembersRequest__Output>
@@ -78,7 +90,9 @@ export interface ProtoGrpcType {
       ResumeInstanceRequest: MessageTypeDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_ResumeInstanceRequest__Output>
       Schedule: MessageTypeDefinition<_baton_v1_Schedule, _baton_v1_Schedule__Output>
       SerialState: MessageTypeDefinition<_baton_v1_SerialState, _baton_v1_SerialState__Output>
+      SetScheduleStateRequest: MessageTypeDefinition<_baton_v1_SetScheduleStateRequest, _baton_v1_SetScheduleStateRequest__Output>
       SlotHolder: MessageTypeDefinition<_baton_v1_SlotHolder, _baton_v1_SlotHolder__Output>
+      StartBackfillRequest: MessageTypeDefinition<_baton_v1_StartBackfillRequest, _baton_v1_StartBackfillRequest__Output>
       StartInstanceRequest: MessageTypeDefinition<_baton_v1_StartInstanceRequest, _baton_v1_StartInstanceRequest__Output>
       StateChange: MessageTypeDefinition<_baton_v1_StateChange, _baton_v1_StateChange__Output>
       StopInstanceRequest: MessageTypeDefinition<_baton_v1_StopInstanceRequest, _baton_v1_StopInstanceRequest__Output>

@@ -47,6 +47,7 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     queue_ticket_at: null,
     paused_at: null,
     paused_spans: null,
+    backfill_id: null,
     schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,

@@ -3,7 +3,9 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from '../../baton/v1/ApplyWorkflowRequest.js';
+import type { Backfill as _baton_v1_Backfill, Backfill__Output as _baton_v1_Backfill__Output } from '../../baton/v1/Backfill.js';
 import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, ForceTaskSuccessRequest__Output as _baton_v1_ForceTaskSuccessRequest__Output } from '../../baton/v1/ForceTaskSuccessRequest.js';
+import type { GetBackfillRequest as _baton_v1_GetBackfillRequest, GetBackfillRequest__Output as _baton_v1_GetBackfillRequest__Output } from '../../baton/v1/GetBackfillRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from '../../baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from '../../baton/v1/GetSerialStateRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from '../../baton/v1/GetTaskLogRequest.js';
@@ -12,6 +14,8 @@ import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Inst
 import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from '../../baton/v1/InstanceHistory.js';
 import type { ListAuditEventsRequest as _baton_v1_ListAuditEventsRequest, ListAuditEventsRequest__Output as _baton_v1_ListAuditEventsRequest__Output } from '../../baton/v1/ListAuditEventsRequest.js';
 import type { ListAuditEventsResponse as _baton_v1_ListAuditEventsResponse, ListAuditEventsResponse__Output as _baton_v1_ListAuditEventsResponse__Output } from '../../baton/v1/ListAuditEventsResponse.js';
+import type { ListBackfillsRequest as _baton_v1_ListBackfillsRequest, ListBackfillsRequest__Output as _baton_v1_ListBackfillsRequest__Output } from '../../baton/v1/ListBackfillsRequest.js';
+import type { ListBackfillsResponse as _baton_v1_ListBackfillsResponse, ListBackfillsResponse__Output as _baton_v1_ListBackfillsResponse__Output } from '../../baton/v1/ListBackfillsResponse.js';
 import type { ListInstancesRequest as _baton_v1_ListInstancesRequest, ListInstancesRequest__Output as _baton_v1_ListInstancesRequest__Output } from '../../baton/v1/ListInstancesRequest.js';
 import type { ListInstancesResponse as _baton_v1_ListInstancesResponse, ListInstancesResponse__Output as _baton_v1_ListInstancesResponse__Output } from '../../baton/v1/ListInstancesResponse.js';
 import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersRequest__Output as _baton_v1_ListMembersRequest__Output } from '../../baton/v1/ListMembersRequest.js';
@@ -23,6 +27,8 @@ import type { RecoverInstanceRequest as _baton_v1_RecoverInstanceRequest, Recove
 import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInstanceRequest__Output as _baton_v1_RerunInstanceRequest__Output } from '../../baton/v1/RerunInstanceRequest.js';
 import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from '../../baton/v1/ResumeInstanceRequest.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from '../../baton/v1/SerialState.js';
+import type { SetScheduleStateRequest as _baton_v1_SetScheduleStateRequest, SetScheduleStateRequest__Output as _baton_v1_SetScheduleStateRequest__Output } from '../../baton/v1/SetScheduleStateRequest.js';
+import type { StartBackfillRequest as _baton_v1_StartBackfillRequest, StartBackfillRequest__Output as _baton_v1_StartBackfillRequest__Output } from '../../baton/v1/StartBackfillRequest.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from '../../baton/v1/StartInstanceRequest.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from '../../baton/v1/TaskLog.js';
@@ -46,6 +52,15 @@ export interface BatonApiClient extends grpc.Client {
   forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+  GetBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  GetBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  GetBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  GetBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  getBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  getBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  getBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  getBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
   
   GetInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   GetInstance(argument: _baton_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -101,6 +116,15 @@ export interface BatonApiClient extends grpc.Client {
   listAuditEvents(argument: _baton_v1_ListAuditEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
   listAuditEvents(argument: _baton_v1_ListAuditEventsRequest, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
   
+  ListBackfills(argument: _baton_v1_ListBackfillsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  ListBackfills(argument: _baton_v1_ListBackfillsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  ListBackfills(argument: _baton_v1_ListBackfillsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  ListBackfills(argument: _baton_v1_ListBackfillsRequest, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  listBackfills(argument: _baton_v1_ListBackfillsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  listBackfills(argument: _baton_v1_ListBackfillsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  listBackfills(argument: _baton_v1_ListBackfillsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  listBackfills(argument: _baton_v1_ListBackfillsRequest, callback: grpc.requestCallback<_baton_v1_ListBackfillsResponse__Output>): grpc.ClientUnaryCall;
+  
   ListInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   ListInstances(argument: _baton_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   ListInstances(argument: _baton_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
@@ -155,6 +179,15 @@ export interface BatonApiClient extends grpc.Client {
   rerunInstance(argument: _baton_v1_RerunInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   rerunInstance(argument: _baton_v1_RerunInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
+  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  
   ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -164,6 +197,24 @@ export interface BatonApiClient extends grpc.Client {
   resumeInstance(argument: _baton_v1_ResumeInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   resumeInstance(argument: _baton_v1_ResumeInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  SetScheduleState(argument: _baton_v1_SetScheduleStateRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  setScheduleState(argument: _baton_v1_SetScheduleStateRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  
+  StartBackfill(argument: _baton_v1_StartBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StartBackfill(argument: _baton_v1_StartBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StartBackfill(argument: _baton_v1_StartBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StartBackfill(argument: _baton_v1_StartBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  startBackfill(argument: _baton_v1_StartBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  startBackfill(argument: _baton_v1_StartBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  startBackfill(argument: _baton_v1_StartBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  startBackfill(argument: _baton_v1_StartBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StartInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StartInstance(argument: _baton_v1_StartInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -172,6 +223,15 @@ export interface BatonApiClient extends grpc.Client {
   startInstance(argument: _baton_v1_StartInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   startInstance(argument: _baton_v1_StartInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   startInstance(argument: _baton_v1_StartInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+  StopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StopBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StopBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
   
   StopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -189,6 +249,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   ForceTaskSuccess: grpc.handleUnaryCall<_baton_v1_ForceTaskSuccessRequest__Output, _baton_v1_Instance>;
   
+  GetBackfill: grpc.handleUnaryCall<_baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill>;
+  
   GetInstance: grpc.handleUnaryCall<_baton_v1_GetInstanceRequest__Output, _baton_v1_Instance>;
   
   GetInstanceHistory: grpc.handleUnaryCall<_baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory>;
@@ -200,6 +262,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   GetWorkflow: grpc.handleUnaryCall<_baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
   
   ListAuditEvents: grpc.handleUnaryCall<_baton_v1_ListAuditEventsRequest__Output, _baton_v1_ListAuditEventsResponse>;
+  
+  ListBackfills: grpc.handleUnaryCall<_baton_v1_ListBackfillsRequest__Output, _baton_v1_ListBackfillsResponse>;
   
   ListInstances: grpc.handleUnaryCall<_baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse>;
   
@@ -213,9 +277,17 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   RerunInstance: grpc.handleUnaryCall<_baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance>;
   
+  ResumeBackfill: grpc.handleUnaryCall<_baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill>;
+  
   ResumeInstance: grpc.handleUnaryCall<_baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance>;
   
+  SetScheduleState: grpc.handleUnaryCall<_baton_v1_SetScheduleStateRequest__Output, _baton_v1_WorkflowDefinition>;
+  
+  StartBackfill: grpc.handleUnaryCall<_baton_v1_StartBackfillRequest__Output, _baton_v1_Backfill>;
+  
   StartInstance: grpc.handleUnaryCall<_baton_v1_StartInstanceRequest__Output, _baton_v1_Instance>;
+  
+  StopBackfill: grpc.handleUnaryCall<_baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill>;
   
   StopInstance: grpc.handleUnaryCall<_baton_v1_StopInstanceRequest__Output, _baton_v1_Instance>;
   
@@ -224,19 +296,25 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
 export interface BatonApiDefinition extends grpc.ServiceDefinition {
   ApplyWorkflow: MethodDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
   ForceTaskSuccess: MethodDefinition<_baton_v1_ForceTaskSuccessRequest, _baton_v1_Instance, _baton_v1_ForceTaskSuccessRequest__Output, _baton_v1_Instance__Output>
+  GetBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>
   GetInstance: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_Instance, _baton_v1_GetInstanceRequest__Output, _baton_v1_Instance__Output>
   GetInstanceHistory: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_InstanceHistory, _baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory__Output>
   GetSerialState: MethodDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_SerialState, _baton_v1_GetSerialStateRequest__Output, _baton_v1_SerialState__Output>
   GetTaskLog: MethodDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_TaskLog, _baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog__Output>
   GetWorkflow: MethodDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
   ListAuditEvents: MethodDefinition<_baton_v1_ListAuditEventsRequest, _baton_v1_ListAuditEventsResponse, _baton_v1_ListAuditEventsRequest__Output, _baton_v1_ListAuditEventsResponse__Output>
+  ListBackfills: MethodDefinition<_baton_v1_ListBackfillsRequest, _baton_v1_ListBackfillsResponse, _baton_v1_ListBackfillsRequest__Output, _baton_v1_ListBackfillsResponse__Output>
   ListInstances: MethodDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesResponse, _baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse__Output>
   ListMembers: MethodDefinition<_baton_v1_ListMembersRequest, _baton_v1_ListMembersResponse, _baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse__Output>
   ListWorkflows: MethodDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse__Output>
   PauseInstance: MethodDefinition<_baton_v1_PauseInstanceRequest, _baton_v1_Instance, _baton_v1_PauseInstanceRequest__Output, _baton_v1_Instance__Output>
   RecoverInstance: MethodDefinition<_baton_v1_RecoverInstanceRequest, _baton_v1_Instance, _baton_v1_RecoverInstanceRequest__Output, _baton_v1_Instance__Output>
   RerunInstance: MethodDefinition<_baton_v1_RerunInstanceRequest, _baton_v1_Instance, _baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance__Output>
+  ResumeBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>
   ResumeInstance: MethodDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_Instance, _baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance__Output>
+  SetScheduleState: MethodDefinition<_baton_v1_SetScheduleStateRequest, _baton_v1_WorkflowDefinition, _baton_v1_SetScheduleStateRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  StartBackfill: MethodDefinition<_baton_v1_StartBackfillRequest, _baton_v1_Backfill, _baton_v1_StartBackfillRequest__Output, _baton_v1_Backfill__Output>
   StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
+  StopBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>
   StopInstance: MethodDefinition<_baton_v1_StopInstanceRequest, _baton_v1_Instance, _baton_v1_StopInstanceRequest__Output, _baton_v1_Instance__Output>
 }

@@ -25,6 +25,7 @@ export interface Instance {
   'round'?: (number);
   'start_tasks'?: (string)[];
   'scope'?: (string);
+  'backfill_id'?: (string);
 }
 
 export interface Instance__Output {
@@ -50,4 +51,5 @@ export interface Instance__Output {
   'round': (number);
   'start_tasks': (string)[];
   'scope': (string);
+  'backfill_id': (string);
 }

@@ -8,6 +8,7 @@ export interface WorkflowDefinition {
   'spec'?: (_baton_v1_WorkflowSpec | null);
   'created_at'?: (string);
   'next_fire_at'?: (string);
+  'schedule_state'?: (string);
 }
 
 export interface WorkflowDefinition__Output {
@@ -16,4 +17,5 @@ export interface WorkflowDefinition__Output {
   'spec': (_baton_v1_WorkflowSpec__Output | null);
   'created_at': (string);
   'next_fire_at': (string);
+  'schedule_state': (string);
 }
