@@ -56,6 +56,7 @@ const BOUNDARIES: Boundary[] = [
       'store/claim-store.ts',
       'store/instance-queries.ts',
       'store/schedule-store.ts',
+      'store/backfill-store.ts',
       'store/definition-cache.ts',
       'store/logic-lookups.ts',
     ],

@@ -30,7 +30,7 @@ import { LeaderElection } from '../../shared/etcd/leader-election.js';
 import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
 import { MASTER_PEERS } from '../../shared/tls/peer-rules.js';
 import { BackfillDriver } from './backfill/backfill-driver.js';
-import { BackfillStore } from './backfill/backfill-store.js';
+import { BackfillStore } from './store/backfill-store.js';
 import { ClusterView } from './cluster-view.js';
 import { masterEnvSchema } from './env.js';
 import { masterHandlers } from './handlers.js';

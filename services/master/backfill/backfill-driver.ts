@@ -14,7 +14,7 @@ import {
 } from '../../../shared/telemetry/tracing.js';
 import type { BackfillState, OnFailure } from '../../../shared/domain/backfill-dates.js';
 import { planBackfill } from './backfill-plan.js';
-import type { BackfillStore, StepDecision } from './backfill-store.js';
+import type { BackfillStore, StepDecision } from '../store/backfill-store.js';
 import type { BackfillRow } from '../../../shared/db/schema.js';
 import type { DateInstances } from './backfill-plan.js';
 
@@ -93,6 +93,7 @@ export class BackfillDriver {
           this.owned.add(id);
         }
         const spec = await this.specOf(id);
+        await racePoint('master.backfill.before-step', id, this.runtime.name);
         const span = startSpan('baton.backfill.step', {
           parent: ROOT_CONTEXT,
           attributes: { 'baton.backfill.id': id },

@@ -3,7 +3,7 @@ import type { Db } from '../../../shared/db/connect.js';
 import type { BackfillRow } from '../../../shared/db/schema.js';
 import { parseStoredSpec } from '../../../shared/domain/stored-spec.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
-import type { BackfillStep, DateInstances } from './backfill-plan.js';
+import type { BackfillStep, DateInstances } from '../backfill/backfill-plan.js';
 
 /** One date's instance as the owner records it. */
 export interface DateStart {
