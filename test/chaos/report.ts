@@ -8,6 +8,7 @@ import { FAULT_KINDS, type Fault, type FaultKind } from './faults.js';
 import type { History } from './history.js';
 import type { TaskRun } from './record.js';
 import type { StartedInstance, WorkloadCounts } from './workload.js';
+import type { ControlCall } from './controls.js';
 
 export interface KindSummary {
   started: number;
@@ -29,6 +30,8 @@ export interface RunSummary {
   taskRuns: Record<string, number>;
   unendedRuns: number;
   stopsRequested: number;
+  /** Control calls (controls kinds) by `op outcome`, e.g. `pause OK`. */
+  controls: Record<string, number>;
   faults: Record<FaultKind, number>;
   violations: Record<Invariant, number>;
   /** The first few violations of each invariant. */
@@ -49,6 +52,7 @@ export function summarize(input: {
   history: History;
   faults: readonly Fault[];
   violations: readonly Violation[];
+  controls: readonly ControlCall[];
   dir: string;
 }): RunSummary {
   const stateOf = new Map(input.history.instances.map((i) => [i.id, i.state]));
@@ -69,6 +73,11 @@ export function summarize(input: {
   }
   const taskRuns: Record<string, number> = {};
   for (const r of input.runs) taskRuns[r.workflow] = (taskRuns[r.workflow] ?? 0) + 1;
+  const controls: Record<string, number> = {};
+  for (const c of input.controls) {
+    const key = `${c.op} ${c.outcome}`;
+    controls[key] = (controls[key] ?? 0) + 1;
+  }
   const faults = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
   for (const f of input.faults) faults[f.kind] += 1;
   const violations = Object.fromEntries(Object.keys(INVARIANTS).map((k) => [k, 0])) as Record<
@@ -89,6 +98,7 @@ export function summarize(input: {
     taskRuns,
     unendedRuns: input.runs.filter((r) => r.end === undefined).length,
     stopsRequested: input.counts.stopsRequested,
+    controls,
     faults,
     violations,
     examples,
@@ -136,6 +146,8 @@ export function formatReport(s: RunSummary): string {
     `stops requested: ${s.stopsRequested}`,
     '',
   );
+  if (Object.keys(s.controls).length > 0)
+    lines.push(...table(['controls', 'calls'], Object.entries(s.controls).sort()), '');
   lines.push(...table(['faults injected', 'count'], Object.entries(s.faults)), '');
   lines.push(
     ...table(

@@ -50,7 +50,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
     db = connectDb(infra.mysqlUrl, { poolSize: 2 });
     const record = join(dir, 'record.log');
     const rng = new Rng(o.seed);
-    const workload = new Workload(cluster.api, db, rng.fork(), log);
+    const workload = new Workload(cluster.api, db, rng.fork(), log, o.kinds, join(dir, 'fixed'));
     await workload.applyDefinitions(writeTaskScript(dir), record);
     const nemesis = new Nemesis(cluster, infra, rng.fork(), {
       kinds: o.faults,
@@ -65,6 +65,10 @@ async function runChaos(o: ChaosOptions): Promise<number> {
     log('stopping the nemesis and the workload; healing everything');
     await Promise.all([nemesis.stop(), workload.stop()]);
     await cluster.healAll();
+    // Paused instances end only once resumed: the operator resumes what it left paused.
+    const stillPaused = await workload.controls?.resumeAll(o.settleMs);
+    if (stillPaused !== undefined && stillPaused !== 0)
+      log(`${stillPaused} controls instance(s) could not be resumed`);
     const settledInMs = await settle(db, o.settleMs);
     log(settledInMs === null ? 'the cluster did NOT settle' : `settled in ${settledInMs} ms`);
     const history = await readWithRetry(db);
@@ -76,6 +80,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       faults: nemesis.faults,
       crashes: cluster.crashes,
       started: workload.started,
+      controls: workload.controls?.calls ?? [],
       leaseTtlMs: o.leaseTtlMs,
       serialGapWaitMs: o.serialGapWaitMs,
       checkedAt,
@@ -91,6 +96,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       history,
       faults: nemesis.faults,
       violations,
+      controls: workload.controls?.calls ?? [],
       dir,
     });
     console.log(`\n${formatReport(summary)}`);
