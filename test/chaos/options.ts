@@ -14,6 +14,8 @@ export interface ChaosOptions {
   faults: FaultKind[];
   /** The workload kinds started (`--kinds`; all by default). */
   kinds: WorkloadKind[];
+  /** `--kinds` as given, for the replay command. */
+  kindsFlag: string | undefined;
   leaseTtlMs: number;
   /** The coordinators' SERIAL_GAP_WAIT_MS (the S3 exception). */
   serialGapWaitMs: number;
@@ -80,6 +82,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
     settleMs: parseDuration(values.settle, '--settle'),
     faults,
     kinds,
+    kindsFlag: values.kinds,
     leaseTtlMs,
     serialGapWaitMs: parseDuration(values['gap-wait'], '--gap-wait'),
     keep: values.keep,

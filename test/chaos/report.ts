@@ -25,6 +25,8 @@ export interface RunSummary {
   settleMs: number;
   /** How long the cluster took to settle after the last fault; null if it never did. */
   settledInMs: number | null;
+  /** `--kinds` as given; undefined when every kind ran. */
+  kindsFlag?: string;
   kinds: Record<string, KindSummary>;
   /** Recorded task runs by definition (children included). */
   taskRuns: Record<string, number>;
@@ -46,6 +48,7 @@ export function summarize(input: {
   durationMs: number;
   settleMs: number;
   settledInMs: number | null;
+  kindsFlag?: string;
   started: readonly StartedInstance[];
   counts: WorkloadCounts;
   runs: readonly TaskRun[];
@@ -94,6 +97,7 @@ export function summarize(input: {
     durationMs: input.durationMs,
     settleMs: input.settleMs,
     settledInMs: input.settledInMs,
+    ...(input.kindsFlag === undefined ? {} : { kindsFlag: input.kindsFlag }),
     kinds,
     taskRuns,
     unendedRuns: input.runs.filter((r) => r.end === undefined).length,
@@ -111,8 +115,9 @@ export function totalViolations(summary: RunSummary): number {
 }
 
 /** The replay command for this run. */
-export function replayCommand(seed: number, durationMs: number): string {
-  return `npm run chaos -- --seed ${seed} --duration ${formatDuration(durationMs)}`;
+export function replayCommand(seed: number, durationMs: number, kinds?: string): string {
+  const flag = kinds === undefined ? '' : ` --kinds ${kinds}`;
+  return `npm run chaos -- --seed ${seed} --duration ${formatDuration(durationMs)}${flag}`;
 }
 
 /** The printed report: operations, faults by kind, violations by invariant, verdict. */
@@ -161,7 +166,7 @@ export function formatReport(s: RunSummary): string {
     '',
     total === 0
       ? `OK: no violations (seed ${s.seed})`
-      : `FAILED: ${total} violation(s); logs and record in ${s.dir}\nreplay: ${replayCommand(s.seed, s.durationMs)}`,
+      : `FAILED: ${total} violation(s); logs and record in ${s.dir}\nreplay: ${replayCommand(s.seed, s.durationMs, s.kindsFlag)}`,
   );
   return lines.join('\n');
 }

@@ -31,7 +31,7 @@ const log = (line: string): void =>
 
 /** Runs the whole chaos run; resolves with the process exit code. */
 async function runChaos(o: ChaosOptions): Promise<number> {
-  log(`seed ${o.seed}; replay: ${replayCommand(o.seed, o.durationMs)}`);
+  log(`seed ${o.seed}; replay: ${replayCommand(o.seed, o.durationMs, o.kindsFlag)}`);
   const dir = await mkdtemp(join(await scratchParent(), 'baton-chaos-'));
   log(`run directory ${dir}`);
   let keep = o.keep;
@@ -90,6 +90,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       durationMs: o.durationMs,
       settleMs: o.settleMs,
       settledInMs,
+      ...(o.kindsFlag === undefined ? {} : { kindsFlag: o.kindsFlag }),
       started: workload.started,
       counts: workload.counts,
       runs,
