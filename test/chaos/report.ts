@@ -9,6 +9,8 @@ import type { History } from './history.js';
 import type { TaskRun } from './record.js';
 import type { StartedInstance, WorkloadCounts } from './workload.js';
 import type { ControlCall } from './controls.js';
+import { isReopen } from './check-controls.js';
+import { pausedSpans } from './check-pause.js';
 
 export interface KindSummary {
   started: number;
@@ -34,6 +36,8 @@ export interface RunSummary {
   stopsRequested: number;
   /** Control calls (controls kinds) by `op outcome`, e.g. `pause OK`. */
   controls: Record<string, number>;
+  /** What MySQL shows the controls did (so C1 and P1 are seen not to be vacuous). */
+  repairs: { pausedStretches: number; reopens: number; forced: number };
   faults: Record<FaultKind, number>;
   violations: Record<Invariant, number>;
   /** The first few violations of each invariant. */
@@ -103,6 +107,11 @@ export function summarize(input: {
     unendedRuns: input.runs.filter((r) => r.end === undefined).length,
     stopsRequested: input.counts.stopsRequested,
     controls,
+    repairs: {
+      pausedStretches: pausedSpans(input.history.changes).length,
+      reopens: input.history.changes.filter(isReopen).length,
+      forced: input.history.changes.filter((c) => c.toState === 'FORCED_SUCCESS').length,
+    },
     faults,
     violations,
     examples,
@@ -151,8 +160,14 @@ export function formatReport(s: RunSummary): string {
     `stops requested: ${s.stopsRequested}`,
     '',
   );
-  if (Object.keys(s.controls).length > 0)
-    lines.push(...table(['controls', 'calls'], Object.entries(s.controls).sort()), '');
+  if (Object.keys(s.controls).length > 0) {
+    const r = s.repairs;
+    lines.push(
+      ...table(['controls', 'calls'], Object.entries(s.controls).sort()),
+      `in MySQL: ${r.pausedStretches} paused stretches, ${r.reopens} rounds opened (recover, resume from STOP; children too), ${r.forced} tasks forced`,
+      '',
+    );
+  }
   lines.push(...table(['faults injected', 'count'], Object.entries(s.faults)), '');
   lines.push(
     ...table(
