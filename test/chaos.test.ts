@@ -64,5 +64,9 @@ describe('chaos run (short)', () => {
     // The children ran too: sub-workflows two levels deep.
     expect(summary.taskRuns['tree-mid']).toBeGreaterThan(0);
     expect(summary.taskRuns['tree-leaf']).toBeGreaterThan(0);
+    // The controls kinds were controlled, so C1 and P1 judged something: pauses committed and
+    // ended instances carried on in new rounds.
+    expect(summary.repairs.pausedStretches).toBeGreaterThan(0);
+    expect(summary.repairs.reopens).toBeGreaterThan(0);
   });
 });

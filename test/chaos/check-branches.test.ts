@@ -12,7 +12,9 @@ import type { TaskRecord } from './history.js';
  * (CONDITIONS on coin) -> heads | tails, and join after them all.
  */
 const spec = parseWorkflowYaml(
-  definitionsYaml('/chaos-task.sh', '/record.log').find((y) => y.startsWith('name: branch\n'))!,
+  definitionsYaml('/chaos-task.sh', '/record.log', '/fixed').find((y) =>
+    y.startsWith('name: branch\n'),
+  )!,
 );
 const definitions = [{ workflow: 'branch', version: 1, spec }];
 const ID = '7';

@@ -10,7 +10,9 @@ const CHILD_MADE = ['RUNNING', 'SUCCESS', 'FAILURE'];
  * - no (parent, task, attempt) has more than one child instance;
  * - a parent task never has two children alive at once: a later attempt's child is created
  *   only after the earlier child ended (a failover re-attaches, it does not start again);
- * - every sub-workflow task attempt that ran has its child, and points at that child.
+ * - every sub-workflow task attempt that ran has its child, and points at that child; or, in a
+ *   later round (a recover or resume), has no child of its own and points at the child of an
+ *   earlier round's attempt of the task, which it recovered in place (issue 14).
  */
 export function checkExactlyOneChild(
   instances: readonly InstanceRecord[],
@@ -41,10 +43,12 @@ export function checkExactlyOneChild(
       });
     }
   }
+  const attemptsOf = groupBy(tasks, (t) => `${t.instanceId} ${t.task}`);
   for (const task of tasks) {
     if (task.type !== 'SUB_WORKFLOW') continue;
     const key = `${task.instanceId} task ${task.task} attempt ${task.attempt}`;
     const child = childOf.get(key);
+    if (child === undefined && reattached(task, attemptsOf, childOf)) continue;
     if (child === undefined && CHILD_MADE.includes(task.state)) {
       violations.push({
         invariant: 'F2',
@@ -62,6 +66,21 @@ export function checkExactlyOneChild(
     }
   }
   return violations;
+}
+
+/** The attempt points at the child of an attempt of an earlier round of the same task. */
+function reattached(
+  task: TaskRecord,
+  attemptsOf: ReadonlyMap<string, TaskRecord[]>,
+  childOf: ReadonlyMap<string, InstanceRecord>,
+): boolean {
+  if (task.childInstanceId === null) return false;
+  return (attemptsOf.get(`${task.instanceId} ${task.task}`) ?? []).some(
+    (earlier) =>
+      earlier.round < task.round &&
+      childOf.get(`${task.instanceId} task ${task.task} attempt ${earlier.attempt}`)?.id ===
+        task.childInstanceId,
+  );
 }
 
 function attemptKeyOf(child: InstanceRecord): string {

@@ -16,6 +16,38 @@ describe('F1 single owner', () => {
     expect(checkSingleOwner(changes, rows, [], 3_000)).toEqual([]);
   });
 
+  it('passes the repair writes on an ended instance under its old epoch (a reopen, a forced task)', () => {
+    const changes = [
+      change({ instanceId: '5', epoch: 20n, actor: 'master-2', toState: 'FAILURE' }),
+      change({
+        instanceId: '5',
+        epoch: 20n,
+        actor: 'api-1',
+        task: 'a',
+        attempt: 1,
+        fromState: 'FAILURE',
+        toState: 'FORCED_SUCCESS',
+      }),
+      change({
+        instanceId: '5',
+        epoch: 20n,
+        actor: 'api-1',
+        fromState: 'FAILURE',
+        toState: 'SUBMITTED',
+      }),
+    ];
+    expect(checkSingleOwner(changes, rows, [], 3_000)).toEqual([]);
+    // Any other write by another actor under that epoch is still one.
+    const other = change({
+      instanceId: '5',
+      epoch: 20n,
+      actor: 'api-1',
+      fromState: 'FAILURE',
+      toState: 'RUNNING',
+    });
+    expect(checkSingleOwner([...changes, other], rows, [], 3_000)).toHaveLength(1);
+  });
+
   it('fails on a write under an older epoch after a newer claim', () => {
     const changes = [
       change({ instanceId: '5', epoch: 20n, actor: 'master-2' }),

@@ -6,6 +6,7 @@
 import { clock, groupBy, type Violation } from './evidence.js';
 import type { Fault, FaultKind } from './faults.js';
 import type { ChangeRecord, InstanceRecord } from './history.js';
+import { isReopen } from './check-controls.js';
 
 /**
  * How long after its last chance to renew its lease a master may still be seen writing: a
@@ -19,7 +20,10 @@ export const SELF_FENCE_SLACK_MS = 1_000;
  * - per instance, in commit order, no change carries an epoch older than one already seen (a
  *   write by a master after a newer owner had claimed the instance);
  * - one epoch, one master: all changes under an epoch were made by the same actor;
- * - the instance row's owner is the actor of the changes under its final epoch;
+ * - the instance row's owner is the actor of the changes under its final epoch (these two leave
+ *   out the repair writes on an ended instance — a reopen by the api or by a parent's master,
+ *   a FORCED_SUCCESS by the api — which are compare-and-sets on the row's state, made with no
+ *   owner and under the old epoch by design: shared/instances/reopen-instance.ts);
  * - a master paused or cut off from etcd wrote nothing from TTL (+ slack) after the fault
  *   began until it was healed: it must stop acting by itself once its lease may have expired,
  *   even while nobody has claimed its instances yet (see LEASE_LOSING_FAULTS).
@@ -60,7 +64,7 @@ export function checkSingleOwner(
         });
       }
       if (c.epoch > newest) newest = c.epoch;
-      if (c.epoch > 0n) {
+      if (c.epoch > 0n && !isReopen(c) && c.toState !== 'FORCED_SUCCESS') {
         const set = actors.get(c.epoch) ?? new Set<string>();
         set.add(c.actor);
         actors.set(c.epoch, set);

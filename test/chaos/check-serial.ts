@@ -8,7 +8,8 @@ import {
   type ClosedRun,
   type Violation,
 } from './evidence.js';
-import type { ChangeRecord, InstanceRecord } from './history.js';
+import type { ChangeRecord, InstanceRecord, TaskRecord } from './history.js';
+import { attemptKey } from './record.js';
 
 /**
  * S1 mutual exclusion: for each serial definition, no task run of one instance overlaps a task
@@ -64,17 +65,27 @@ export function checkSerialLiveness(instances: readonly InstanceRecord[]): Viola
  * SERIAL_GAP_WAIT_MS after that instance's creation; after that, liveness wins over order.
  * So overtaking B is excused when B was still SUBMITTED when the overtaker began RUNNING, and
  * that was at least `gapWaitMs` after B was created.
+ * Only round 0 is judged here, the runs of the attempts the instance made before any recover
+ * or resume from STOP (by `tasks`; a run MySQL has no attempt for counts as round 0): a later
+ * round queues again when it is carried on, not when it was submitted, and an instance whose
+ * first run came only after a resume would otherwise look like one that overtook everything
+ * submitted after it. Later rounds are check-serial-rounds.ts's.
  */
 export function checkSerialOrder(
   runs: readonly ClosedRun[],
   instances: readonly InstanceRecord[],
   changes: readonly ChangeRecord[],
   gapWaitMs: number,
+  tasks: readonly TaskRecord[] = [],
 ): Violation[] {
   const byId = new Map(instances.map((i) => [i.id, i]));
+  const roundOf = new Map(
+    tasks.map((t) => [attemptKey({ ...t, instance: t.instanceId }), t.round]),
+  );
   const firstStart = new Map<string, number>();
   for (const run of runs) {
     if (byId.get(run.instance)?.executionType !== 'SERIAL_WAIT') continue;
+    if ((roundOf.get(attemptKey(run)) ?? 0) !== 0) continue;
     const seen = firstStart.get(run.instance);
     if (seen === undefined || run.start < seen) firstStart.set(run.instance, run.start);
   }

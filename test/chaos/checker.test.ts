@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instance, plainDefinition, run, T0 } from '../support/chaos-evidence.js';
+import { instance, plainDefinition, run, T0, taskRow } from '../support/chaos-evidence.js';
 import { checkExactlyOneChild } from './check-children.js';
 import { checkNoLostWork } from './check-ended.js';
 import { checkTasksRanOnce } from './check-once.js';
@@ -24,6 +24,7 @@ describe('F2 exactly one child', () => {
     task: 'sub',
     type: 'SUB_WORKFLOW',
     attempt,
+    round: 0,
     state,
     childInstanceId,
     decision: null,
@@ -48,6 +49,16 @@ describe('F2 exactly one child', () => {
     expect(checkExactlyOneChild(instances, [])).toMatchObject([
       { invariant: 'F2', message: expect.stringContaining('still ran') as unknown },
     ]);
+  });
+
+  it("passes a later round's attempt re-attached to the child of an earlier round", () => {
+    const instances = [parent, child('2', 1, T0, T0 + 100)];
+    const tasks = [task(1, 'FAILURE', '2'), { ...task(2, 'SUCCESS', '2'), round: 1 }];
+    expect(checkExactlyOneChild(instances, tasks)).toEqual([]);
+    // In the same round it is a retry: it must have made a child of its own.
+    expect(
+      checkExactlyOneChild(instances, [task(1, 'FAILURE', '2'), task(2, 'SUCCESS', '2')]),
+    ).toHaveLength(1);
   });
 
   it('fails on a sub-workflow task that ran without its child, or points elsewhere', () => {
@@ -114,13 +125,14 @@ describe('checkAll', () => {
       runs,
       history: {
         instances: [instance({ id: '1' })],
-        tasks: [],
+        tasks: [1, 2].map((attempt) => taskRow({ instanceId: '1', task: 'a', attempt })),
         changes: [],
         definitions: [plainDefinition()],
       },
       faults: [killed],
       crashes: [],
       started: [{ id: '1', kind: 'k', workflow: 'w' }],
+      controls: [],
       leaseTtlMs: 3_000,
       serialGapWaitMs: 30_000,
       checkedAt: 10_000,
@@ -137,6 +149,7 @@ describe('checkAll', () => {
       faults: [],
       crashes: [crash],
       started: [],
+      controls: [],
       leaseTtlMs: 3_000,
       serialGapWaitMs: 30_000,
       checkedAt: 10_000,

@@ -7,6 +7,9 @@ import { checkBranches } from './check-branches.js';
 import { checkExactlyOneChild } from './check-children.js';
 import { checkNoLostWork } from './check-ended.js';
 import { checkTasksRanOnce } from './check-once.js';
+import { checkControlsOnce } from './check-controls.js';
+import { checkNothingStartsPaused } from './check-pause.js';
+import { checkRequeueOrder } from './check-serial-rounds.js';
 import { checkSingleOwner } from './check-ownership.js';
 import { checkMutualExclusion, checkSerialLiveness, checkSerialOrder } from './check-serial.js';
 import { clock, closeRuns, type Evidence, type Violation } from './evidence.js';
@@ -17,11 +20,14 @@ export function checkAll(e: Evidence): Violation[] {
   return [
     ...checkMutualExclusion(runs, instances),
     ...checkSerialLiveness(instances),
-    ...checkSerialOrder(runs, instances, changes, e.serialGapWaitMs),
+    ...checkSerialOrder(runs, instances, changes, e.serialGapWaitMs, tasks),
+    ...checkRequeueOrder(runs, instances, tasks, changes),
     ...checkSingleOwner(changes, instances, e.faults, e.leaseTtlMs),
     ...checkExactlyOneChild(instances, tasks),
     ...checkNoLostWork(instances, e.started),
     ...checkTasksRanOnce(runs),
+    ...checkControlsOnce(runs, instances, tasks, changes, e.controls),
+    ...checkNothingStartsPaused(runs, changes),
     ...checkBranches(runs, instances, tasks, definitions),
     // Not an invariant of DESIGN.md, but a defect all the same (an unhandled rejection, say).
     ...e.crashes.map((c) => ({

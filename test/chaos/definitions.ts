@@ -3,20 +3,12 @@
  * runs the chaos task script (task-script.ts), so everything that executes lands in the record.
  */
 import { stringify } from 'yaml';
+import { CONTROL_KINDS, controlDefinitionsYaml } from './definitions-controls.js';
 import type { Rng } from './rng.js';
+import type { WorkloadKind } from './workload-kind.js';
 import { taskCommand } from './task-script.js';
 
-/** A kind of instance the workload starts: a root definition, a start rate and a cap. */
-export interface WorkloadKind {
-  kind: string;
-  /** The definition started (children are started by Baton). */
-  workflow: string;
-  /** Time between two starts, drawn uniformly, in ms. */
-  everyMs: [number, number];
-  /** No new start while this many of the kind have not ended (keeps the settle bounded). */
-  maxOpen: number;
-  params(rng: Rng): Record<string, string>;
-}
+export type { WorkloadKind };
 
 /** Seconds of work with one decimal, drawn uniformly from [min, max]. */
 function seconds(rng: Rng, min: number, max: number): string {
@@ -93,6 +85,8 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
     maxOpen: 4,
     params: (rng) => ({ secs: seconds(rng, 0.3, 1.2) }),
   },
+  // Issue 14: pauses, resumes, stops, recovers and force-successes at random (controls.ts).
+  ...CONTROL_KINDS,
 ];
 
 function treeParams(rng: Rng): Record<string, string> {
@@ -107,7 +101,7 @@ function treeParams(rng: Rng): Record<string, string> {
  * Every definition, children before their parents (a sub-workflow must exist when its parent is
  * applied), as YAML for ApplyWorkflow.
  */
-export function definitionsYaml(script: string, record: string): string[] {
+export function definitionsYaml(script: string, record: string, fixDir: string): string[] {
   const shell = (name: string, secs: string, fails = '0', extra: object = {}, picks = 0) => ({
     name,
     type: 'SHELL',
@@ -164,7 +158,7 @@ export function definitionsYaml(script: string, record: string): string[] {
     },
     branchDefinition(shell),
   ];
-  return defs.map((d) => stringify(d));
+  return [...defs.map((d) => stringify(d)), ...controlDefinitionsYaml(script, record, fixDir)];
 }
 
 /**

@@ -7,6 +7,7 @@ import { workerKillAfter, type Crash, type Fault } from './faults.js';
 import type { History } from './history.js';
 import type { TaskRun } from './record.js';
 import type { StartedInstance } from './workload.js';
+import type { ControlCall } from './controls.js';
 
 export const INVARIANTS = {
   S1: 'serial instances overlapped',
@@ -17,6 +18,8 @@ export const INVARIANTS = {
   F3: 'submitted instances that never ended',
   D1: 'a branch ran that its stored decision did not take, or a decision not stored once',
   ONCE: 'task attempts executed twice, or beside their retry',
+  C1: 'a task attempt ran outside its round, a success re-run, or a control carried out twice',
+  P1: 'a task started in a PAUSE/READY_PAUSE instance that was not running when it paused',
   CRASH: 'service processes that died by themselves',
 } as const;
 export type Invariant = keyof typeof INVARIANTS;
@@ -32,6 +35,8 @@ export interface Evidence {
   faults: readonly Fault[];
   crashes: readonly Crash[];
   started: readonly StartedInstance[];
+  /** The controls workload's calls with their answers (empty when it did not run). */
+  controls: readonly ControlCall[];
   leaseTtlMs: number;
   /** The coordinator's SERIAL_GAP_WAIT_MS (see the S3 check). */
   serialGapWaitMs: number;

@@ -22,6 +22,8 @@ export interface InstanceRecord {
   parentTaskAttempt: number | null;
   createdAt: number;
   endedAt: number | null;
+  /** How often it was carried on in place (recover, resume from STOP): 0 if never. */
+  round: number;
 }
 
 export interface TaskRecord {
@@ -29,6 +31,8 @@ export interface TaskRecord {
   task: string;
   type: string;
   attempt: number;
+  /** The instance's round the attempt was made in. */
+  round: number;
   state: string;
   childInstanceId: string | null;
   /** A CONDITIONS/SWITCH attempt's stored decision, as JSON text; null when none. */
@@ -83,12 +87,14 @@ export async function readHistory(db: Db): Promise<History> {
       parentTaskAttempt: r.parent_task_attempt,
       createdAt: r.created_at.getTime(),
       endedAt: r.ended_at?.getTime() ?? null,
+      round: r.round,
     })),
     tasks: tasks.map((r) => ({
       instanceId: r.instance_id,
       task: r.task,
       type: r.type,
       attempt: r.attempt,
+      round: r.round,
       state: r.state,
       childInstanceId: r.child_instance_id,
       decision: r.decision,

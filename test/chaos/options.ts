@@ -1,6 +1,7 @@
 /** The chaos runner's command line. */
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../../shared/domain/duration.js';
+import { WORKLOAD_KINDS, type WorkloadKind } from './definitions.js';
 import { FAULT_GROUPS, type FaultKind } from './faults.js';
 import { randomSeed } from './rng.js';
 
@@ -11,6 +12,10 @@ export interface ChaosOptions {
   /** How long the healed cluster may take to end every instance before S2/F3 are judged. */
   settleMs: number;
   faults: FaultKind[];
+  /** The workload kinds started (`--kinds`; all by default). */
+  kinds: WorkloadKind[];
+  /** `--kinds` as given, for the replay command. */
+  kindsFlag: string | undefined;
   leaseTtlMs: number;
   /** The coordinators' SERIAL_GAP_WAIT_MS (the S3 exception). */
   serialGapWaitMs: number;
@@ -31,6 +36,9 @@ export const USAGE = `usage: npm run chaos -- [options]
   --settle 60s        how long the healed cluster may take to end every instance (default 60s)
   --faults LIST       comma-separated, of ${Object.keys(FAULT_GROUPS).join(',')}
                       (default: ${DEFAULT_FAULTS}; none: the workload alone)
+  --kinds LIST        comma-separated workload kinds to start; a name also selects the kinds
+                      named NAME-* (controls: controls, controls-serial, controls-sub)
+                      (default: all, ${WORKLOAD_KINDS.map((k) => k.kind).join(',')})
   --lease-ttl 3s      LEASE_TTL_MS of every service (default 3s)
   --gap-wait 30s      SERIAL_GAP_WAIT_MS of the coordinators (default 30s)
   --keep              keep the run directory (it is kept anyway when something is violated)
@@ -45,6 +53,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
       seed: { type: 'string' },
       settle: { type: 'string', default: '60s' },
       faults: { type: 'string', default: DEFAULT_FAULTS },
+      kinds: { type: 'string' },
       'lease-ttl': { type: 'string', default: '3s' },
       'gap-wait': { type: 'string', default: '30s' },
       keep: { type: 'boolean', default: false },
@@ -63,6 +72,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
       if (kinds === undefined) throw new Error(`--faults: unknown kind ${group}`);
       return kinds;
     });
+  const kinds = values.kinds === undefined ? [...WORKLOAD_KINDS] : selectKinds(values.kinds);
   const leaseTtlMs = parseDuration(values['lease-ttl'], '--lease-ttl');
   if (leaseTtlMs < 1000 || leaseTtlMs % 1000 !== 0)
     throw new Error('--lease-ttl: whole seconds, at least 1s');
@@ -71,9 +81,23 @@ export function parseOptions(argv: string[]): ChaosOptions {
     seed,
     settleMs: parseDuration(values.settle, '--settle'),
     faults,
+    kinds,
+    kindsFlag: values.kinds,
     leaseTtlMs,
     serialGapWaitMs: parseDuration(values['gap-wait'], '--gap-wait'),
     keep: values.keep,
     summaryFile: values.summary,
   };
+}
+
+/** The kinds `--kinds` names: each name selects its kind and the kinds named `name-*`. */
+function selectKinds(list: string): WorkloadKind[] {
+  const names = list.split(',').filter((n) => n !== '');
+  for (const name of names) {
+    if (!WORKLOAD_KINDS.some((k) => k.kind === name || k.kind.startsWith(`${name}-`)))
+      throw new Error(`--kinds: unknown kind ${name}`);
+  }
+  return WORKLOAD_KINDS.filter((k) =>
+    names.some((n) => k.kind === n || k.kind.startsWith(`${n}-`)),
+  );
 }

@@ -8,6 +8,9 @@ import { FAULT_KINDS, type Fault, type FaultKind } from './faults.js';
 import type { History } from './history.js';
 import type { TaskRun } from './record.js';
 import type { StartedInstance, WorkloadCounts } from './workload.js';
+import type { ControlCall } from './controls.js';
+import { isReopen } from './check-controls.js';
+import { pausedSpans } from './check-pause.js';
 
 export interface KindSummary {
   started: number;
@@ -24,11 +27,17 @@ export interface RunSummary {
   settleMs: number;
   /** How long the cluster took to settle after the last fault; null if it never did. */
   settledInMs: number | null;
+  /** `--kinds` as given; undefined when every kind ran. */
+  kindsFlag?: string;
   kinds: Record<string, KindSummary>;
   /** Recorded task runs by definition (children included). */
   taskRuns: Record<string, number>;
   unendedRuns: number;
   stopsRequested: number;
+  /** Control calls (controls kinds) by `op outcome`, e.g. `pause OK`. */
+  controls: Record<string, number>;
+  /** What MySQL shows the controls did (so C1 and P1 are seen not to be vacuous). */
+  repairs: { pausedStretches: number; reopens: number; forced: number };
   faults: Record<FaultKind, number>;
   violations: Record<Invariant, number>;
   /** The first few violations of each invariant. */
@@ -43,12 +52,14 @@ export function summarize(input: {
   durationMs: number;
   settleMs: number;
   settledInMs: number | null;
+  kindsFlag?: string;
   started: readonly StartedInstance[];
   counts: WorkloadCounts;
   runs: readonly TaskRun[];
   history: History;
   faults: readonly Fault[];
   violations: readonly Violation[];
+  controls: readonly ControlCall[];
   dir: string;
 }): RunSummary {
   const stateOf = new Map(input.history.instances.map((i) => [i.id, i.state]));
@@ -69,6 +80,11 @@ export function summarize(input: {
   }
   const taskRuns: Record<string, number> = {};
   for (const r of input.runs) taskRuns[r.workflow] = (taskRuns[r.workflow] ?? 0) + 1;
+  const controls: Record<string, number> = {};
+  for (const c of input.controls) {
+    const key = `${c.op} ${c.outcome}`;
+    controls[key] = (controls[key] ?? 0) + 1;
+  }
   const faults = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
   for (const f of input.faults) faults[f.kind] += 1;
   const violations = Object.fromEntries(Object.keys(INVARIANTS).map((k) => [k, 0])) as Record<
@@ -85,10 +101,17 @@ export function summarize(input: {
     durationMs: input.durationMs,
     settleMs: input.settleMs,
     settledInMs: input.settledInMs,
+    ...(input.kindsFlag === undefined ? {} : { kindsFlag: input.kindsFlag }),
     kinds,
     taskRuns,
     unendedRuns: input.runs.filter((r) => r.end === undefined).length,
     stopsRequested: input.counts.stopsRequested,
+    controls,
+    repairs: {
+      pausedStretches: pausedSpans(input.history.changes).length,
+      reopens: input.history.changes.filter(isReopen).length,
+      forced: input.history.changes.filter((c) => c.toState === 'FORCED_SUCCESS').length,
+    },
     faults,
     violations,
     examples,
@@ -101,8 +124,9 @@ export function totalViolations(summary: RunSummary): number {
 }
 
 /** The replay command for this run. */
-export function replayCommand(seed: number, durationMs: number): string {
-  return `npm run chaos -- --seed ${seed} --duration ${formatDuration(durationMs)}`;
+export function replayCommand(seed: number, durationMs: number, kinds?: string): string {
+  const flag = kinds === undefined ? '' : ` --kinds ${kinds}`;
+  return `npm run chaos -- --seed ${seed} --duration ${formatDuration(durationMs)}${flag}`;
 }
 
 /** The printed report: operations, faults by kind, violations by invariant, verdict. */
@@ -136,6 +160,14 @@ export function formatReport(s: RunSummary): string {
     `stops requested: ${s.stopsRequested}`,
     '',
   );
+  if (Object.keys(s.controls).length > 0) {
+    const r = s.repairs;
+    lines.push(
+      ...table(['controls', 'calls'], Object.entries(s.controls).sort()),
+      `in MySQL: ${r.pausedStretches} paused stretches, ${r.reopens} rounds opened (recover, resume from STOP; children too), ${r.forced} tasks forced`,
+      '',
+    );
+  }
   lines.push(...table(['faults injected', 'count'], Object.entries(s.faults)), '');
   lines.push(
     ...table(
@@ -149,7 +181,7 @@ export function formatReport(s: RunSummary): string {
     '',
     total === 0
       ? `OK: no violations (seed ${s.seed})`
-      : `FAILED: ${total} violation(s); logs and record in ${s.dir}\nreplay: ${replayCommand(s.seed, s.durationMs)}`,
+      : `FAILED: ${total} violation(s); logs and record in ${s.dir}\nreplay: ${replayCommand(s.seed, s.durationMs, s.kindsFlag)}`,
   );
   return lines.join('\n');
 }

@@ -31,7 +31,7 @@ const log = (line: string): void =>
 
 /** Runs the whole chaos run; resolves with the process exit code. */
 async function runChaos(o: ChaosOptions): Promise<number> {
-  log(`seed ${o.seed}; replay: ${replayCommand(o.seed, o.durationMs)}`);
+  log(`seed ${o.seed}; replay: ${replayCommand(o.seed, o.durationMs, o.kindsFlag)}`);
   const dir = await mkdtemp(join(await scratchParent(), 'baton-chaos-'));
   log(`run directory ${dir}`);
   let keep = o.keep;
@@ -50,7 +50,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
     db = connectDb(infra.mysqlUrl, { poolSize: 2 });
     const record = join(dir, 'record.log');
     const rng = new Rng(o.seed);
-    const workload = new Workload(cluster.api, db, rng.fork(), log);
+    const workload = new Workload(cluster.api, db, rng.fork(), log, o.kinds, join(dir, 'fixed'));
     await workload.applyDefinitions(writeTaskScript(dir), record);
     const nemesis = new Nemesis(cluster, infra, rng.fork(), {
       kinds: o.faults,
@@ -65,6 +65,10 @@ async function runChaos(o: ChaosOptions): Promise<number> {
     log('stopping the nemesis and the workload; healing everything');
     await Promise.all([nemesis.stop(), workload.stop()]);
     await cluster.healAll();
+    // Paused instances end only once resumed: the operator resumes what it left paused.
+    const stillPaused = await workload.controls?.resumeAll(o.settleMs);
+    if (stillPaused !== undefined && stillPaused !== 0)
+      log(`${stillPaused} controls instance(s) could not be resumed`);
     const settledInMs = await settle(db, o.settleMs);
     log(settledInMs === null ? 'the cluster did NOT settle' : `settled in ${settledInMs} ms`);
     const history = await readWithRetry(db);
@@ -76,6 +80,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       faults: nemesis.faults,
       crashes: cluster.crashes,
       started: workload.started,
+      controls: workload.controls?.calls ?? [],
       leaseTtlMs: o.leaseTtlMs,
       serialGapWaitMs: o.serialGapWaitMs,
       checkedAt,
@@ -85,12 +90,14 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       durationMs: o.durationMs,
       settleMs: o.settleMs,
       settledInMs,
+      ...(o.kindsFlag === undefined ? {} : { kindsFlag: o.kindsFlag }),
       started: workload.started,
       counts: workload.counts,
       runs,
       history,
       faults: nemesis.faults,
       violations,
+      controls: workload.controls?.calls ?? [],
       dir,
     });
     console.log(`\n${formatReport(summary)}`);

@@ -3,13 +3,16 @@
  * its seeded random rate (one loop per kind, so a slow start of one kind never holds back the
  * others) until stopped, and now and then stops a waiting serial instance (a stop must free
  * its place in the queue at once). It remembers every id the api handed out, so the checker
- * can tell whether any submitted instance got lost.
+ * can tell whether any submitted instance got lost. When a controls kind runs, an operator
+ * loop pauses, resumes, stops, recovers and forces its instances (controls.ts).
  */
 import type { Db } from '../../shared/db/connect.js';
 import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { ApiClient } from './cluster.js';
-import { definitionsYaml, WORKLOAD_KINDS, type WorkloadKind } from './definitions.js';
+import { Controls } from './controls.js';
+import { CONTROL_WORKFLOWS } from './definitions-controls.js';
+import { definitionsYaml, type WorkloadKind } from './definitions.js';
 import type { Rng } from './rng.js';
 
 /** An instance the api confirmed it recorded. */
@@ -28,6 +31,8 @@ export interface WorkloadCounts {
 }
 
 const STOP_EVERY_MS: [number, number] = [3_000, 8_000];
+/** Time between two controls (controls.ts). */
+const CONTROL_EVERY_MS: [number, number] = [300, 900];
 
 export class Workload {
   readonly started: StartedInstance[] = [];
@@ -39,16 +44,27 @@ export class Workload {
   private readonly open = new Map<string, number>();
   private stopping = false;
   private loops: Promise<void>[] = [];
+  /** The operator of the controls kinds; undefined when none of them runs. */
+  readonly controls: Controls | undefined;
 
+  /** `kinds`: the kinds to start (`--kinds`); `fixDir`: where controls fix failing tasks. */
   constructor(
     private readonly api: ApiClient,
     private readonly db: Db,
     private readonly rng: Rng,
     private readonly log: (line: string) => void,
-  ) {}
+    private readonly kinds: readonly WorkloadKind[],
+    private readonly fixDir: string,
+  ) {
+    const controlled = kinds.some((k) =>
+      (CONTROL_WORKFLOWS as readonly string[]).includes(k.workflow),
+    );
+    this.controls = controlled ? new Controls(api, db, fixDir, rng.fork(), log) : undefined;
+  }
 
   async applyDefinitions(script: string, record: string): Promise<void> {
-    for (const yaml of definitionsYaml(script, record)) await this.api.ApplyWorkflow({ yaml });
+    for (const yaml of definitionsYaml(script, record, this.fixDir))
+      await this.api.ApplyWorkflow({ yaml });
   }
 
   /** Starts the loops; each kind draws from a generator of its own. */
@@ -56,7 +72,8 @@ export class Workload {
     this.loops = [
       this.countOpen(),
       this.stopSome(this.rng.fork()),
-      ...WORKLOAD_KINDS.map((kind) => this.drive(kind, this.rng.fork())),
+      ...this.kinds.map((kind) => this.drive(kind, this.rng.fork())),
+      ...(this.controls === undefined ? [] : [this.operate(this.controls)]),
     ];
   }
 
@@ -99,6 +116,21 @@ export class Workload {
         this.counts.stopsRequested += 1;
       } catch {
         // Already ended, or the api could not reach MySQL just now: either way nothing to do.
+      }
+    }
+  }
+
+  /** The controls loop: one control (and the resumes due) at a time, until stopped. */
+  private async operate(controls: Controls): Promise<void> {
+    const rng = this.rng.fork();
+    while (!this.stopping) {
+      await this.sleep(rng.int(...CONTROL_EVERY_MS));
+      if (this.stopping) return;
+      try {
+        await controls.tick();
+      } catch (err) {
+        // MariaDB is being restarted or slowed: the next tick reads again.
+        this.log(`controls: ${errorMessage(err)}`);
       }
     }
   }

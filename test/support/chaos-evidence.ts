@@ -41,6 +41,7 @@ export function instance(o: Partial<InstanceRecord> & Pick<InstanceRecord, 'id'>
     parentTaskAttempt: null,
     createdAt: T0,
     endedAt: T0 + 60_000,
+    round: 0,
     ...o,
   };
 }
@@ -69,6 +70,7 @@ export function taskRow(
   return {
     type: 'SHELL',
     attempt: 1,
+    round: 0,
     state: 'SUCCESS',
     childInstanceId: null,
     decision: null,
