@@ -73,4 +73,23 @@ describe('InstanceRun controls (with fake ports)', () => {
     expect(f.store.state).toBe('PAUSE');
     expect(f.workers.runs).toEqual([]);
   });
+
+  it('a child a pause could not be told about is told again by the reconciler', async () => {
+    const { run, f } = start(
+      spec([task('c', { type: 'SUB_WORKFLOW', command: '', workflow: 'child' })]),
+    );
+    await settle(run);
+    expect(f.submitted).toHaveLength(1);
+    f.childPauseFailures.left = 1;
+    run.applyPause(true);
+    await settle(run);
+    expect(f.pausedChildren).toEqual([]);
+    run.reconcile(false, null, true);
+    await settle(run);
+    expect(f.pausedChildren).toEqual(f.submitted);
+    // Told once it worked: the next pass tells nobody again.
+    run.reconcile(false, null, true);
+    await settle(run);
+    expect(f.pausedChildren).toEqual(f.submitted);
+  });
 });

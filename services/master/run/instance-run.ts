@@ -328,6 +328,7 @@ export class InstanceRun implements RunHandle {
       if (!stopRequested) {
         await carryOutForces(this, forced);
         await this.pauses.apply(pauseRequested);
+        this.pauses.resyncChildren();
       }
       for (const task of this.tasks.all()) {
         if (isActiveTaskState(task.state)) await this.actions.reconcile(task);

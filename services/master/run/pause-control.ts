@@ -35,6 +35,9 @@ export interface PauseHost {
  * recorded on the row, so a new owner knows it too) and resumes the children. The instance stays owned (and keeps its serial slot) all along.
  */
 export class PauseControl {
+  /** Telling a child failed: the reconciler tells the children again (resyncChildren). */
+  private childSyncPending = false;
+
   constructor(
     private readonly host: PauseHost,
     private readonly life: InstanceLifecycle,
@@ -71,9 +74,18 @@ export class PauseControl {
    * for good under a running one. Telling a child what it already is writes nothing.
    */
   syncChildren(): void {
+    this.childSyncPending = false;
     const { state } = this.life;
     if (state === 'RUNNING') this.tellChildren(false);
     else if (state === 'READY_PAUSE' || state === 'PAUSE') this.tellChildren(true);
+  }
+
+  /**
+   * The reconciler: when telling a child failed (the request could not be recorded), tell the
+   * children again; a lost push after a recorded request is the child's own reconciler's.
+   */
+  resyncChildren(): void {
+    if (this.childSyncPending) this.syncChildren();
   }
 
   /** READY_PAUSE -> PAUSE: nothing runs any more. */
@@ -109,14 +121,14 @@ export class PauseControl {
       const childId = task.childId;
       if (task.def.type !== 'SUB_WORKFLOW' || task.state !== 'RUNNING' || childId === null)
         continue;
-      this.ports.children
-        .pause(childId, pause)
-        .catch((err: unknown) =>
-          this.host.log.debug(
-            { child: childId, err: String(err) },
-            'child pause/resume not needed',
-          ),
+      this.ports.children.pause(childId, pause).catch((err: unknown) => {
+        // A refused pause (the child ended) is answered without an error; this is a failure.
+        this.childSyncPending = true;
+        this.host.log.warn(
+          { child: childId, err: String(err) },
+          'telling a child to pause/resume failed; the reconciler tells it again',
         );
+      });
     }
   }
 }

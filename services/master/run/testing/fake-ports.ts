@@ -260,6 +260,8 @@ export interface Fakes {
   /** Children asked to pause, and to resume. */
   pausedChildren: string[];
   resumedChildren: string[];
+  /** The next this many child pause/resume calls fail (as a MySQL outage would). */
+  childPauseFailures: { left: number };
   /** What the run published, in order: `ended:<id>` / `dropped:<id>:<release>`. */
   published: string[];
   lookups: FakeLookups;
@@ -304,6 +306,7 @@ export function fakePorts(
   const recovered: string[] = [];
   const pausedChildren: string[] = [];
   const resumedChildren: string[] = [];
+  const childPauseFailures = { left: 0 };
   const lookups = new FakeLookups();
   const ports: RunPorts = {
     self: { name: 'master-test', address: 'master-test:1' },
@@ -321,6 +324,10 @@ export function fakePorts(
         return Promise.resolve();
       },
       pause: (id, paused) => {
+        if (childPauseFailures.left > 0) {
+          childPauseFailures.left -= 1;
+          return Promise.reject(new Error('database unavailable'));
+        }
         (paused ? pausedChildren : resumedChildren).push(id);
         return Promise.resolve();
       },
@@ -345,6 +352,7 @@ export function fakePorts(
     recovered,
     pausedChildren,
     resumedChildren,
+    childPauseFailures,
     published,
     lookups,
   };
