@@ -3,6 +3,7 @@
  * function of the evidence (so each has a unit test that makes it fail, checker.test.ts); this
  * runs them all.
  */
+import { checkBackfills } from './check-backfill.js';
 import { checkBranches } from './check-branches.js';
 import { checkExactlyOneChild } from './check-children.js';
 import { checkNoLostWork } from './check-ended.js';
@@ -29,6 +30,7 @@ export function checkAll(e: Evidence): Violation[] {
     ...checkControlsOnce(runs, instances, tasks, changes, e.controls),
     ...checkNothingStartsPaused(runs, changes),
     ...checkBranches(runs, instances, tasks, definitions),
+    ...checkBackfills(e.backfills, e.history.backfills, instances, runs),
     // Not an invariant of DESIGN.md, but a defect all the same (an unhandled rejection, say).
     ...e.crashes.map((c) => ({
       invariant: 'CRASH' as const,

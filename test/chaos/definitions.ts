@@ -3,6 +3,7 @@
  * runs the chaos task script (task-script.ts), so everything that executes lands in the record.
  */
 import { stringify } from 'yaml';
+import { BACKFILL_KINDS, backfillDefinitionsYaml } from './definitions-backfill.js';
 import { CONTROL_KINDS, controlDefinitionsYaml } from './definitions-controls.js';
 import type { Rng } from './rng.js';
 import type { WorkloadKind } from './workload-kind.js';
@@ -87,6 +88,8 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
   },
   // Issue 14: pauses, resumes, stops, recovers and force-successes at random (controls.ts).
   ...CONTROL_KINDS,
+  // Issue 15: backfills over date ranges, stopped and resumed at random (backfills.ts).
+  ...BACKFILL_KINDS,
 ];
 
 function treeParams(rng: Rng): Record<string, string> {
@@ -158,7 +161,11 @@ export function definitionsYaml(script: string, record: string, fixDir: string):
     },
     branchDefinition(shell),
   ];
-  return [...defs.map((d) => stringify(d)), ...controlDefinitionsYaml(script, record, fixDir)];
+  return [
+    ...defs.map((d) => stringify(d)),
+    ...controlDefinitionsYaml(script, record, fixDir),
+    ...backfillDefinitionsYaml(script, record),
+  ];
 }
 
 /**

@@ -8,6 +8,7 @@ import type { History } from './history.js';
 import type { TaskRun } from './record.js';
 import type { StartedInstance } from './workload.js';
 import type { ControlCall } from './controls.js';
+import type { ConfirmedBackfill } from './check-backfill.js';
 
 export const INVARIANTS = {
   S1: 'serial instances overlapped',
@@ -20,6 +21,8 @@ export const INVARIANTS = {
   ONCE: 'task attempts executed twice, or beside their retry',
   C1: 'a task attempt ran outside its round, a success re-run, or a control carried out twice',
   P1: 'a task started in a PAUSE/READY_PAUSE instance that was not running when it paused',
+  B1: 'a backfill date run twice or lost, or a backfill that did not end',
+  B2: "more of a backfill's instances running at once than its --parallel",
   CRASH: 'service processes that died by themselves',
 } as const;
 export type Invariant = keyof typeof INVARIANTS;
@@ -35,6 +38,8 @@ export interface Evidence {
   faults: readonly Fault[];
   crashes: readonly Crash[];
   started: readonly StartedInstance[];
+  /** The backfills the api confirmed (backfills.ts). */
+  backfills: readonly ConfirmedBackfill[];
   /** The controls workload's calls with their answers (empty when it did not run). */
   controls: readonly ControlCall[];
   leaseTtlMs: number;

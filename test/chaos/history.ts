@@ -24,6 +24,20 @@ export interface InstanceRecord {
   endedAt: number | null;
   /** How often it was carried on in place (recover, resume from STOP): 0 if never. */
   round: number;
+  /** The backfill that started it, and the business time it runs as. */
+  backfillId: string | null;
+  scheduleTime: number | null;
+}
+
+/** A backfill as MySQL has it after the run. */
+export interface BackfillRecord {
+  id: string;
+  workflow: string;
+  state: string;
+  /** Epoch ms, in start order. */
+  fireTimes: number[];
+  parallel: number;
+  onFailure: string;
 }
 
 export interface TaskRecord {
@@ -66,6 +80,7 @@ export interface History {
   tasks: TaskRecord[];
   changes: ChangeRecord[];
   definitions: DefinitionRecord[];
+  backfills: BackfillRecord[];
 }
 
 export async function readHistory(db: Db): Promise<History> {
@@ -73,6 +88,7 @@ export async function readHistory(db: Db): Promise<History> {
   const tasks = await db.selectFrom('task_instances').selectAll().orderBy('id').execute();
   const changes = await db.selectFrom('state_changes').selectAll().orderBy('id').execute();
   const versions = await db.selectFrom('workflow_versions').selectAll().execute();
+  const backfills = await db.selectFrom('backfills').selectAll().orderBy('id').execute();
   return {
     instances: instances.map((r) => ({
       id: r.id,
@@ -88,6 +104,8 @@ export async function readHistory(db: Db): Promise<History> {
       createdAt: r.created_at.getTime(),
       endedAt: r.ended_at?.getTime() ?? null,
       round: r.round,
+      backfillId: r.backfill_id,
+      scheduleTime: r.schedule_time?.getTime() ?? null,
     })),
     tasks: tasks.map((r) => ({
       instanceId: r.instance_id,
@@ -115,6 +133,14 @@ export async function readHistory(db: Db): Promise<History> {
       workflow: r.name,
       version: r.version,
       spec: parseStoredSpec(r.spec),
+    })),
+    backfills: backfills.map((r) => ({
+      id: r.id,
+      workflow: r.workflow,
+      state: r.state,
+      fireTimes: (JSON.parse(r.fire_times) as string[]).map((t) => Date.parse(t)),
+      parallel: r.parallel,
+      onFailure: r.on_failure,
     })),
   };
 }

@@ -67,6 +67,8 @@ async function runChaos(o: ChaosOptions): Promise<number> {
     await cluster.healAll();
     // Paused instances end only once resumed: the operator resumes what it left paused.
     const stillPaused = await workload.controls?.resumeAll(o.settleMs);
+    // A stopped or failed backfill ends only once resumed: resume what the workload left so.
+    await workload.backfills.resumeAll();
     if (stillPaused !== undefined && stillPaused !== 0)
       log(`${stillPaused} controls instance(s) could not be resumed`);
     const settledInMs = await settle(db, o.settleMs);
@@ -81,6 +83,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       crashes: cluster.crashes,
       started: workload.started,
       controls: workload.controls?.calls ?? [],
+      backfills: workload.backfills.started,
       leaseTtlMs: o.leaseTtlMs,
       serialGapWaitMs: o.serialGapWaitMs,
       checkedAt,
@@ -120,20 +123,29 @@ async function runChaos(o: ChaosOptions): Promise<number> {
 }
 
 /**
- * Waits until no instance is unended, or `limitMs` passes. Returns how long that took, or null.
- * MySQL has just been healed too: a failing count is simply tried again.
+ * Waits until no instance is unended and no backfill runs, or `limitMs` passes. Returns how
+ * long that took, or null. MySQL has just been healed too: a failing count is tried again.
  */
 async function settle(db: Db, limitMs: number): Promise<number | null> {
   const from = Date.now();
   while (Date.now() - from <= limitMs) {
-    const open = await db
-      .selectFrom('workflow_instances')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('state', 'in', [...OWNED_WORKFLOW_STATES])
-      .executeTakeFirst()
-      .then((row) => Number(row?.n ?? 0))
-      .catch(() => -1);
-    if (open === 0) return Date.now() - from;
+    const count = (query: Promise<{ n: number } | undefined>) =>
+      query.then((row) => Number(row?.n ?? 0)).catch(() => -1);
+    const open = await count(
+      db
+        .selectFrom('workflow_instances')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', 'in', [...OWNED_WORKFLOW_STATES])
+        .executeTakeFirst(),
+    );
+    const backfilling = await count(
+      db
+        .selectFrom('backfills')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '=', 'RUNNING')
+        .executeTakeFirst(),
+    );
+    if (open === 0 && backfilling === 0) return Date.now() - from;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return null;

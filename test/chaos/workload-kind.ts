@@ -11,4 +11,6 @@ export interface WorkloadKind {
   /** No new start while this many of the kind have not ended (keeps the settle bounded). */
   maxOpen: number;
   params(rng: Rng): Record<string, string>;
+  /** Starts backfills of the definition (backfills.ts) instead of instances. */
+  backfill?: true;
 }

@@ -10,6 +10,7 @@ import type { Db } from '../../shared/db/connect.js';
 import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { ApiClient } from './cluster.js';
+import { BackfillLoad } from './backfills.js';
 import { Controls } from './controls.js';
 import { CONTROL_WORKFLOWS } from './definitions-controls.js';
 import { definitionsYaml, type WorkloadKind } from './definitions.js';
@@ -46,6 +47,8 @@ export class Workload {
   private loops: Promise<void>[] = [];
   /** The operator of the controls kinds; undefined when none of them runs. */
   readonly controls: Controls | undefined;
+  /** The backfill kinds' starts, stops and resumes (backfills.ts). */
+  readonly backfills: BackfillLoad;
 
   /** `kinds`: the kinds to start (`--kinds`); `fixDir`: where controls fix failing tasks. */
   constructor(
@@ -60,6 +63,7 @@ export class Workload {
       (CONTROL_WORKFLOWS as readonly string[]).includes(k.workflow),
     );
     this.controls = controlled ? new Controls(api, db, fixDir, rng.fork(), log) : undefined;
+    this.backfills = new BackfillLoad(api, log);
   }
 
   async applyDefinitions(script: string, record: string): Promise<void> {
@@ -72,7 +76,11 @@ export class Workload {
     this.loops = [
       this.countOpen(),
       this.stopSome(this.rng.fork()),
-      ...this.kinds.map((kind) => this.drive(kind, this.rng.fork())),
+      ...this.kinds.map((kind) =>
+        kind.backfill === true
+          ? this.driveBackfills(kind, this.rng.fork())
+          : this.drive(kind, this.rng.fork()),
+      ),
       ...(this.controls === undefined ? [] : [this.operate(this.controls)]),
     ];
   }
@@ -100,6 +108,22 @@ export class Workload {
       } catch (err) {
         bump(this.counts.startErrors, kind.kind);
         this.log(`start ${kind.workflow} failed: ${errorMessage(err)}`);
+      }
+    }
+  }
+
+  /** Starts backfills of `kind` (at most `maxOpen` running), and stops/resumes some. */
+  private async driveBackfills(kind: WorkloadKind, rng: Rng): Promise<void> {
+    while (!this.stopping) {
+      await this.sleep(rng.int(...kind.everyMs));
+      if (this.stopping) return;
+      try {
+        await this.backfills.tick(rng);
+        if ((await this.backfills.open(kind.workflow)) < kind.maxOpen)
+          await this.backfills.startOne(kind, rng);
+      } catch (err) {
+        // The api could not reach MySQL just now: the next round tries again.
+        this.log(`backfills: ${errorMessage(err)}`);
       }
     }
   }

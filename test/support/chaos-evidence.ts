@@ -42,6 +42,8 @@ export function instance(o: Partial<InstanceRecord> & Pick<InstanceRecord, 'id'>
     createdAt: T0,
     endedAt: T0 + 60_000,
     round: 0,
+    backfillId: null,
+    scheduleTime: null,
     ...o,
   };
 }
