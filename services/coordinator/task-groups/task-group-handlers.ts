@@ -13,10 +13,7 @@ import type { TaskGroupStore } from './task-group-store.js';
 
 /** The Coordinator RPCs about task groups. */
 export type TaskGroupMethods =
-  | 'AcquireTaskGroupSlot'
-  | 'ReleaseTaskGroupSlot'
-  | 'AdmitTaskGroup'
-  | 'GetTaskGroupState';
+  'AcquireTaskGroupSlot' | 'ReleaseTaskGroupSlot' | 'AdmitTaskGroup' | 'GetTaskGroupState';
 
 /** @throws InvalidArgumentError naming `group` */
 export function requireGroup(value: string, field = 'group'): string {
@@ -27,7 +24,10 @@ export function requireGroup(value: string, field = 'group'): string {
 
 function requirePriority(value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_TASK_GROUP_PRIORITY)
-    throw new InvalidArgumentError('priority', `must be 0-${MAX_TASK_GROUP_PRIORITY}; got ${value}`);
+    throw new InvalidArgumentError(
+      'priority',
+      `must be 0-${MAX_TASK_GROUP_PRIORITY}; got ${value}`,
+    );
   return value;
 }
 

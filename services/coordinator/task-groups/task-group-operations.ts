@@ -57,8 +57,10 @@ export class TaskGroupOperations {
       if (entry === undefined) {
         if ((await this.records.size(group)) === undefined)
           throw new InvalidArgumentError('group', `no task group "${group}"`);
-        const { group: _g, ...value } = attempt;
-        if (!(await this.store.putEntry(fence, group, { ...value, queuedAt: now() }))) {
+        const { instanceId, task, owner, epoch } = attempt;
+        const value = { instanceId, taskInstanceId, task, attempt: attempt.attempt, priority };
+        const queued = { ...value, owner, epoch, queuedAt: now() };
+        if (!(await this.store.putEntry(fence, group, queued))) {
           // Not written: held or queued meanwhile (impossible under the mutex), or the shard
           // moved away under the request: the master must ask the new owner.
           throw new UnavailableError(`attempt ${taskInstanceId} was not queued; ask again`);

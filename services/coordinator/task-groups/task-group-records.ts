@@ -1,6 +1,9 @@
 import type { Db } from '../../../shared/db/connect.js';
 import { isActiveTaskState, isTaskState } from '../../../shared/domain/task-states.js';
-import { isTerminalWorkflowState, isWorkflowState } from '../../../shared/domain/workflow-states.js';
+import {
+  isTerminalWorkflowState,
+  isWorkflowState,
+} from '../../../shared/domain/workflow-states.js';
 
 /** An attempt as a slot or queue entry names it. */
 export interface AttemptRef {

@@ -159,8 +159,11 @@ export class TaskGroupStore {
       ...change.free.map((s) => this.etcd.delete().key(s.key)),
       ...change.drop.map((e) => this.etcd.delete().key(e.key)),
       ...change.admit.flatMap((e) => {
-        const { queuedAt: _queued, ...attempt } = e.value;
-        const slot: TaskGroupSlotValue = { ...attempt, since };
+        const { instanceId, taskInstanceId, task, attempt, priority, owner, epoch } = e.value;
+        const slot: TaskGroupSlotValue = {
+          ...{ instanceId, taskInstanceId, task, attempt, priority, owner, epoch },
+          since,
+        };
         return [
           this.etcd.delete().key(e.key),
           this.etcd
