@@ -204,7 +204,11 @@ export class TaskActions {
         }
         case 'kill': {
           const task = this.run.tasks.get(action.task);
-          if (task !== undefined) await this.killTask(task, killReason);
+          if (task === undefined) break;
+          await this.killTask(task, killReason);
+          // Killed by the write itself (it was on no worker: waiting for one, or for a slot of
+          // its task group): the stop can go on now rather than at the next reconcile.
+          if (!isActiveTaskState(task.state)) settled = true;
           break;
         }
         case 'retry-at':
