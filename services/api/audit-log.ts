@@ -15,12 +15,20 @@ export const AUDIT_ACTIONS = [
   'backfill.start',
   'backfill.stop',
   'backfill.resume',
+  'task-group.create',
+  'task-group.resize',
   'token.create',
   'token.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_KINDS = ['workflow', 'instance', 'token', 'backfill'] as const;
+export const AUDIT_TARGET_KINDS = [
+  'workflow',
+  'instance',
+  'token',
+  'backfill',
+  'task-group',
+] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 export interface AuditEvent {

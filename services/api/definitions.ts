@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db/connect.js';
+import { checkTaskGroupsExist } from './task-groups.js';
 import { parseWorkflowSpec, parseWorkflowYaml } from '../../shared/domain/definition-parse.js';
 import {
   checkDefinitionBytes,
@@ -40,6 +41,7 @@ export class Definitions {
    */
   async apply(req: ApplyWorkflowRequest__Output, actor: string): Promise<StoredDefinition> {
     const spec = this.parse(req);
+    await checkTaskGroupsExist(this.db, spec);
     await checkSubWorkflowReferences(spec, async (name) => {
       const found = await this.findLatest(name);
       return found === undefined

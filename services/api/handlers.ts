@@ -19,6 +19,14 @@ import { requireName, type Instances } from './instances.js';
 import { specToProto } from './spec-mapping.js';
 import { parseScheduleState, setScheduleState } from './schedule-state.js';
 import { readTaskLog } from './task-logs.js';
+import {
+  getTaskGroupRow,
+  groupToProto,
+  listTaskGroupRows,
+  requireGroupName,
+  requireGroupSize,
+  setTaskGroup,
+} from './task-groups.js';
 
 export interface ApiDeps {
   coordinators: CoordinatorClient;
@@ -149,6 +157,36 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
         (c, options) => c.GetSerialState(req, { ...options, parent: ctx }),
         10_000,
       );
+    },
+    async SetTaskGroup(req, ctx) {
+      const name = requireGroupName(req.name, 'name');
+      const size = requireGroupSize(req.size);
+      const { row, changed } = await setTaskGroup(deps.db, name, size, auditActor(ctx));
+      // Takes effect at once: a larger size admits waiters now (the reconciler would, later).
+      if (changed)
+        await deps.coordinators
+          .call(
+            name,
+            (c, options) => c.AdmitTaskGroup({ group: name }, { ...options, parent: ctx }),
+            5_000,
+          )
+          .catch(() => undefined);
+      return groupToProto(row);
+    },
+    async GetTaskGroup(req, ctx) {
+      const name = requireGroupName(req.name, 'name');
+      if (req.limit < 0 || req.limit > 1000)
+        throw new InvalidArgumentError('limit', 'must be between 0 and 1000');
+      const row = await getTaskGroupRow(deps.db, name);
+      const state = await deps.coordinators.call(
+        name,
+        (c, options) => c.GetTaskGroupState(req, { ...options, parent: ctx }),
+        10_000,
+      );
+      return { ...state, ...groupToProto(row) };
+    },
+    async ListTaskGroups() {
+      return { groups: (await listTaskGroupRows(deps.db)).map(groupToProto) };
     },
     async ListMembers() {
       const listing = await deps.etcd.getAll().prefix(`${deps.keys.prefix}members/`).strings();

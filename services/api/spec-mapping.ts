@@ -57,6 +57,9 @@ export function specInputFromProto(spec: WorkflowSpec__Output): Record<string, u
               },
         ),
         checkInterval: t.check_interval,
+        taskGroup: t.task_group,
+        // Proto3 cannot tell 0 from unset; 0 is the default priority, so it is left out.
+        taskGroupPriority: t.task_group_priority === 0 ? undefined : t.task_group_priority,
       }),
     ),
   });
@@ -130,6 +133,8 @@ export function specToProto(spec: WorkflowDefinitionSpec): WorkflowSpec {
             },
       ),
       check_interval: t.dependOn === null ? '' : formatDuration(t.dependOn.checkIntervalMs),
+      task_group: t.taskGroup ?? '',
+      task_group_priority: t.taskGroupPriority,
     })),
   };
 }

@@ -26,6 +26,7 @@ import { registerPauseResume } from './commands/pause-resume.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerStart } from './commands/start.js';
 import { registerSerial } from './commands/serial.js';
+import { registerTaskGroup } from './commands/task-group.js';
 import { registerStop } from './commands/stop.js';
 import { registerToken } from './commands/token.js';
 import { registerWorkflows } from './commands/workflows.js';
@@ -60,6 +61,7 @@ for (const register of [
   registerBackfill,
   registerMembers,
   registerSerial,
+  registerTaskGroup,
   registerHealth,
   registerCerts,
   registerToken,

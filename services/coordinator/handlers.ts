@@ -8,6 +8,7 @@ import { shardOf } from '../../shared/serial/serial-keys.js';
 import type { Admission } from '../../shared/serial/serial-values.js';
 import type { SerialOperations } from './serial-operations.js';
 import type { SerialStore } from './serial-store.js';
+import type { TaskGroupMethods } from './task-groups/task-group-handlers.js';
 
 const SERIAL_TYPES = ['SERIAL_WAIT', 'SERIAL_DISCARD', 'SERIAL_PRIORITY'] as const;
 
@@ -33,7 +34,7 @@ export function coordinatorHandlers(
   operations: SerialOperations,
   store: SerialStore,
   self: { name: string; shardCount: number },
-): ServiceHandlers<CoordinatorDefinition> {
+): Omit<ServiceHandlers<CoordinatorDefinition>, TaskGroupMethods> {
   return {
     async Enqueue(req) {
       const result = await operations.enqueue({

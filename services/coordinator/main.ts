@@ -29,6 +29,13 @@ import { SerialReconciler } from './serial-reconciler.js';
 import { SerialStore } from './serial-store.js';
 import { ShardClaimStore } from './shard-claim-store.js';
 import { ShardKeeper } from './shard-keeper.js';
+import { TaskGroupKeys } from '../../shared/task-groups/task-group-keys.js';
+import { TaskGroupHandOff } from './task-groups/task-group-hand-off.js';
+import { taskGroupHandlers } from './task-groups/task-group-handlers.js';
+import { TaskGroupOperations } from './task-groups/task-group-operations.js';
+import { TaskGroupReconciler } from './task-groups/task-group-reconciler.js';
+import { TaskGroupRecords } from './task-groups/task-group-records.js';
+import { TaskGroupStore } from './task-groups/task-group-store.js';
 import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
 import { COORDINATOR_PEERS } from '../../shared/tls/peer-rules.js';
 
@@ -83,17 +90,35 @@ async function main(): Promise<void> {
     () => reconciler.activeDefinitions(),
     (shard, workflow) => store.queueLength(shard, workflow),
   );
-  const handlers = coordinatorHandlers(operations, store, {
-    name: runtime.name,
-    shardCount: env.SERIAL_SHARDS,
-  });
+  // Task groups share the shards (and their fences) with serial definitions.
+  const groupStore = new TaskGroupStore(etcd, new TaskGroupKeys(env.ETCD_PREFIX), serialKeys);
+  const groupRecords = new TaskGroupRecords(db);
+  const groupHandOff = new TaskGroupHandOff(groupStore, groupRecords, notifier, log);
+  const groups = new TaskGroupOperations(keeper, groupStore, groupRecords, groupHandOff, log);
+  const groupReconciler = new TaskGroupReconciler(
+    keeper,
+    groupStore,
+    groups,
+    groupHandOff,
+    env.SERIAL_RECONCILE_INTERVAL_MS,
+    log,
+  );
+  const self = { name: runtime.name, shardCount: env.SERIAL_SHARDS };
+  const handlers = {
+    ...coordinatorHandlers(operations, store, self),
+    ...taskGroupHandlers(groups, groupStore, self),
+  };
   const coordinatorService = batonProto().Coordinator.service;
   const access = peerBindOptions(runtime.tls !== undefined, coordinatorService, COORDINATOR_PEERS);
   await runtime.serve([bindService(coordinatorService, handlers, log, access)]);
   await keeper.start();
   reconciler.start();
+  groupReconciler.start();
 
-  runtime.lifecycle.addStep('stop reconciler', () => reconciler.stop());
+  runtime.lifecycle.addStep('stop reconcilers', async () => {
+    await reconciler.stop();
+    await groupReconciler.stop();
+  });
   runtime.lifecycle.addStep('hand shards over', () => keeper.stop());
   runtime.lifecycle.addStep('close directories', async () => {
     await masters.close();

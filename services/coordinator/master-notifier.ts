@@ -4,6 +4,7 @@ import { makeServiceClient, type ChannelPool } from '../../shared/grpc/client.js
 import type { Logger } from '../../shared/log.js';
 import { batonProto } from '../../shared/proto/load.js';
 import type { Admission } from '../../shared/serial/serial-values.js';
+import type { TaskGroupEntryValue } from '../../shared/task-groups/task-group-values.js';
 
 /**
  * Pushes admissions and discards to the owning master. Fire and forget: the master also
@@ -39,6 +40,28 @@ export class MasterNotifier {
         this.log.debug(
           { instance_id: instanceId, owner, err: errorMessage(err) },
           'serial decision push failed',
+        ),
+      );
+  }
+
+  /** A waiting task attempt was admitted to a slot of its group: its owner may dispatch it. */
+  notifyTaskGroup(owner: string, group: string, admitted: TaskGroupEntryValue): void {
+    const master = this.masters.get(owner);
+    if (master === undefined) return;
+    const client = makeServiceClient(
+      batonProto().Master.service,
+      this.channels.get(master.address),
+    );
+    const { instanceId, taskInstanceId } = admitted;
+    client
+      .NotifyTaskGroupAdmitted(
+        { group, instance_id: instanceId, task_instance_id: taskInstanceId },
+        { timeoutMs: 5_000 },
+      )
+      .catch((err: unknown) =>
+        this.log.debug(
+          { instance_id: instanceId, owner, err: errorMessage(err) },
+          'task group admission push failed',
         ),
       );
   }

@@ -99,6 +99,14 @@ export function masterHandlers(
       return Promise.resolve({});
     },
 
+    NotifyTaskGroupAdmitted(req) {
+      const id = requireId(req.instance_id, 'instance_id');
+      const taskInstanceId = requireId(req.task_instance_id, 'task_instance_id');
+      // Not ours (any more): the new owner asks again when it adopts the instance.
+      owned.get(id)?.onTaskGroupAdmitted(taskInstanceId);
+      return Promise.resolve({});
+    },
+
     async NotifyChildEnded(req) {
       const parentId = requireId(req.parent_instance_id, 'parent_instance_id');
       const childId = requireId(req.child_instance_id, 'child_instance_id');

@@ -41,6 +41,7 @@ import { Reconciler } from './ownership/reconciler.js';
 import { RunEvents } from './run/run-events.js';
 import { systemClock, type RunPorts } from './run/run-ports.js';
 import { Scheduler } from './scheduler.js';
+import { TaskGroupGate } from './task-groups/task-group-gate.js';
 import { SerialGate } from './serial/serial-gate.js';
 import { SlotWatch } from './serial/slot-watch.js';
 import { ClaimStore } from './store/claim-store.js';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     lookups: new LogicLookups(db),
     workers: cluster,
     serial: new SerialGate(coordinatorClient, slotWatch, runtime.name, log),
+    taskGroups: new TaskGroupGate(coordinatorClient, runtime.name, log),
     children: {
       latestDefinition: (workflow) => definitions.latest(workflow),
       submit: (childId, workflow) =>

@@ -68,6 +68,7 @@ describe('a worker reports the declared outputs of a task', () => {
           ForceTaskSuccess: refuse,
           NotifyChildEnded: refuse,
           NotifySerialDecision: refuse,
+          NotifyTaskGroupAdmitted: refuse,
         },
         log,
       ),

@@ -16,6 +16,8 @@ export const API_METHOD_ROLES: Readonly<Record<string, ApiRole>> = {
   '/baton.v1.BatonApi/GetSerialState': 'viewer',
   '/baton.v1.BatonApi/GetBackfill': 'viewer',
   '/baton.v1.BatonApi/ListBackfills': 'viewer',
+  '/baton.v1.BatonApi/GetTaskGroup': 'viewer',
+  '/baton.v1.BatonApi/ListTaskGroups': 'viewer',
   '/baton.v1.BatonApi/ApplyWorkflow': 'operator',
   '/baton.v1.BatonApi/SetScheduleState': 'operator',
   '/baton.v1.BatonApi/StartInstance': 'operator',
@@ -29,6 +31,8 @@ export const API_METHOD_ROLES: Readonly<Record<string, ApiRole>> = {
   '/baton.v1.BatonApi/StopBackfill': 'operator',
   '/baton.v1.BatonApi/ResumeBackfill': 'operator',
   '/baton.v1.BatonApi/ListAuditEvents': 'admin',
+  // A group's size caps work across every workflow: an admin's decision, not an operator's.
+  '/baton.v1.BatonApi/SetTaskGroup': 'admin',
   '/baton.v1.BatonAdmin/CreateToken': 'admin',
   '/baton.v1.BatonAdmin/ListTokens': 'admin',
   '/baton.v1.BatonAdmin/RevokeToken': 'admin',

@@ -14,6 +14,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   backfills: BackfillsTable;
+  task_groups: TaskGroupsTable;
 }
 
 export interface WorkflowsTable {
@@ -181,6 +182,14 @@ export interface BackfillsTable {
   created_at: Date;
   updated_at: Date;
   ended_at: Date | null;
+}
+
+/** A task group (migration 0014): its name and how many of its tasks may run at once. */
+export interface TaskGroupsTable {
+  name: string;
+  size: number;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export type InstanceRow = Selectable<WorkflowInstancesTable>;

@@ -145,6 +145,8 @@ const taskSchema = (limits: DefinitionLimits) =>
       default: z.string().min(1).optional(),
       dependOn: dependOnSchema.optional(),
       checkInterval: duration('timeout').optional(),
+      taskGroup: name.optional(),
+      taskGroupPriority: z.int().min(0).max(9).optional(),
     })
     .superRefine((task, ctx) => {
       const problem = taskFieldProblem(task.type, task);
@@ -152,6 +154,12 @@ const taskSchema = (limits: DefinitionLimits) =>
         ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
         return;
       }
+      if (task.taskGroupPriority !== undefined && task.taskGroup === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['taskGroupPriority'],
+          message: 'is only allowed with taskGroup',
+        });
       if (task.command !== undefined && task.command.trim() === '')
         ctx.addIssue({ code: 'custom', path: ['command'], message: 'must not be empty' });
       const outputs = task.outputs ?? [];
@@ -181,6 +189,8 @@ const taskSchema = (limits: DefinitionLimits) =>
         task.dependOn === undefined
           ? null
           : { ...task.dependOn, checkIntervalMs: task.checkInterval ?? DEFAULT_CHECK_INTERVAL_MS },
+      taskGroup: task.taskGroup ?? null,
+      taskGroupPriority: task.taskGroupPriority ?? 0,
     }));
 
 const schemas = new WeakMap<DefinitionLimits, ReturnType<typeof buildWorkflowSchema>>();

@@ -88,6 +88,9 @@ const FIELDS_BY_TYPE = {
   default: ['SWITCH'],
   dependOn: ['DEPENDENT'],
   checkInterval: ['DEPENDENT'],
+  // A slot is held while a worker runs the task; logic tasks run on the master and hold none.
+  taskGroup: ['SHELL'],
+  taskGroupPriority: ['SHELL'],
 } as const satisfies Record<string, readonly TaskType[]>;
 
 /** What each type cannot do without. */

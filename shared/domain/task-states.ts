@@ -16,13 +16,20 @@ export const TASK_STATES = [
   'SKIPPED',
   // Ended FAILURE or KILL, then declared a success by an operator: counts as SUCCESS downstream.
   'FORCED_SUCCESS',
+  // A SHELL task of a task group waiting for one of the group's slots (never sent to a worker
+  // before it holds one); it holds the slot from admission until it is dispatched and ends.
+  'WAITING_GROUP',
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 const ENDED = ['SUCCESS', 'FAILURE', 'KILL', 'NEED_FAULT_TOLERANCE'] as const;
 
 const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
-  SUBMITTED: ['DISPATCHED', 'RUNNING', ...ENDED],
+  // Born WAITING_GROUP is SUBMITTED -> WAITING_GROUP in one insert (never a later move).
+  SUBMITTED: ['DISPATCHED', 'RUNNING', 'WAITING_GROUP', ...ENDED],
+  // Admitted (and a worker picked) -> DISPATCHED; stopped while waiting -> KILL. Params that
+  // fail to resolve fail it; NEED_FAULT_TOLERANCE is not needed: it is on no worker.
+  WAITING_GROUP: ['DISPATCHED', 'FAILURE', 'KILL'],
   DISPATCHED: ['RUNNING', ...ENDED],
   RUNNING: [...ENDED],
   SUCCESS: [],
@@ -34,7 +41,12 @@ const TRANSITIONS: Record<TaskState, readonly TaskState[]> = {
   FORCED_SUCCESS: [],
 };
 
-export const ACTIVE_TASK_STATES: readonly TaskState[] = ['SUBMITTED', 'DISPATCHED', 'RUNNING'];
+export const ACTIVE_TASK_STATES: readonly TaskState[] = [
+  'SUBMITTED',
+  'WAITING_GROUP',
+  'DISPATCHED',
+  'RUNNING',
+];
 
 export function isTaskState(value: string): value is TaskState {
   return (TASK_STATES as readonly string[]).includes(value);

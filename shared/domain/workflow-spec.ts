@@ -79,6 +79,10 @@ export interface TaskDefinition {
   switchDefault: string | null;
   /** DEPENDENT only. */
   dependOn: DependentSpec | null;
+  /** SHELL only: the task group whose slot each attempt must hold to run (null: none). */
+  taskGroup: string | null;
+  /** Its place among the group's waiters: 0-9, higher first, then submission order. */
+  taskGroupPriority: number;
 }
 
 /**
@@ -95,6 +99,8 @@ export function languageFieldsUnused(): Pick<
   | 'switchCases'
   | 'switchDefault'
   | 'dependOn'
+  | 'taskGroup'
+  | 'taskGroupPriority'
 > {
   // Fresh objects each time: no two tasks share a mutable list.
   return {
@@ -106,6 +112,8 @@ export function languageFieldsUnused(): Pick<
     switchCases: [],
     switchDefault: null,
     dependOn: null,
+    taskGroup: null,
+    taskGroupPriority: 0,
   };
 }
 

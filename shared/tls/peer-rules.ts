@@ -32,6 +32,7 @@ export const MASTER_PEERS: PeerRules<MasterDefinition> = {
   NotifyChildEnded: ['master'],
   // A coordinator's hand-off and queue decisions.
   NotifySerialDecision: ['coordinator'],
+  NotifyTaskGroupAdmitted: ['coordinator'],
 };
 
 export const WORKER_PEERS: PeerRules<WorkerDefinition> = {
@@ -50,4 +51,9 @@ export const COORDINATOR_PEERS: PeerRules<CoordinatorDefinition> = {
   UpdateHolder: ['master'],
   // The api's GetSerialState.
   GetSerialState: ['api'],
+  // A master's task-group gate; the api's resize and GetTaskGroup.
+  AcquireTaskGroupSlot: ['master'],
+  ReleaseTaskGroupSlot: ['master'],
+  AdmitTaskGroup: ['api'],
+  GetTaskGroupState: ['api'],
 };

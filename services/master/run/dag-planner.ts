@@ -177,6 +177,7 @@ function nextStep(
     case 'NEED_FAULT_TOLERANCE':
       return { kind: 'start', task: task.name, attempt: progress.attempt + 1 };
     case 'SUBMITTED':
+    case 'WAITING_GROUP':
     case 'DISPATCHED':
     case 'RUNNING':
     case 'SUCCESS':

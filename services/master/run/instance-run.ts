@@ -102,7 +102,7 @@ export class InstanceRun implements RunHandle {
     this.selected = selectionOf(spec, row);
     this.log = ports.log.child({ instance_id: row.id, epoch: epoch.toString() });
     this.timers = new RunTimers(ports.clock);
-    this.tasks = new TaskRecords(this, ports.store, ports.workers, taskRuns);
+    this.tasks = new TaskRecords(this, ports.store, ports.workers, ports.taskGroups, taskRuns);
     this.actions = new TaskActions(this, ports);
     this.life = new InstanceLifecycle(row, this, ports);
     this.serialAdmission = new SerialAdmission(
@@ -249,6 +249,16 @@ export class InstanceRun implements RunHandle {
         await this.advance();
       }),
     );
+  }
+
+  /** The coordinator's push: a waiting attempt of a grouped task holds a slot now. */
+  onTaskGroupAdmitted(taskInstanceId: string): void {
+    this.post('task group admitted', async () => {
+      const task = this.tasks.byId(taskInstanceId);
+      if (task === undefined || !this.isCurrent(task)) return;
+      await this.actions.groupAdmitted(task);
+      await this.advance();
+    });
   }
 
   onChildEnded(childId: string): Promise<void> {

@@ -13,6 +13,7 @@ import type { KillTaskResponse__Output } from '../../../shared/proto/gen/baton/v
 import type { RunTaskRequest } from '../../../shared/proto/gen/baton/v1/RunTaskRequest.js';
 import type { RunTaskResponse__Output } from '../../../shared/proto/gen/baton/v1/RunTaskResponse.js';
 import type { Admission, SerialDecisionKind } from '../../../shared/serial/serial-values.js';
+import type { TaskGroupDecision } from '../../../shared/task-groups/task-group-values.js';
 import type { RunEvents } from './run-events.js';
 import type { TaskDecision } from './task-decision.js';
 
@@ -44,8 +45,20 @@ export interface TaskPatch {
   decision?: TaskDecision;
 }
 
-/** How an attempt is born: SUBMITTED (nothing), DISPATCHED to a worker, or SKIPPED. */
-export type TaskBirth = { worker: string } | { skipped: string } | undefined;
+/**
+ * How an attempt is born: SUBMITTED (nothing), DISPATCHED to a worker, SKIPPED, or
+ * WAITING_GROUP (a grouped task: it waits for a slot of its task group before any dispatch).
+ */
+export type TaskBirth =
+  { worker: string } | { skipped: string } | { waitingGroup: string } | undefined;
+
+/** The state an attempt is born in (see TaskBirth). */
+export function bornState(born: TaskBirth): TaskState {
+  if (born === undefined) return 'SUBMITTED';
+  if ('skipped' in born) return 'SKIPPED';
+  if ('waitingGroup' in born) return 'WAITING_GROUP';
+  return 'DISPATCHED';
+}
 
 export interface ChildSpec {
   workflow: string;
@@ -157,6 +170,28 @@ export interface SerialPort {
   unwatch(workflow: string, instanceId: string): void;
 }
 
+/** One attempt of a grouped task, as the task-group coordinator knows it (by the attempt). */
+export interface GroupedAttempt {
+  group: string;
+  instanceId: string;
+  taskInstanceId: string;
+  task: string;
+  attempt: number;
+  priority: number;
+  epoch: bigint;
+}
+
+/** The task-group coordinator, as a run sees it. */
+export interface TaskGroupPort {
+  /**
+   * Asks for a slot (idempotent by the attempt): ADMITTED (it holds one) or QUEUED (the push,
+   * or the run's reconcile asking again, says when it is admitted).
+   */
+  acquire(attempt: GroupedAttempt): Promise<TaskGroupDecision>;
+  /** The attempt's end is committed (or it left the queue): free its slot. Fire and forget. */
+  release(attempt: GroupedAttempt): void;
+}
+
 /** Child instances of SUB_WORKFLOW tasks: their definitions, their start, their stop. */
 export interface ChildPort {
   /** The newest version of a definition. @throws NotFoundError */
@@ -194,6 +229,7 @@ export interface RunPorts {
   readonly store: RunStore;
   readonly workers: WorkerPort;
   readonly serial: SerialPort;
+  readonly taskGroups: TaskGroupPort;
   readonly children: ChildPort;
   readonly lookups: LookupPort;
   readonly clock: Clock;

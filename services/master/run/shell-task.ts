@@ -32,8 +32,19 @@ export class ShellTasks {
     private readonly ports: RunPorts,
   ) {}
 
-  /** A new attempt, inserted already DISPATCHED (and sent) when a worker is available. */
+  /** Grouped attempts whose slot request is in flight (one at a time each). */
+  private readonly asking = new Set<string>();
+
+  /**
+   * A new attempt, inserted already DISPATCHED (and sent) when a worker is available; a grouped
+   * one is inserted WAITING_GROUP and asks its group for a slot first.
+   */
   async start(def: TaskDefinition, attempt: number): Promise<TaskRun> {
+    if (def.taskGroup !== null) {
+      const waiting = await this.run.tasks.insertWaiting(def, attempt);
+      this.askGroup(waiting);
+      return waiting;
+    }
     const worker = this.ports.workers.pick(def.workerGroup);
     const task = await this.run.tasks.insert(def, attempt, worker);
     if (worker === undefined) this.waitForWorker(task);
@@ -53,6 +64,57 @@ export class ShellTasks {
       'DISPATCHED',
       { worker: worker.name },
       `dispatched to ${worker.name}`,
+    );
+    this.launch(task, worker);
+    return true;
+  }
+
+  /**
+   * Asks the task's group for a slot for this attempt (idempotent: asking again after a lost
+   * answer, or as a new owner after a failover, re-attaches to the slot or queue entry the
+   * attempt already has). The call runs outside the instance's queue; an admission comes back
+   * into it. A QUEUED attempt is dispatched on the coordinator's push, or when the reconcile
+   * asks again.
+   */
+  askGroup(task: TaskRun): void {
+    const grouped = this.run.tasks.grouped(task);
+    if (grouped === undefined || this.asking.has(task.id)) return;
+    this.asking.add(task.id);
+    const { run, ports } = this;
+    ports.taskGroups
+      .acquire(grouped)
+      .then((decision) => {
+        if (decision === 'ADMITTED')
+          run.post('task group admitted', async () => {
+            if (await this.admitted(task)) await run.advance();
+          });
+      })
+      .catch((err: unknown) =>
+        run.log.warn(
+          { task: task.def.name, group: grouped.group, err: errorMessage(err) },
+          'task group slot request failed; the reconcile asks again',
+        ),
+      )
+      .finally(() => this.asking.delete(task.id));
+  }
+
+  /**
+   * The attempt holds a slot of its group: dispatch it (WAITING_GROUP -> DISPATCHED). True when
+   * it was sent; without a live worker it keeps its slot and waits (the reconcile tries again).
+   */
+  async admitted(task: TaskRun): Promise<boolean> {
+    if (!this.run.isCurrent(task) || task.state !== 'WAITING_GROUP') return false;
+    const worker = this.ports.workers.pick(task.def.workerGroup);
+    if (worker === undefined) {
+      this.waitForWorker(task);
+      return false;
+    }
+    await racePoint('master.task-group.before-dispatch', this.run.id, task.def.name);
+    await this.run.tasks.transition(
+      task,
+      'DISPATCHED',
+      { worker: worker.name },
+      `holds a slot of task group ${task.def.taskGroup ?? '?'}; dispatched to ${worker.name}`,
     );
     this.launch(task, worker);
     return true;

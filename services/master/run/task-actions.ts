@@ -69,7 +69,7 @@ export class TaskActions {
     // A task the master runs itself stops with the write; a shell task or child is asked to.
     const notStarted =
       task.def.type === 'SHELL'
-        ? task.state === 'SUBMITTED'
+        ? task.state === 'SUBMITTED' || task.state === 'WAITING_GROUP'
         : task.def.type === 'SUB_WORKFLOW'
           ? task.childId === null
           : true;
@@ -108,6 +108,10 @@ export class TaskActions {
       if (await this.shell.dispatch(task)) this.armTimeout(task);
       return;
     }
+    if (task.state === 'WAITING_GROUP') {
+      this.shell.askGroup(task);
+      return;
+    }
     const worker = task.worker === null ? undefined : this.ports.workers.get(task.worker);
     if (worker === undefined) {
       await this.attemptLost(task);
@@ -132,6 +136,11 @@ export class TaskActions {
     }
     if (task.state === 'SUBMITTED') {
       if (await this.shell.dispatch(task)) this.armTimeout(task);
+      return;
+    }
+    // The push may have been lost: ask again (it answers ADMITTED to a slot already held).
+    if (task.state === 'WAITING_GROUP') {
+      this.shell.askGroup(task);
       return;
     }
     const worker = task.worker === null ? undefined : this.ports.workers.get(task.worker);
@@ -195,7 +204,11 @@ export class TaskActions {
         }
         case 'kill': {
           const task = this.run.tasks.get(action.task);
-          if (task !== undefined) await this.killTask(task, killReason);
+          if (task === undefined) break;
+          await this.killTask(task, killReason);
+          // Killed by the write itself (it was on no worker: waiting for one, or for a slot of
+          // its task group): the stop can go on now rather than at the next reconcile.
+          if (!isActiveTaskState(task.state)) settled = true;
           break;
         }
         case 'retry-at':
@@ -236,6 +249,11 @@ export class TaskActions {
       { endedAt: this.now() },
       `worker ${task.worker ?? '?'} is gone`,
     );
+  }
+
+  /** The coordinator admitted a waiting grouped attempt: dispatch it. */
+  async groupAdmitted(task: TaskRun): Promise<void> {
+    if (await this.shell.admitted(task)) this.armTimeout(task);
   }
 
   /** A child ended: end the task that waits on it. */

@@ -4,7 +4,13 @@ import type { MemberInfo } from '../../../shared/etcd/members.js';
 import type { TaskDefinition } from '../../../shared/domain/workflow-spec.js';
 import type { TaskProgress } from './dag-planner.js';
 import { newAttempt, progressOf, taskRef, type TaskRun } from './run-model.js';
-import type { RunStore, TaskPatch, WorkerPort } from './run-ports.js';
+import type {
+  GroupedAttempt,
+  RunStore,
+  TaskGroupPort,
+  TaskPatch,
+  WorkerPort,
+} from './run-ports.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -44,6 +50,7 @@ export class TaskRecords {
     private readonly owner: RecordsOwner,
     private readonly store: RunStore,
     private readonly workers: WorkerPort,
+    private readonly groups: TaskGroupPort,
     initial: ReadonlyMap<string, TaskRun>,
   ) {
     this.byName = new Map(initial);
@@ -101,6 +108,38 @@ export class TaskRecords {
     return task;
   }
 
+  /** Inserts attempt `attempt` of a grouped task: WAITING_GROUP, until it holds a slot. */
+  async insertWaiting(def: TaskDefinition, attempt: number): Promise<TaskRun> {
+    const { id: instanceId, epoch } = this.owner;
+    const id = await this.store.insertTask(
+      instanceId,
+      epoch,
+      { name: def.name, type: def.type, attempt },
+      { waitingGroup: def.taskGroup ?? '' },
+    );
+    const task = this.mutable(
+      newAttempt(def, id, attempt, this.byName.get(def.name), this.owner.round),
+    );
+    task.state = 'WAITING_GROUP';
+    this.byName.set(def.name, task);
+    return task;
+  }
+
+  /** The attempt as its task group's coordinator knows it; undefined for an ungrouped task. */
+  grouped(task: TaskRun): GroupedAttempt | undefined {
+    const { taskGroup, taskGroupPriority, name } = task.def;
+    if (taskGroup === null) return undefined;
+    return {
+      group: taskGroup,
+      instanceId: this.owner.id,
+      taskInstanceId: task.id,
+      task: name,
+      attempt: task.attempt,
+      priority: taskGroupPriority,
+      epoch: this.owner.epoch,
+    };
+  }
+
   /** Records that `def` will not run (a branch not taken): one SKIPPED attempt. */
   async skip(def: TaskDefinition, reason: string): Promise<void> {
     const { id: instanceId, epoch } = this.owner;
@@ -138,6 +177,9 @@ export class TaskRecords {
       this.owner.clearTimer(dependentCheckKey(task));
       if (task.def.type === 'SHELL' && (from === 'DISPATCHED' || from === 'RUNNING'))
         this.workers.noteFinished(task.worker);
+      // Only now, with the attempt's end committed, may its slot pass to another attempt.
+      const grouped = this.grouped(task);
+      if (grouped !== undefined && isActiveTaskState(from)) this.groups.release(grouped);
     }
   }
 

@@ -9,13 +9,14 @@ import {
 } from '../../../shared/domain/workflow-states.js';
 import { ConflictError, OwnershipLostError } from '../../../shared/errors.js';
 import { scheduleTimeOf } from '../../../shared/instances/schedule-time.js';
-import type {
-  ChildSpec,
-  InstancePatch,
-  RunStore,
-  TaskBirth,
-  TaskPatch,
-  TaskRef,
+import {
+  bornState,
+  type ChildSpec,
+  type InstancePatch,
+  type RunStore,
+  type TaskBirth,
+  type TaskPatch,
+  type TaskRef,
 } from '../run/run-ports.js';
 
 const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
@@ -79,11 +80,15 @@ export class InstanceStore implements RunStore {
     let id = '';
     const worker = born !== undefined && 'worker' in born ? born.worker : undefined;
     const skipped = born !== undefined && 'skipped' in born ? born.skipped : undefined;
-    const state =
-      skipped !== undefined ? 'SKIPPED' : worker === undefined ? 'SUBMITTED' : 'DISPATCHED';
-    // Born DISPATCHED (or SKIPPED) is SUBMITTED -> it in one statement (the trigger records both).
-    if (state === 'DISPATCHED') assertTaskTransition('SUBMITTED', state);
-    const reason = skipped ?? (worker === undefined ? null : `dispatched to ${worker}`);
+    const group = born !== undefined && 'waitingGroup' in born ? born.waitingGroup : undefined;
+    const state = bornState(born);
+    // Born in another state is SUBMITTED -> it in one statement (the trigger records both).
+    if (state === 'DISPATCHED' || state === 'WAITING_GROUP')
+      assertTaskTransition('SUBMITTED', state);
+    const reason =
+      skipped ??
+      (group === undefined ? null : `waits for a slot of task group ${group}`) ??
+      (worker === undefined ? null : `dispatched to ${worker}`);
     await this.fenced(instanceId, epoch, async (db) => {
       const inserted = await sql<never>`
         INSERT INTO task_instances

@@ -1,6 +1,9 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AcquireTaskGroupSlotResponse as _baton_v1_AcquireTaskGroupSlotResponse, AcquireTaskGroupSlotResponse__Output as _baton_v1_AcquireTaskGroupSlotResponse__Output } from './baton/v1/AcquireTaskGroupSlotResponse.js';
+import type { AdmitTaskGroupRequest as _baton_v1_AdmitTaskGroupRequest, AdmitTaskGroupRequest__Output as _baton_v1_AdmitTaskGroupRequest__Output } from './baton/v1/AdmitTaskGroupRequest.js';
+import type { AdmitTaskGroupResponse as _baton_v1_AdmitTaskGroupResponse, AdmitTaskGroupResponse__Output as _baton_v1_AdmitTaskGroupResponse__Output } from './baton/v1/AdmitTaskGroupResponse.js';
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from './baton/v1/ApplyWorkflowRequest.js';
 import type { AuditEvent as _baton_v1_AuditEvent, AuditEvent__Output as _baton_v1_AuditEvent__Output } from './baton/v1/AuditEvent.js';
 import type { Backfill as _baton_v1_Backfill, Backfill__Output as _baton_v1_Backfill__Output } from './baton/v1/Backfill.js';
@@ -14,6 +17,7 @@ import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, Forc
 import type { GetBackfillRequest as _baton_v1_GetBackfillRequest, GetBackfillRequest__Output as _baton_v1_GetBackfillRequest__Output } from './baton/v1/GetBackfillRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from './baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from './baton/v1/GetSerialStateRequest.js';
+import type { GetTaskGroupRequest as _baton_v1_GetTaskGroupRequest, GetTaskGroupRequest__Output as _baton_v1_GetTaskGroupRequest__Output } from './baton/v1/GetTaskGroupRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from './baton/v1/GetTaskLogRequest.js';
 import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from './baton/v1/GetWorkflowRequest.js';
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from './baton/v1/Instance.js';
@@ -26,22 +30,31 @@ import type { ListInstancesRequest as _baton_v1_ListInstancesRequest, ListInstan
 import type { ListInstancesResponse as _baton_v1_ListInstancesResponse, ListInstancesResponse__Output as _baton_v1_ListInstancesResponse__Output } from './baton/v1/ListInstancesResponse.js';
 import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersRequest__Output as _baton_v1_ListMembersRequest__Output } from './baton/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersResponse__Output as _baton_v1_ListMembersResponse__Output } from './baton/v1/ListMembersResponse.js';
+import type { ListTaskGroupsRequest as _baton_v1_ListTaskGroupsRequest, ListTaskGroupsRequest__Output as _baton_v1_ListTaskGroupsRequest__Output } from './baton/v1/ListTaskGroupsRequest.js';
+import type { ListTaskGroupsResponse as _baton_v1_ListTaskGroupsResponse, ListTaskGroupsResponse__Output as _baton_v1_ListTaskGroupsResponse__Output } from './baton/v1/ListTaskGroupsResponse.js';
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from './baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from './baton/v1/ListWorkflowsResponse.js';
 import type { Member as _baton_v1_Member, Member__Output as _baton_v1_Member__Output } from './baton/v1/Member.js';
 import type { PauseInstanceRequest as _baton_v1_PauseInstanceRequest, PauseInstanceRequest__Output as _baton_v1_PauseInstanceRequest__Output } from './baton/v1/PauseInstanceRequest.js';
 import type { RecoverInstanceRequest as _baton_v1_RecoverInstanceRequest, RecoverInstanceRequest__Output as _baton_v1_RecoverInstanceRequest__Output } from './baton/v1/RecoverInstanceRequest.js';
+import type { ReleaseTaskGroupSlotResponse as _baton_v1_ReleaseTaskGroupSlotResponse, ReleaseTaskGroupSlotResponse__Output as _baton_v1_ReleaseTaskGroupSlotResponse__Output } from './baton/v1/ReleaseTaskGroupSlotResponse.js';
 import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInstanceRequest__Output as _baton_v1_RerunInstanceRequest__Output } from './baton/v1/RerunInstanceRequest.js';
 import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from './baton/v1/ResumeInstanceRequest.js';
 import type { Schedule as _baton_v1_Schedule, Schedule__Output as _baton_v1_Schedule__Output } from './baton/v1/Schedule.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from './baton/v1/SerialState.js';
 import type { SetScheduleStateRequest as _baton_v1_SetScheduleStateRequest, SetScheduleStateRequest__Output as _baton_v1_SetScheduleStateRequest__Output } from './baton/v1/SetScheduleStateRequest.js';
+import type { SetTaskGroupRequest as _baton_v1_SetTaskGroupRequest, SetTaskGroupRequest__Output as _baton_v1_SetTaskGroupRequest__Output } from './baton/v1/SetTaskGroupRequest.js';
 import type { SlotHolder as _baton_v1_SlotHolder, SlotHolder__Output as _baton_v1_SlotHolder__Output } from './baton/v1/SlotHolder.js';
 import type { StartBackfillRequest as _baton_v1_StartBackfillRequest, StartBackfillRequest__Output as _baton_v1_StartBackfillRequest__Output } from './baton/v1/StartBackfillRequest.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from './baton/v1/StartInstanceRequest.js';
 import type { StateChange as _baton_v1_StateChange, StateChange__Output as _baton_v1_StateChange__Output } from './baton/v1/StateChange.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from './baton/v1/StopInstanceRequest.js';
 import type { SwitchCase as _baton_v1_SwitchCase, SwitchCase__Output as _baton_v1_SwitchCase__Output } from './baton/v1/SwitchCase.js';
+import type { TaskGroup as _baton_v1_TaskGroup, TaskGroup__Output as _baton_v1_TaskGroup__Output } from './baton/v1/TaskGroup.js';
+import type { TaskGroupAdmitted as _baton_v1_TaskGroupAdmitted, TaskGroupAdmitted__Output as _baton_v1_TaskGroupAdmitted__Output } from './baton/v1/TaskGroupAdmitted.js';
+import type { TaskGroupHolder as _baton_v1_TaskGroupHolder, TaskGroupHolder__Output as _baton_v1_TaskGroupHolder__Output } from './baton/v1/TaskGroupHolder.js';
+import type { TaskGroupSlotRequest as _baton_v1_TaskGroupSlotRequest, TaskGroupSlotRequest__Output as _baton_v1_TaskGroupSlotRequest__Output } from './baton/v1/TaskGroupSlotRequest.js';
+import type { TaskGroupWaiter as _baton_v1_TaskGroupWaiter, TaskGroupWaiter__Output as _baton_v1_TaskGroupWaiter__Output } from './baton/v1/TaskGroupWaiter.js';
 import type { TaskInstance as _baton_v1_TaskInstance, TaskInstance__Output as _baton_v1_TaskInstance__Output } from './baton/v1/TaskInstance.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from './baton/v1/TaskLog.js';
 import type { TaskSpec as _baton_v1_TaskSpec, TaskSpec__Output as _baton_v1_TaskSpec__Output } from './baton/v1/TaskSpec.js';
@@ -56,6 +69,9 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   baton: {
     v1: {
+      AcquireTaskGroupSlotResponse: MessageTypeDefinition<_baton_v1_AcquireTaskGroupSlotResponse, _baton_v1_AcquireTaskGroupSlotResponse__Output>
+      AdmitTaskGroupRequest: MessageTypeDefinition<_baton_v1_AdmitTaskGroupRequest, _baton_v1_AdmitTaskGroupRequest__Output>
+      AdmitTaskGroupResponse: MessageTypeDefinition<_baton_v1_AdmitTaskGroupResponse, _baton_v1_AdmitTaskGroupResponse__Output>
       ApplyWorkflowRequest: MessageTypeDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_ApplyWorkflowRequest__Output>
       AuditEvent: MessageTypeDefinition<_baton_v1_AuditEvent, _baton_v1_AuditEvent__Output>
       Backfill: MessageTypeDefinition<_baton_v1_Backfill, _baton_v1_Backfill__Output>
@@ -69,6 +85,7 @@ export interface ProtoGrpcType {
       GetBackfillRequest: MessageTypeDefinition<_baton_v1_GetBackfillRequest, _baton_v1_GetBackfillRequest__Output>
       GetInstanceRequest: MessageTypeDefinition<_baton_v1_GetInstanceRequest, _baton_v1_GetInstanceRequest__Output>
       GetSerialStateRequest: MessageTypeDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_GetSerialStateRequest__Output>
+      GetTaskGroupRequest: MessageTypeDefinition<_baton_v1_GetTaskGroupRequest, _baton_v1_GetTaskGroupRequest__Output>
       GetTaskLogRequest: MessageTypeDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_GetTaskLogRequest__Output>
       GetWorkflowRequest: MessageTypeDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_GetWorkflowRequest__Output>
       Instance: MessageTypeDefinition<_baton_v1_Instance, _baton_v1_Instance__Output>
@@ -81,22 +98,31 @@ export interface ProtoGrpcType {
       ListInstancesResponse: MessageTypeDefinition<_baton_v1_ListInstancesResponse, _baton_v1_ListInstancesResponse__Output>
       ListMembersRequest: MessageTypeDefinition<_baton_v1_ListMembersRequest, _baton_v1_ListMembersRequest__Output>
       ListMembersResponse: MessageTypeDefinition<_baton_v1_ListMembersResponse, _baton_v1_ListMembersResponse__Output>
+      ListTaskGroupsRequest: MessageTypeDefinition<_baton_v1_ListTaskGroupsRequest, _baton_v1_ListTaskGroupsRequest__Output>
+      ListTaskGroupsResponse: MessageTypeDefinition<_baton_v1_ListTaskGroupsResponse, _baton_v1_ListTaskGroupsResponse__Output>
       ListWorkflowsRequest: MessageTypeDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsRequest__Output>
       ListWorkflowsResponse: MessageTypeDefinition<_baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsResponse__Output>
       Member: MessageTypeDefinition<_baton_v1_Member, _baton_v1_Member__Output>
       PauseInstanceRequest: MessageTypeDefinition<_baton_v1_PauseInstanceRequest, _baton_v1_PauseInstanceRequest__Output>
       RecoverInstanceRequest: MessageTypeDefinition<_baton_v1_RecoverInstanceRequest, _baton_v1_RecoverInstanceRequest__Output>
+      ReleaseTaskGroupSlotResponse: MessageTypeDefinition<_baton_v1_ReleaseTaskGroupSlotResponse, _baton_v1_ReleaseTaskGroupSlotResponse__Output>
       RerunInstanceRequest: MessageTypeDefinition<_baton_v1_RerunInstanceRequest, _baton_v1_RerunInstanceRequest__Output>
       ResumeInstanceRequest: MessageTypeDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_ResumeInstanceRequest__Output>
       Schedule: MessageTypeDefinition<_baton_v1_Schedule, _baton_v1_Schedule__Output>
       SerialState: MessageTypeDefinition<_baton_v1_SerialState, _baton_v1_SerialState__Output>
       SetScheduleStateRequest: MessageTypeDefinition<_baton_v1_SetScheduleStateRequest, _baton_v1_SetScheduleStateRequest__Output>
+      SetTaskGroupRequest: MessageTypeDefinition<_baton_v1_SetTaskGroupRequest, _baton_v1_SetTaskGroupRequest__Output>
       SlotHolder: MessageTypeDefinition<_baton_v1_SlotHolder, _baton_v1_SlotHolder__Output>
       StartBackfillRequest: MessageTypeDefinition<_baton_v1_StartBackfillRequest, _baton_v1_StartBackfillRequest__Output>
       StartInstanceRequest: MessageTypeDefinition<_baton_v1_StartInstanceRequest, _baton_v1_StartInstanceRequest__Output>
       StateChange: MessageTypeDefinition<_baton_v1_StateChange, _baton_v1_StateChange__Output>
       StopInstanceRequest: MessageTypeDefinition<_baton_v1_StopInstanceRequest, _baton_v1_StopInstanceRequest__Output>
       SwitchCase: MessageTypeDefinition<_baton_v1_SwitchCase, _baton_v1_SwitchCase__Output>
+      TaskGroup: MessageTypeDefinition<_baton_v1_TaskGroup, _baton_v1_TaskGroup__Output>
+      TaskGroupAdmitted: MessageTypeDefinition<_baton_v1_TaskGroupAdmitted, _baton_v1_TaskGroupAdmitted__Output>
+      TaskGroupHolder: MessageTypeDefinition<_baton_v1_TaskGroupHolder, _baton_v1_TaskGroupHolder__Output>
+      TaskGroupSlotRequest: MessageTypeDefinition<_baton_v1_TaskGroupSlotRequest, _baton_v1_TaskGroupSlotRequest__Output>
+      TaskGroupWaiter: MessageTypeDefinition<_baton_v1_TaskGroupWaiter, _baton_v1_TaskGroupWaiter__Output>
       TaskInstance: MessageTypeDefinition<_baton_v1_TaskInstance, _baton_v1_TaskInstance__Output>
       TaskLog: MessageTypeDefinition<_baton_v1_TaskLog, _baton_v1_TaskLog__Output>
       TaskSpec: MessageTypeDefinition<_baton_v1_TaskSpec, _baton_v1_TaskSpec__Output>

@@ -16,17 +16,21 @@ import type { RunTaskRequest } from '../../../../shared/proto/gen/baton/v1/RunTa
 import type { Admission, SerialDecisionKind } from '../../../../shared/serial/serial-values.js';
 import type { WorkflowDefinitionSpec } from '../../../../shared/domain/workflow-spec.js';
 import { RunEvents } from '../run-events.js';
-import type {
-  Clock,
-  InstancePatch,
-  LookupPort,
-  RunPorts,
-  RunStore,
-  SerialPort,
-  TaskBirth,
-  TaskPatch,
-  WorkerPort,
+import {
+  bornState,
+  type Clock,
+  type GroupedAttempt,
+  type InstancePatch,
+  type LookupPort,
+  type RunPorts,
+  type RunStore,
+  type SerialPort,
+  type TaskBirth,
+  type TaskGroupPort,
+  type TaskPatch,
+  type WorkerPort,
 } from '../run-ports.js';
+import type { TaskGroupDecision } from '../../../../shared/task-groups/task-group-values.js';
 import type { TaskDecision } from '../task-decision.js';
 
 export interface FakeTask {
@@ -94,12 +98,7 @@ export class FakeStore implements RunStore {
       throw new ConflictError(`${task.name} attempt ${task.attempt} exists`);
     const id = String((this.nextId += 1));
     const worker = born !== undefined && 'worker' in born ? born.worker : undefined;
-    const state =
-      born !== undefined && 'skipped' in born
-        ? 'SKIPPED'
-        : worker === undefined
-          ? 'SUBMITTED'
-          : 'DISPATCHED';
+    const state = bornState(born);
     this.tasks.push({ id, name: task.name, attempt: task.attempt, state, worker: worker ?? null });
     this.writes.push(`task:${task.name}#${task.attempt}:->${state}`);
     return Promise.resolve(id);
@@ -216,6 +215,19 @@ export class FakeSerial implements SerialPort {
   unwatch(): void {}
 }
 
+/** The task-group coordinator: answers `decision`; records acquires and releases. */
+export class FakeTaskGroups implements TaskGroupPort {
+  decision: TaskGroupDecision = 'ADMITTED';
+  readonly calls: string[] = [];
+  acquire(a: GroupedAttempt): Promise<TaskGroupDecision> {
+    this.calls.push(`acquire:${a.group}:${a.task}#${a.attempt}:${this.decision}`);
+    return Promise.resolve(this.decision);
+  }
+  release(a: GroupedAttempt): void {
+    this.calls.push(`release:${a.group}:${a.task}#${a.attempt}`);
+  }
+}
+
 /** A clock that moves only when told to, firing due timers in order. */
 export class ManualClock implements Clock {
   private time = Date.parse('2026-01-01T00:00:00Z');
@@ -252,6 +264,7 @@ export interface Fakes {
   store: FakeStore;
   workers: FakeWorkers;
   serial: FakeSerial;
+  taskGroups: FakeTaskGroups;
   clock: ManualClock;
   submitted: string[];
   stopped: string[];
@@ -308,11 +321,13 @@ export function fakePorts(
   const resumedChildren: string[] = [];
   const childPauseFailures = { left: 0 };
   const lookups = new FakeLookups();
+  const taskGroups = new FakeTaskGroups();
   const ports: RunPorts = {
     self: { name: 'master-test', address: 'master-test:1' },
     store,
     workers,
     serial,
+    taskGroups,
     children: {
       latestDefinition: () =>
         childSpec === undefined
@@ -346,6 +361,7 @@ export function fakePorts(
     store,
     workers,
     serial,
+    taskGroups,
     clock,
     submitted,
     stopped,

@@ -8,6 +8,7 @@ import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, Forc
 import type { GetBackfillRequest as _baton_v1_GetBackfillRequest, GetBackfillRequest__Output as _baton_v1_GetBackfillRequest__Output } from '../../baton/v1/GetBackfillRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from '../../baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from '../../baton/v1/GetSerialStateRequest.js';
+import type { GetTaskGroupRequest as _baton_v1_GetTaskGroupRequest, GetTaskGroupRequest__Output as _baton_v1_GetTaskGroupRequest__Output } from '../../baton/v1/GetTaskGroupRequest.js';
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from '../../baton/v1/GetTaskLogRequest.js';
 import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from '../../baton/v1/GetWorkflowRequest.js';
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from '../../baton/v1/Instance.js';
@@ -20,6 +21,8 @@ import type { ListInstancesRequest as _baton_v1_ListInstancesRequest, ListInstan
 import type { ListInstancesResponse as _baton_v1_ListInstancesResponse, ListInstancesResponse__Output as _baton_v1_ListInstancesResponse__Output } from '../../baton/v1/ListInstancesResponse.js';
 import type { ListMembersRequest as _baton_v1_ListMembersRequest, ListMembersRequest__Output as _baton_v1_ListMembersRequest__Output } from '../../baton/v1/ListMembersRequest.js';
 import type { ListMembersResponse as _baton_v1_ListMembersResponse, ListMembersResponse__Output as _baton_v1_ListMembersResponse__Output } from '../../baton/v1/ListMembersResponse.js';
+import type { ListTaskGroupsRequest as _baton_v1_ListTaskGroupsRequest, ListTaskGroupsRequest__Output as _baton_v1_ListTaskGroupsRequest__Output } from '../../baton/v1/ListTaskGroupsRequest.js';
+import type { ListTaskGroupsResponse as _baton_v1_ListTaskGroupsResponse, ListTaskGroupsResponse__Output as _baton_v1_ListTaskGroupsResponse__Output } from '../../baton/v1/ListTaskGroupsResponse.js';
 import type { ListWorkflowsRequest as _baton_v1_ListWorkflowsRequest, ListWorkflowsRequest__Output as _baton_v1_ListWorkflowsRequest__Output } from '../../baton/v1/ListWorkflowsRequest.js';
 import type { ListWorkflowsResponse as _baton_v1_ListWorkflowsResponse, ListWorkflowsResponse__Output as _baton_v1_ListWorkflowsResponse__Output } from '../../baton/v1/ListWorkflowsResponse.js';
 import type { PauseInstanceRequest as _baton_v1_PauseInstanceRequest, PauseInstanceRequest__Output as _baton_v1_PauseInstanceRequest__Output } from '../../baton/v1/PauseInstanceRequest.js';
@@ -28,9 +31,11 @@ import type { RerunInstanceRequest as _baton_v1_RerunInstanceRequest, RerunInsta
 import type { ResumeInstanceRequest as _baton_v1_ResumeInstanceRequest, ResumeInstanceRequest__Output as _baton_v1_ResumeInstanceRequest__Output } from '../../baton/v1/ResumeInstanceRequest.js';
 import type { SerialState as _baton_v1_SerialState, SerialState__Output as _baton_v1_SerialState__Output } from '../../baton/v1/SerialState.js';
 import type { SetScheduleStateRequest as _baton_v1_SetScheduleStateRequest, SetScheduleStateRequest__Output as _baton_v1_SetScheduleStateRequest__Output } from '../../baton/v1/SetScheduleStateRequest.js';
+import type { SetTaskGroupRequest as _baton_v1_SetTaskGroupRequest, SetTaskGroupRequest__Output as _baton_v1_SetTaskGroupRequest__Output } from '../../baton/v1/SetTaskGroupRequest.js';
 import type { StartBackfillRequest as _baton_v1_StartBackfillRequest, StartBackfillRequest__Output as _baton_v1_StartBackfillRequest__Output } from '../../baton/v1/StartBackfillRequest.js';
 import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInstanceRequest__Output as _baton_v1_StartInstanceRequest__Output } from '../../baton/v1/StartInstanceRequest.js';
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
+import type { TaskGroup as _baton_v1_TaskGroup, TaskGroup__Output as _baton_v1_TaskGroup__Output } from '../../baton/v1/TaskGroup.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from '../../baton/v1/TaskLog.js';
 import type { WorkflowDefinition as _baton_v1_WorkflowDefinition, WorkflowDefinition__Output as _baton_v1_WorkflowDefinition__Output } from '../../baton/v1/WorkflowDefinition.js';
 
@@ -89,6 +94,15 @@ export interface BatonApiClient extends grpc.Client {
   getSerialState(argument: _baton_v1_GetSerialStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
   getSerialState(argument: _baton_v1_GetSerialStateRequest, callback: grpc.requestCallback<_baton_v1_SerialState__Output>): grpc.ClientUnaryCall;
   
+  GetTaskGroup(argument: _baton_v1_GetTaskGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  GetTaskGroup(argument: _baton_v1_GetTaskGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  GetTaskGroup(argument: _baton_v1_GetTaskGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  GetTaskGroup(argument: _baton_v1_GetTaskGroupRequest, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  getTaskGroup(argument: _baton_v1_GetTaskGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  getTaskGroup(argument: _baton_v1_GetTaskGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  getTaskGroup(argument: _baton_v1_GetTaskGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  getTaskGroup(argument: _baton_v1_GetTaskGroupRequest, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  
   GetTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
   GetTaskLog(argument: _baton_v1_GetTaskLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
   GetTaskLog(argument: _baton_v1_GetTaskLogRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskLog__Output>): grpc.ClientUnaryCall;
@@ -142,6 +156,15 @@ export interface BatonApiClient extends grpc.Client {
   listMembers(argument: _baton_v1_ListMembersRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   listMembers(argument: _baton_v1_ListMembersRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
   listMembers(argument: _baton_v1_ListMembersRequest, callback: grpc.requestCallback<_baton_v1_ListMembersResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
+  ListTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
+  ListTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
+  ListTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
+  listTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
+  listTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
+  listTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
+  listTaskGroups(argument: _baton_v1_ListTaskGroupsRequest, callback: grpc.requestCallback<_baton_v1_ListTaskGroupsResponse__Output>): grpc.ClientUnaryCall;
   
   ListWorkflows(argument: _baton_v1_ListWorkflowsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
   ListWorkflows(argument: _baton_v1_ListWorkflowsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListWorkflowsResponse__Output>): grpc.ClientUnaryCall;
@@ -206,6 +229,15 @@ export interface BatonApiClient extends grpc.Client {
   setScheduleState(argument: _baton_v1_SetScheduleStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   setScheduleState(argument: _baton_v1_SetScheduleStateRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   
+  SetTaskGroup(argument: _baton_v1_SetTaskGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  SetTaskGroup(argument: _baton_v1_SetTaskGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  SetTaskGroup(argument: _baton_v1_SetTaskGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  SetTaskGroup(argument: _baton_v1_SetTaskGroupRequest, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  setTaskGroup(argument: _baton_v1_SetTaskGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  setTaskGroup(argument: _baton_v1_SetTaskGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  setTaskGroup(argument: _baton_v1_SetTaskGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  setTaskGroup(argument: _baton_v1_SetTaskGroupRequest, callback: grpc.requestCallback<_baton_v1_TaskGroup__Output>): grpc.ClientUnaryCall;
+  
   StartBackfill(argument: _baton_v1_StartBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
   StartBackfill(argument: _baton_v1_StartBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
   StartBackfill(argument: _baton_v1_StartBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
@@ -257,6 +289,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   GetSerialState: grpc.handleUnaryCall<_baton_v1_GetSerialStateRequest__Output, _baton_v1_SerialState>;
   
+  GetTaskGroup: grpc.handleUnaryCall<_baton_v1_GetTaskGroupRequest__Output, _baton_v1_TaskGroup>;
+  
   GetTaskLog: grpc.handleUnaryCall<_baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog>;
   
   GetWorkflow: grpc.handleUnaryCall<_baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
@@ -268,6 +302,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   ListInstances: grpc.handleUnaryCall<_baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse>;
   
   ListMembers: grpc.handleUnaryCall<_baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse>;
+  
+  ListTaskGroups: grpc.handleUnaryCall<_baton_v1_ListTaskGroupsRequest__Output, _baton_v1_ListTaskGroupsResponse>;
   
   ListWorkflows: grpc.handleUnaryCall<_baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse>;
   
@@ -282,6 +318,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   ResumeInstance: grpc.handleUnaryCall<_baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance>;
   
   SetScheduleState: grpc.handleUnaryCall<_baton_v1_SetScheduleStateRequest__Output, _baton_v1_WorkflowDefinition>;
+  
+  SetTaskGroup: grpc.handleUnaryCall<_baton_v1_SetTaskGroupRequest__Output, _baton_v1_TaskGroup>;
   
   StartBackfill: grpc.handleUnaryCall<_baton_v1_StartBackfillRequest__Output, _baton_v1_Backfill>;
   
@@ -300,12 +338,14 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   GetInstance: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_Instance, _baton_v1_GetInstanceRequest__Output, _baton_v1_Instance__Output>
   GetInstanceHistory: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_InstanceHistory, _baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory__Output>
   GetSerialState: MethodDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_SerialState, _baton_v1_GetSerialStateRequest__Output, _baton_v1_SerialState__Output>
+  GetTaskGroup: MethodDefinition<_baton_v1_GetTaskGroupRequest, _baton_v1_TaskGroup, _baton_v1_GetTaskGroupRequest__Output, _baton_v1_TaskGroup__Output>
   GetTaskLog: MethodDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_TaskLog, _baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog__Output>
   GetWorkflow: MethodDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
   ListAuditEvents: MethodDefinition<_baton_v1_ListAuditEventsRequest, _baton_v1_ListAuditEventsResponse, _baton_v1_ListAuditEventsRequest__Output, _baton_v1_ListAuditEventsResponse__Output>
   ListBackfills: MethodDefinition<_baton_v1_ListBackfillsRequest, _baton_v1_ListBackfillsResponse, _baton_v1_ListBackfillsRequest__Output, _baton_v1_ListBackfillsResponse__Output>
   ListInstances: MethodDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesResponse, _baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse__Output>
   ListMembers: MethodDefinition<_baton_v1_ListMembersRequest, _baton_v1_ListMembersResponse, _baton_v1_ListMembersRequest__Output, _baton_v1_ListMembersResponse__Output>
+  ListTaskGroups: MethodDefinition<_baton_v1_ListTaskGroupsRequest, _baton_v1_ListTaskGroupsResponse, _baton_v1_ListTaskGroupsRequest__Output, _baton_v1_ListTaskGroupsResponse__Output>
   ListWorkflows: MethodDefinition<_baton_v1_ListWorkflowsRequest, _baton_v1_ListWorkflowsResponse, _baton_v1_ListWorkflowsRequest__Output, _baton_v1_ListWorkflowsResponse__Output>
   PauseInstance: MethodDefinition<_baton_v1_PauseInstanceRequest, _baton_v1_Instance, _baton_v1_PauseInstanceRequest__Output, _baton_v1_Instance__Output>
   RecoverInstance: MethodDefinition<_baton_v1_RecoverInstanceRequest, _baton_v1_Instance, _baton_v1_RecoverInstanceRequest__Output, _baton_v1_Instance__Output>
@@ -313,6 +353,7 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   ResumeBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>
   ResumeInstance: MethodDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_Instance, _baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance__Output>
   SetScheduleState: MethodDefinition<_baton_v1_SetScheduleStateRequest, _baton_v1_WorkflowDefinition, _baton_v1_SetScheduleStateRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  SetTaskGroup: MethodDefinition<_baton_v1_SetTaskGroupRequest, _baton_v1_TaskGroup, _baton_v1_SetTaskGroupRequest__Output, _baton_v1_TaskGroup__Output>
   StartBackfill: MethodDefinition<_baton_v1_StartBackfillRequest, _baton_v1_Backfill, _baton_v1_StartBackfillRequest__Output, _baton_v1_Backfill__Output>
   StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
   StopBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>

@@ -8,6 +8,7 @@ import type { SerialDecision as _baton_v1_SerialDecision, SerialDecision__Output
 import type { StopOwnedInstanceRequest as _baton_v1_StopOwnedInstanceRequest, StopOwnedInstanceRequest__Output as _baton_v1_StopOwnedInstanceRequest__Output } from '../../baton/v1/StopOwnedInstanceRequest.js';
 import type { SubmitInstanceRequest as _baton_v1_SubmitInstanceRequest, SubmitInstanceRequest__Output as _baton_v1_SubmitInstanceRequest__Output } from '../../baton/v1/SubmitInstanceRequest.js';
 import type { SubmitInstanceResponse as _baton_v1_SubmitInstanceResponse, SubmitInstanceResponse__Output as _baton_v1_SubmitInstanceResponse__Output } from '../../baton/v1/SubmitInstanceResponse.js';
+import type { TaskGroupAdmitted as _baton_v1_TaskGroupAdmitted, TaskGroupAdmitted__Output as _baton_v1_TaskGroupAdmitted__Output } from '../../baton/v1/TaskGroupAdmitted.js';
 import type { TaskReport as _baton_v1_TaskReport, TaskReport__Output as _baton_v1_TaskReport__Output } from '../../baton/v1/TaskReport.js';
 
 export interface MasterClient extends grpc.Client {
@@ -37,6 +38,15 @@ export interface MasterClient extends grpc.Client {
   notifySerialDecision(argument: _baton_v1_SerialDecision, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   notifySerialDecision(argument: _baton_v1_SerialDecision, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   notifySerialDecision(argument: _baton_v1_SerialDecision, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  
+  NotifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  NotifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  NotifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  NotifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
+  notifyTaskGroupAdmitted(argument: _baton_v1_TaskGroupAdmitted, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   
   PauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
   PauseInstance(argument: _baton_v1_StopOwnedInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_MasterAck__Output>): grpc.ClientUnaryCall;
@@ -92,6 +102,8 @@ export interface MasterHandlers extends grpc.UntypedServiceImplementation {
   
   NotifySerialDecision: grpc.handleUnaryCall<_baton_v1_SerialDecision__Output, _baton_v1_MasterAck>;
   
+  NotifyTaskGroupAdmitted: grpc.handleUnaryCall<_baton_v1_TaskGroupAdmitted__Output, _baton_v1_MasterAck>;
+  
   PauseInstance: grpc.handleUnaryCall<_baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck>;
   
   ReportTask: grpc.handleUnaryCall<_baton_v1_TaskReport__Output, _baton_v1_MasterAck>;
@@ -108,6 +120,7 @@ export interface MasterDefinition extends grpc.ServiceDefinition {
   ForceTaskSuccess: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
   NotifyChildEnded: MethodDefinition<_baton_v1_ChildEnded, _baton_v1_MasterAck, _baton_v1_ChildEnded__Output, _baton_v1_MasterAck__Output>
   NotifySerialDecision: MethodDefinition<_baton_v1_SerialDecision, _baton_v1_MasterAck, _baton_v1_SerialDecision__Output, _baton_v1_MasterAck__Output>
+  NotifyTaskGroupAdmitted: MethodDefinition<_baton_v1_TaskGroupAdmitted, _baton_v1_MasterAck, _baton_v1_TaskGroupAdmitted__Output, _baton_v1_MasterAck__Output>
   PauseInstance: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>
   ReportTask: MethodDefinition<_baton_v1_TaskReport, _baton_v1_MasterAck, _baton_v1_TaskReport__Output, _baton_v1_MasterAck__Output>
   ResumeInstance: MethodDefinition<_baton_v1_StopOwnedInstanceRequest, _baton_v1_MasterAck, _baton_v1_StopOwnedInstanceRequest__Output, _baton_v1_MasterAck__Output>

@@ -24,6 +24,8 @@ export interface TaskSpec {
   'default'?: (string);
   'depend_on'?: (_baton_v1_DependOn | null);
   'check_interval'?: (string);
+  'task_group'?: (string);
+  'task_group_priority'?: (number);
 }
 
 export interface TaskSpec__Output {
@@ -46,4 +48,6 @@ export interface TaskSpec__Output {
   'default': (string);
   'depend_on': (_baton_v1_DependOn__Output | null);
   'check_interval': (string);
+  'task_group': (string);
+  'task_group_priority': (number);
 }
