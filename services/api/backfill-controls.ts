@@ -3,9 +3,7 @@ import { TERMINAL_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js
 import { FailedPreconditionError, NotFoundError } from '../../shared/errors.js';
 import type { CallContext } from '../../shared/grpc/call-context.js';
 import { requireId } from '../../shared/grpc/validate.js';
-import { lockInstance, reopenInstance } from '../../shared/instances/reopen-instance.js';
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
-import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { recordAudit } from './audit-log.js';
 import { stopInstance } from './stop-instance.js';
 
@@ -58,16 +56,16 @@ export async function stopBackfill(deps: Deps, id: string, actor: string, call?:
 
 /**
  * Carries a STOP or FAILED backfill on, in place like an instance's recover: in one
- * transaction, each of its dates whose instance ended FAILURE is recovered and each that ended
- * STOP is resumed (same instance, new round: a date keeps its one instance), and the backfill
- * is RUNNING again; then those instances go to masters and the owner starts the dates not
- * started yet. Idempotent (RUNNING is answered as it is); SUCCESS is FAILED_PRECONDITION.
+ * transaction it is RUNNING again and names the instances of its dates that ended FAILURE or
+ * STOP; its owner reopens each of them in place (recover, resume from STOP: a date keeps its
+ * one instance) as it starts dates, within `parallel`, then the dates not started yet.
+ * Idempotent (RUNNING is answered as it is); SUCCESS is FAILED_PRECONDITION.
  */
-export async function resumeBackfill(deps: Deps, id: string, actor: string, call?: CallContext) {
+export async function resumeBackfill(deps: Deps, id: string, actor: string) {
   requireId(id, 'id');
-  const reopened = await deps.db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const row = await lockBackfill(trx, id);
-    if (row.state === 'RUNNING') return [];
+    if (row.state === 'RUNNING') return;
     if (row.state !== 'STOP' && row.state !== 'FAILED')
       throw new FailedPreconditionError(
         `backfill ${id} is ${row.state}; only a STOP or FAILED backfill can be resumed`,
@@ -78,30 +76,26 @@ export async function resumeBackfill(deps: Deps, id: string, actor: string, call
       .where('backfill_id', '=', id)
       .where('state', 'in', ['FAILURE', 'STOP'])
       .execute();
-    for (const { id: instanceId } of ended) {
-      const instance = await lockInstance(trx, instanceId);
-      const how = instance.state === 'FAILURE' ? 'recover' : 'resume from STOP';
-      await reopenInstance(trx, instance, {
-        actor: deps.processName,
-        reason: `${how} (round ${instance.round + 1}) by ${actor}: backfill ${id} resumed`,
-      });
-    }
     const now = new Date();
+    const rerun = ended.map((r) => r.id);
     await trx
       .updateTable('backfills')
-      .set({ state: 'RUNNING', reason: null, ended_at: null, updated_at: now })
+      .set({
+        state: 'RUNNING',
+        reason: null,
+        ended_at: null,
+        rerun_instances: rerun.length === 0 ? null : JSON.stringify(rerun),
+        updated_at: now,
+      })
       .where('id', '=', id)
       .execute();
-    const detail = { from: row.state, reopened: ended.map((r) => r.id) };
+    const detail = { from: row.state, rerun };
     await recordAudit(
       trx,
       { actor, action: 'backfill.resume', targetKind: 'backfill', target: id, detail },
       now,
     );
-    return ended.map((r) => r.id);
   });
-  for (const instanceId of reopened)
-    await submitToMaster(deps.masters, deps.channels, instanceId, deps.log, call);
   await wakeOwner(deps, id);
 }
 

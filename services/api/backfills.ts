@@ -45,8 +45,8 @@ export class Backfills {
     return getBackfill(this.deps.db, id);
   }
 
-  async resume(id: string, actor: string, call?: CallContext): Promise<Backfill> {
-    await inSpan('baton.backfill.resume', {}, () => resumeBackfill(this.deps, id, actor, call));
+  async resume(id: string, actor: string): Promise<Backfill> {
+    await inSpan('baton.backfill.resume', {}, () => resumeBackfill(this.deps, id, actor));
     return getBackfill(this.deps.db, id);
   }
 }

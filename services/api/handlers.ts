@@ -136,7 +136,7 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return deps.backfills.stop(req.id, auditActor(ctx), ctx);
     },
     ResumeBackfill(req, ctx) {
-      return deps.backfills.resume(req.id, auditActor(ctx), ctx);
+      return deps.backfills.resume(req.id, auditActor(ctx));
     },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);

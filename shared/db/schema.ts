@@ -178,6 +178,8 @@ export interface BackfillsTable {
   pending_count: number;
   /** JSON list of the fire times whose instance did not end SUCCESS. */
   failed_dates: string | null;
+  /** Instances a resume asked to carry on, not reopened yet (JSON list; migration 0018). */
+  rerun_instances: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: Date;
   updated_at: Date;

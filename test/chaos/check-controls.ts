@@ -120,7 +120,9 @@ function controlsCarriedOutOnce(
   const sorted = [...changes].sort((a, b) => a.at - b.at || a.id - b.id);
   for (const c of sorted) {
     const forced = c.task !== null && c.toState === 'FORCED_SUCCESS';
-    const reopen = isReopen(c) && known.get(c.instanceId)?.parentId === null;
+    // A backfill's instances are carried on by its resume (B1 checks those), not by a call here.
+    const root = known.get(c.instanceId);
+    const reopen = isReopen(c) && root?.parentId === null && root.backfillId === null;
     if (!forced && !reopen) continue;
     // Of the calls in flight at the change, the one whose window closes first (an optimal
     // matching of points to intervals).

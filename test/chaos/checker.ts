@@ -5,6 +5,8 @@
  */
 import { checkBackfills } from './check-backfill.js';
 import { checkBranches } from './check-branches.js';
+import { checkTaskGroups } from './check-task-groups.js';
+import { TASK_GROUP_WORKFLOWS } from './definitions-task-groups.js';
 import { checkExactlyOneChild } from './check-children.js';
 import { checkNoLostWork } from './check-ended.js';
 import { checkTasksRanOnce } from './check-once.js';
@@ -31,6 +33,12 @@ export function checkAll(e: Evidence): Violation[] {
     ...checkNothingStartsPaused(runs, changes),
     ...checkBranches(runs, instances, tasks, definitions),
     ...checkBackfills(e.backfills, e.history.backfills, instances, runs),
+    ...checkTaskGroups(
+      runs.filter((r) => (TASK_GROUP_WORKFLOWS as readonly string[]).includes(r.workflow)),
+      e.poolSizes,
+      tasks,
+      e.poolAfter,
+    ),
     // Not an invariant of DESIGN.md, but a defect all the same (an unhandled rejection, say).
     ...e.crashes.map((c) => ({
       invariant: 'CRASH' as const,

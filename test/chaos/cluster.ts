@@ -44,6 +44,8 @@ export class ChaosCluster {
     /** By process name: `etcd` for each master, `mysql` for each master and the api. */
     private readonly proxies: Proxies,
     readonly api: ApiClient,
+    /** The api with an admin token (task-group resizes). */
+    readonly adminApi: ApiClient,
   ) {}
 
   static async start(infra: ChaosInfra, o: ChaosClusterOptions): Promise<ChaosCluster> {
@@ -111,7 +113,14 @@ export class ChaosCluster {
     const api = makeServiceClient(batonProto().BatonApi.service, channels.get(local.api.address), {
       token,
     });
-    const cluster = new ChaosCluster(channels, local, proxies, api);
+    // Resizing a task group is an admin's call; everything else the workload does is an operator's.
+    const adminToken = await issueToken(infra.mysqlUrl, 'chaos-admin', 'admin', 'chaos runner');
+    const adminApi = makeServiceClient(
+      batonProto().BatonApi.service,
+      channels.get(local.api.address),
+      { token: adminToken },
+    );
+    const cluster = new ChaosCluster(channels, local, proxies, api, adminApi);
     for (const process of local.processes.values()) cluster.watch(process);
     return cluster;
   }

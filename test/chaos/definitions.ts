@@ -5,6 +5,7 @@
 import { stringify } from 'yaml';
 import { BACKFILL_KINDS, backfillDefinitionsYaml } from './definitions-backfill.js';
 import { CONTROL_KINDS, controlDefinitionsYaml } from './definitions-controls.js';
+import { TASK_GROUP_KINDS, taskGroupDefinitionsYaml } from './definitions-task-groups.js';
 import type { Rng } from './rng.js';
 import type { WorkloadKind } from './workload-kind.js';
 import { taskCommand } from './task-script.js';
@@ -90,6 +91,8 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
   ...CONTROL_KINDS,
   // Issue 15: backfills over date ranges, stopped and resumed at random (backfills.ts).
   ...BACKFILL_KINDS,
+  // Issue 15: tasks sharing a task group that is resized at random (task-groups.ts).
+  ...TASK_GROUP_KINDS,
 ];
 
 function treeParams(rng: Rng): Record<string, string> {
@@ -165,6 +168,7 @@ export function definitionsYaml(script: string, record: string, fixDir: string):
     ...defs.map((d) => stringify(d)),
     ...controlDefinitionsYaml(script, record, fixDir),
     ...backfillDefinitionsYaml(script, record),
+    ...taskGroupDefinitionsYaml(script, record),
   ];
 }
 

@@ -9,6 +9,7 @@ import type { TaskRun } from './record.js';
 import type { StartedInstance } from './workload.js';
 import type { ControlCall } from './controls.js';
 import type { ConfirmedBackfill } from './check-backfill.js';
+import type { PoolAfter, PoolSize } from './task-groups.js';
 
 export const INVARIANTS = {
   S1: 'serial instances overlapped',
@@ -23,6 +24,8 @@ export const INVARIANTS = {
   P1: 'a task started in a PAUSE/READY_PAUSE instance that was not running when it paused',
   B1: 'a backfill date run twice or lost, or a backfill that did not end',
   B2: "more of a backfill's instances running at once than its --parallel",
+  T1: 'more tasks of a task group running at once than its size',
+  T2: 'a task waiting for a task-group slot for ever, or a slot leaked',
   CRASH: 'service processes that died by themselves',
 } as const;
 export type Invariant = keyof typeof INVARIANTS;
@@ -38,6 +41,9 @@ export interface Evidence {
   faults: readonly Fault[];
   crashes: readonly Crash[];
   started: readonly StartedInstance[];
+  /** The task-group pool's sizes as asked for, and its holders and queue after the settle. */
+  poolSizes: readonly PoolSize[];
+  poolAfter: PoolAfter | undefined;
   /** The backfills the api confirmed (backfills.ts). */
   backfills: readonly ConfirmedBackfill[];
   /** The controls workload's calls with their answers (empty when it did not run). */

@@ -50,7 +50,15 @@ async function runChaos(o: ChaosOptions): Promise<number> {
     db = connectDb(infra.mysqlUrl, { poolSize: 2 });
     const record = join(dir, 'record.log');
     const rng = new Rng(o.seed);
-    const workload = new Workload(cluster.api, db, rng.fork(), log, o.kinds, join(dir, 'fixed'));
+    const workload = new Workload(
+      cluster.api,
+      db,
+      rng.fork(),
+      log,
+      o.kinds,
+      join(dir, 'fixed'),
+      cluster.adminApi,
+    );
     await workload.applyDefinitions(writeTaskScript(dir), record);
     const nemesis = new Nemesis(cluster, infra, rng.fork(), {
       kinds: o.faults,
@@ -72,6 +80,10 @@ async function runChaos(o: ChaosOptions): Promise<number> {
     if (stillPaused !== undefined && stillPaused !== 0)
       log(`${stillPaused} controls instance(s) could not be resumed`);
     const settledInMs = await settle(db, o.settleMs);
+    const poolAfter = await workload.taskGroups.after().catch((err: unknown) => {
+      log(`reading the task group after the settle: ${errorMessage(err)}`);
+      return undefined;
+    });
     log(settledInMs === null ? 'the cluster did NOT settle' : `settled in ${settledInMs} ms`);
     const history = await readWithRetry(db);
     const checkedAt = Date.now();
@@ -84,6 +96,8 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       started: workload.started,
       controls: workload.controls?.calls ?? [],
       backfills: workload.backfills.started,
+      poolSizes: workload.taskGroups.sizes,
+      poolAfter,
       leaseTtlMs: o.leaseTtlMs,
       serialGapWaitMs: o.serialGapWaitMs,
       checkedAt,

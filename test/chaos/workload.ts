@@ -11,6 +11,7 @@ import { OWNED_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 import { errorMessage } from '../../shared/errors.js';
 import type { ApiClient } from './cluster.js';
 import { BackfillLoad } from './backfills.js';
+import { TaskGroupLoad } from './task-groups.js';
 import { Controls } from './controls.js';
 import { CONTROL_WORKFLOWS } from './definitions-controls.js';
 import { definitionsYaml, type WorkloadKind } from './definitions.js';
@@ -49,8 +50,10 @@ export class Workload {
   readonly controls: Controls | undefined;
   /** The backfill kinds' starts, stops and resumes (backfills.ts). */
   readonly backfills: BackfillLoad;
+  /** The task-group pool's resizes (task-groups.ts). */
+  readonly taskGroups: TaskGroupLoad;
 
-  /** `kinds`: the kinds to start (`--kinds`); `fixDir`: where controls fix failing tasks. */
+  /** `kinds`: the kinds to start (`--kinds`); `fixDir`: where controls fix failing tasks; `adminApi`: the api as an admin (task-group resizes). */
   constructor(
     private readonly api: ApiClient,
     private readonly db: Db,
@@ -58,15 +61,19 @@ export class Workload {
     private readonly log: (line: string) => void,
     private readonly kinds: readonly WorkloadKind[],
     private readonly fixDir: string,
+    adminApi: ApiClient,
   ) {
     const controlled = kinds.some((k) =>
       (CONTROL_WORKFLOWS as readonly string[]).includes(k.workflow),
     );
     this.controls = controlled ? new Controls(api, db, fixDir, rng.fork(), log) : undefined;
     this.backfills = new BackfillLoad(api, log);
+    this.taskGroups = new TaskGroupLoad(adminApi, log);
   }
 
   async applyDefinitions(script: string, record: string): Promise<void> {
+    // The grouped definitions name the pool: it must exist when they are applied.
+    await this.taskGroups.create();
     for (const yaml of definitionsYaml(script, record, this.fixDir))
       await this.api.ApplyWorkflow({ yaml });
   }
@@ -82,6 +89,7 @@ export class Workload {
           : this.drive(kind, this.rng.fork()),
       ),
       ...(this.controls === undefined ? [] : [this.operate(this.controls)]),
+      this.resizePool(this.rng.fork()),
     ];
   }
 
@@ -125,6 +133,14 @@ export class Workload {
         // The api could not reach MySQL just now: the next round tries again.
         this.log(`backfills: ${errorMessage(err)}`);
       }
+    }
+  }
+
+  /** Resizes the task-group pool now and then. */
+  private async resizePool(rng: Rng): Promise<void> {
+    while (!this.stopping) {
+      await this.sleep(rng.int(2_000, 6_000));
+      if (!this.stopping) await this.taskGroups.tick(rng);
     }
   }
 

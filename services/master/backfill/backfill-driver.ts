@@ -14,7 +14,7 @@ import {
 } from '../../../shared/telemetry/tracing.js';
 import type { BackfillState, OnFailure } from '../../../shared/domain/backfill-dates.js';
 import { planBackfill } from './backfill-plan.js';
-import type { BackfillStore, StepDecision } from '../store/backfill-store.js';
+import { rerunOf, type BackfillStore, type StepDecision } from '../store/backfill-store.js';
 import type { BackfillRow } from '../../../shared/db/schema.js';
 import type { DateInstances } from './backfill-plan.js';
 
@@ -143,6 +143,7 @@ function decide(
       fireTimes,
       parallel: row.parallel,
       onFailure: row.on_failure as OnFailure,
+      rerun: new Set(rerunOf(row)),
     },
     instances,
   );

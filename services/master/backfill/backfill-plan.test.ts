@@ -6,6 +6,7 @@ const view = (over: Partial<BackfillView> = {}): BackfillView => ({
   fireTimes: [1, 2, 3, 4, 5],
   parallel: 2,
   onFailure: 'continue',
+  rerun: new Set(),
   ...over,
 });
 const of = (entries: [number, string][]) =>
@@ -77,5 +78,20 @@ describe('planBackfill', () => {
       counts: { done: 0, failed: 0, running: 1, pending: 4 },
       failedDates: [],
     });
+  });
+
+  it('starts the dates a resume named again, within parallel, before later ones', () => {
+    const instances = of([
+      [1, 'FAILURE'],
+      [2, 'STOP'],
+      [3, 'SUCCESS'],
+    ]);
+    // Instance ids: 10 for date 1, 11 for date 2.
+    const step = planBackfill(view({ state: 'RUNNING', rerun: new Set(['10', '11']) }), instances);
+    expect(step.start).toEqual([1, 2]);
+    expect(step.failedDates).toEqual([]);
+    expect(step.counts).toEqual({ done: 1, failed: 0, running: 2, pending: 2 });
+    // Not named: they stay failed.
+    expect(planBackfill(view(), instances).failedDates).toEqual([1, 2]);
   });
 });

@@ -8,6 +8,8 @@ export interface BackfillView {
   fireTimes: readonly number[];
   parallel: number;
   onFailure: OnFailure;
+  /** Instances a resume asked to carry on: their dates count as pending until reopened. */
+  rerun: ReadonlySet<string>;
 }
 
 /** The instance of a date, by fire time (epoch ms): its id and state. */
@@ -37,7 +39,9 @@ const isTerminal = (state: string) =>
  * ended SUCCESS, failed when it ended otherwise (FAILURE, STOP, a SERIAL_DISCARD), running
  * while it has not ended, pending while it has no instance. A RUNNING backfill starts pending
  * dates in order while fewer than `parallel` run; with `onFailure: stop` a failed date ends it
- * FAILED at once (the running ones finish; nothing new starts). It ends when nothing is
+ * FAILED at once (the running ones finish; nothing new starts). A date whose instance ended
+ * FAILURE or STOP and that a resume named (`rerun`) is pending again: starting it reopens its
+ * instance in place, so a resume too stays within `parallel`. It ends when nothing is
  * pending or running: SUCCESS if nothing failed, FAILED otherwise. Not RUNNING: nothing starts.
  */
 export function planBackfill(view: BackfillView, instances: DateInstances): BackfillStep {
@@ -46,7 +50,9 @@ export function planBackfill(view: BackfillView, instances: DateInstances): Back
   const pending: number[] = [];
   for (const at of view.fireTimes) {
     const instance = instances.get(at);
-    if (instance === undefined) {
+    const carriedOn =
+      instance !== undefined && view.rerun.has(instance.id) && isTerminal(instance.state);
+    if (instance === undefined || (carriedOn && instance.state !== 'SUCCESS')) {
       counts.pending += 1;
       pending.push(at);
     } else if (!isTerminal(instance.state)) counts.running += 1;

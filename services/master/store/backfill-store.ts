@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../shared/db/connect.js';
 import type { BackfillRow } from '../../../shared/db/schema.js';
+import { lockInstance, reopenInstance } from '../../../shared/instances/reopen-instance.js';
 import { parseStoredSpec } from '../../../shared/domain/stored-spec.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
 import type { BackfillStep, DateInstances } from '../backfill/backfill-plan.js';
@@ -109,8 +110,22 @@ export class BackfillStore {
       );
       const { step, startOf } = decide(row, instances);
       const started: string[] = [];
+      const reopened = new Set<string>();
       const now = new Date();
       for (const at of step.start) {
+        const earlier = instances.get(at);
+        if (earlier !== undefined) {
+          // A date a resume named: its one instance is carried on in place (a new round).
+          const instance = await lockInstance(trx, earlier.id);
+          const how = instance.state === 'FAILURE' ? 'recover' : 'resume from STOP';
+          await reopenInstance(trx, instance, {
+            actor: this.actor,
+            reason: `${how} (round ${instance.round + 1}): backfill ${id} resumed`,
+          });
+          reopened.add(earlier.id);
+          started.push(earlier.id);
+          continue;
+        }
         const date = startOf(at);
         // One statement: the trigger records the SUBMITTED state change with it.
         const result = await trx
@@ -136,6 +151,7 @@ export class BackfillStore {
           started.push(String(result.insertId));
       }
       const { counts, end } = step;
+      const rerun = rerunOf(row).filter((i) => !reopened.has(i));
       await trx
         .updateTable('backfills')
         .set({
@@ -144,6 +160,7 @@ export class BackfillStore {
           running_count: counts.running,
           pending_count: counts.pending,
           failed_dates: JSON.stringify(step.failedDates.map((at) => new Date(at).toISOString())),
+          rerun_instances: rerun.length === 0 ? null : JSON.stringify(rerun),
           updated_at: now,
           ...(end === undefined
             ? {}
@@ -154,4 +171,9 @@ export class BackfillStore {
       return { started, ended: end !== undefined };
     });
   }
+}
+
+/** The instances a resume named that are not reopened yet. */
+export function rerunOf(row: Pick<BackfillRow, 'rerun_instances'>): string[] {
+  return row.rerun_instances === null ? [] : (JSON.parse(row.rerun_instances) as string[]);
 }
