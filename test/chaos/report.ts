@@ -9,6 +9,7 @@ import type { History } from './history.js';
 import type { TaskRun } from './record.js';
 import type { StartedInstance, WorkloadCounts } from './workload.js';
 import type { ControlCall } from './controls.js';
+import type { StartedBackfill } from './backfills.js';
 import { isReopen } from './check-controls.js';
 import { pausedSpans } from './check-pause.js';
 
@@ -60,6 +61,8 @@ export function summarize(input: {
   faults: readonly Fault[];
   violations: readonly Violation[];
   controls: readonly ControlCall[];
+  /** Backfills the api confirmed: their kinds count backfills, not instances. */
+  backfills: readonly StartedBackfill[];
   dir: string;
 }): RunSummary {
   const stateOf = new Map(input.history.instances.map((i) => [i.id, i.state]));
@@ -76,6 +79,19 @@ export function summarize(input: {
     const k = kinds[s.kind]!;
     if (ranInstances.has(s.id)) k.ran += 1;
     const state = stateOf.get(s.id) ?? 'MISSING';
+    k.states[state] = (k.states[state] ?? 0) + 1;
+  }
+  const backfillState = new Map(input.history.backfills.map((b) => [b.id, b.state]));
+  const ranBackfills = new Set(
+    input.history.instances
+      .filter((i) => i.backfillId !== null && ranInstances.has(i.id))
+      .map((i) => i.backfillId!),
+  );
+  for (const b of input.backfills) {
+    const k = (kinds[b.kind] ??= { started: 0, startErrors: 0, ran: 0, states: {} });
+    k.started += 1;
+    if (ranBackfills.has(b.id)) k.ran += 1;
+    const state = backfillState.get(b.id) ?? 'MISSING';
     k.states[state] = (k.states[state] ?? 0) + 1;
   }
   const taskRuns: Record<string, number> = {};

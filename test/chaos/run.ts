@@ -115,6 +115,7 @@ async function runChaos(o: ChaosOptions): Promise<number> {
       faults: nemesis.faults,
       violations,
       controls: workload.controls?.calls ?? [],
+      backfills: workload.backfills.started,
       dir,
     });
     console.log(`\n${formatReport(summary)}`);
