@@ -10,6 +10,7 @@ export interface StartBackfillRequest {
   'order'?: (string);
   'on_failure'?: (string);
   'params'?: ({[key: string]: string});
+  'request_id'?: (string);
 }
 
 export interface StartBackfillRequest__Output {
@@ -21,4 +22,5 @@ export interface StartBackfillRequest__Output {
   'order': (string);
   'on_failure': (string);
   'params': ({[key: string]: string});
+  'request_id': (string);
 }
