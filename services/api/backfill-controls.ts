@@ -7,6 +7,8 @@ import { lockInstance, reopenInstance } from '../../shared/instances/reopen-inst
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { recordAudit } from './audit-log.js';
+import type { RequestKey } from './requests/request-key.js';
+import { recordRequest } from './requests/request-store.js';
 import { stopInstance } from './stop-instance.js';
 
 type Deps = StopRequestDeps & { processName: string };
@@ -15,11 +17,19 @@ type Deps = StopRequestDeps & { processName: string };
  * Stops a RUNNING backfill: it ends STOP at once (its owner starts no new date: it reads the
  * state under the same row lock), then each of its running instances is asked to stop as
  * `baton stop` would. Idempotent; SUCCESS or FAILED is FAILED_PRECONDITION naming the state.
+ * `request` (a request id) is recorded in the transaction unless it is refused.
  */
-export async function stopBackfill(deps: Deps, id: string, actor: string, call?: CallContext) {
+export async function stopBackfill(
+  deps: Deps,
+  id: string,
+  actor: string,
+  call?: CallContext,
+  request?: RequestKey,
+) {
   requireId(id, 'id');
   const running = await deps.db.transaction().execute(async (trx) => {
     const row = await lockBackfill(trx, id);
+    await recordRequest(trx, request, 'backfill', id);
     if (row.state === 'STOP') return [];
     if (row.state !== 'RUNNING')
       throw new FailedPreconditionError(
@@ -62,11 +72,19 @@ export async function stopBackfill(deps: Deps, id: string, actor: string, call?:
  * STOP is resumed (same instance, new round: a date keeps its one instance), and the backfill
  * is RUNNING again; then those instances go to masters and the owner starts the dates not
  * started yet. Idempotent (RUNNING is answered as it is); SUCCESS is FAILED_PRECONDITION.
+ * `request` (a request id) is recorded in the transaction unless it is refused.
  */
-export async function resumeBackfill(deps: Deps, id: string, actor: string, call?: CallContext) {
+export async function resumeBackfill(
+  deps: Deps,
+  id: string,
+  actor: string,
+  call?: CallContext,
+  request?: RequestKey,
+) {
   requireId(id, 'id');
   const reopened = await deps.db.transaction().execute(async (trx) => {
     const row = await lockBackfill(trx, id);
+    await recordRequest(trx, request, 'backfill', id);
     if (row.state === 'RUNNING') return [];
     if (row.state !== 'STOP' && row.state !== 'FAILED')
       throw new FailedPreconditionError(
