@@ -41,7 +41,7 @@ export function registerBackfill(program: Command): void {
     .option('-w, --wait', 'follow it until it ends; exit 0 only on SUCCESS')
     .action((workflow: string, opts: BackfillOptions, command: Command) =>
       runCommand(command, async (ctx) => {
-        const started = await ctx.call('StartBackfill', {
+        const started = await ctx.callOnce('StartBackfill', {
           workflow,
           from: opts.from ?? '',
           to: opts.to ?? '',
@@ -135,7 +135,7 @@ export function registerBackfill(program: Command): void {
       .option('-w, --wait', 'follow it until it ends')
       .action((id: string, _opts: unknown, command: Command) =>
         runCommand(command, async (ctx) => {
-          const b = await ctx.call(method, { id });
+          const b = await ctx.callOnce(method, { id });
           // `backfill stop ID --wait`: commander hands --wait to the parent, which has one too.
           if (command.optsWithGlobals<{ wait?: boolean }>().wait === true)
             return ended(ctx, await watchBackfill(ctx, id));
