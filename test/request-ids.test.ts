@@ -209,6 +209,35 @@ describe('idempotent requests (request_id), through two apis', () => {
     expect(reruns[0]!.labels).toEqual({ team: 'ops' });
   });
 
+  it('a backfill started twice under one id is one backfill, and its instances carry its labels', async () => {
+    await t.api.ApplyWorkflow({ yaml: quick('filled') });
+    const request = {
+      workflow: 'filled',
+      dates: ['2026-03-01', '2026-03-02'],
+      labels: { src: 'backfill' },
+      request_id: 'bf-1',
+    };
+    const [a, b] = await Promise.all(apis.map((api) => api.StartBackfill(request)));
+    expect(b!.id).toBe(a!.id);
+    expect(a!.labels).toEqual({ src: 'backfill' });
+    await expect
+      .poll(async () => (await t.api.GetBackfill({ id: a!.id })).state, { timeout: 30_000 })
+      .toBe('SUCCESS');
+    const listed = await t.api.ListInstances({
+      backfill_id: a!.id,
+      label_selector: 'src=backfill',
+    });
+    expect(listed.instances).toHaveLength(2);
+    expect(listed.instances.every((i) => i.labels['src'] === 'backfill')).toBe(true);
+    const other = await codeOf(t.api.StartBackfill({ ...request, dates: ['2026-03-03'] }));
+    expect(other.code).toBe(status.ALREADY_EXISTS);
+    expect(other.message).toContain(`backfill ${a!.id}`);
+    // A refused control records nothing under its id.
+    const stop = await codeOf(t.api.StopBackfill({ id: a!.id, request_id: 'bf-stop' }));
+    expect(stop.code).toBe(status.FAILED_PRECONDITION);
+    expect(await requestRows('bf-stop')).toHaveLength(0);
+  });
+
   it('an expired request id is purged and may be used afresh', async () => {
     const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
     await t.db

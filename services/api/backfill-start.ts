@@ -5,6 +5,7 @@ import {
   MAX_BACKFILL_PARALLEL,
   ON_FAILURE,
 } from '../../shared/domain/backfill-dates.js';
+import { validateLabels } from '../../shared/domain/labels.js';
 import { InvalidArgumentError } from '../../shared/errors.js';
 import { requireOneOf } from '../../shared/grpc/validate.js';
 import type { StartBackfillRequest__Output } from '../../shared/proto/gen/baton/v1/StartBackfillRequest.js';
@@ -42,6 +43,7 @@ export async function recordBackfill(
     'on_failure',
   );
   validateStartParams(req.params, deps.limits);
+  validateLabels(req.labels);
   const definition = await deps.definitions.get(req.workflow, 0);
   const fireTimes = backfillFireTimes(
     definition.spec.schedule,
@@ -61,6 +63,7 @@ export async function recordBackfill(
         date_order: order,
         on_failure: onFailure,
         params: JSON.stringify(req.params),
+        labels: Object.keys(req.labels).length === 0 ? null : JSON.stringify(req.labels),
         pending_count: fireTimes.length,
         created_by: actor,
         created_at: now,

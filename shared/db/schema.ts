@@ -185,6 +185,8 @@ export interface BackfillsTable {
   created_at: Date;
   updated_at: Date;
   ended_at: Date | null;
+  /** JSON object of the labels each of its instances gets (migration 0015); null for none. */
+  labels: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /**

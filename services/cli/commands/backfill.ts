@@ -3,7 +3,7 @@ import type { Backfill__Output } from '../../../shared/proto/gen/baton/v1/Backfi
 import { backfillJson } from '../backfill-json.js';
 import { EXIT } from '../cli-error.js';
 import type { CliContext } from '../context.js';
-import { collect, parseParams } from '../params-option.js';
+import { collect, parseParams, parsePairs } from '../params-option.js';
 import { positiveInt, runCommand } from '../run-command.js';
 import { localTime, table } from '../text-format.js';
 import { progressLine, watchBackfill } from '../watch-backfill.js';
@@ -16,6 +16,7 @@ interface BackfillOptions {
   order?: string;
   onFailure?: string;
   param: string[];
+  label: string[];
   wait?: boolean;
 }
 
@@ -38,6 +39,7 @@ export function registerBackfill(program: Command): void {
     .option('--order <order>', 'asc (default) or desc')
     .option('--on-failure <what>', 'continue (default) or stop: start no new date after a failure')
     .option('-p, --param <key=value>', 'a parameter for every date (repeatable)', collect, [])
+    .option('-l, --label <key=value>', 'a label of every instance (repeatable)', collect, [])
     .option('-w, --wait', 'follow it until it ends; exit 0 only on SUCCESS')
     .action((workflow: string, opts: BackfillOptions, command: Command) =>
       runCommand(command, async (ctx) => {
@@ -50,6 +52,7 @@ export function registerBackfill(program: Command): void {
           order: opts.order ?? '',
           on_failure: opts.onFailure ?? '',
           params: parseParams(opts.param),
+          labels: parsePairs(opts.label, '--label'),
         });
         if (opts.wait !== true) {
           if (ctx.json) ctx.printJson(backfillJson(started));

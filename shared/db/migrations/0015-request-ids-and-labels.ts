@@ -13,7 +13,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * Labels: the map as JSON on the instance (what GetInstance returns) and one row per label in
  * `instance_labels` for selectors: (label_key, label_value, instance_id) serves `k=v` and `k`,
  * the primary key serves the per-instance checks of `k!=v` and `!k`. Keys and values are ASCII
- * by validation, so the index fits InnoDB's key length. Two more instance indexes let the
+ * by validation, so the index fits InnoDB's key length. A backfill keeps the labels it was
+ * started with, and gives them to each instance it starts. Two more instance indexes let the
  * paged, filtered ListInstances walk ids newest first without sorting.
  */
 export const requestIdsAndLabels: Migration = {
@@ -44,5 +45,6 @@ export const requestIdsAndLabels: Migration = {
         ADD COLUMN labels TEXT NULL,
         ADD KEY ix_instances_workflow_id (workflow, id),
         ADD KEY ix_instances_rerun_of (rerun_of)`.execute(db);
+    await sql`ALTER TABLE backfills ADD COLUMN labels TEXT NULL`.execute(db);
   },
 };

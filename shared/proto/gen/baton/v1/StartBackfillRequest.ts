@@ -11,6 +11,7 @@ export interface StartBackfillRequest {
   'on_failure'?: (string);
   'params'?: ({[key: string]: string});
   'request_id'?: (string);
+  'labels'?: ({[key: string]: string});
 }
 
 export interface StartBackfillRequest__Output {
@@ -23,4 +24,5 @@ export interface StartBackfillRequest__Output {
   'on_failure': (string);
   'params': ({[key: string]: string});
   'request_id': (string);
+  'labels': ({[key: string]: string});
 }
