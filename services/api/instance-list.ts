@@ -61,7 +61,19 @@ export async function listInstances(
   if (req.parent_id !== '') query = query.where('i.parent_instance_id', '=', req.parent_id);
   if (req.rerun_of !== '') query = query.where('i.rerun_of', '=', req.rerun_of);
   if (req.backfill_id !== '') query = query.where('i.backfill_id', '=', req.backfill_id);
-  if (after !== undefined) query = query.where('i.created_at', '>=', after);
+  if (after !== undefined) {
+    query = query.where('i.created_at', '>=', after);
+    // Redundant, for the plan: newest first walks ids down from the top, and ids do not know
+    // creation times, so a short window (`--since 1h`) would read back to the first row to be
+    // sure nothing older matches. The smallest matching id (an index-only read of ix_created)
+    // bounds that walk; it holds whatever the clocks of the apis that recorded them.
+    query = query.where('i.id', '>=', (eb) =>
+      eb
+        .selectFrom('workflow_instances')
+        .select((m) => m.fn.min('id').as('first'))
+        .where('created_at', '>=', after),
+    );
+  }
   if (before !== undefined) query = query.where('i.created_at', '<', before);
   for (const requirement of selector) query = query.where((eb) => matches(eb, requirement));
   if (from !== undefined) query = query.where('i.id', '<', from);
