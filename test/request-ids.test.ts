@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf } from './support/call-status.js';
+import { cliFor } from './support/cli-runner.js';
 import { rowCounts } from './support/row-counts.js';
 import {
   startTestCluster,
@@ -76,6 +77,26 @@ describe('idempotent requests (request_id), through two apis', () => {
     expect(await instancesOf('lost')).toHaveLength(1);
     expect(await requestRows('lost-1')).toHaveLength(1);
   });
+
+  it('the CLI retries a start whose answer was lost with the same request id: one instance', async () => {
+    await t.api.ApplyWorkflow({ yaml: quick('cli-lost') });
+    // Past the CLI's 10 s deadline: its first attempt commits, then times out unanswered.
+    t.setRacePoints({ 'api.start.after-commit': { scope: 'cli-lost', ms: 11_000 } });
+    const before = await t.db.selectFrom('request_ids').select('id').execute();
+    const run = await cliFor(t)('start', 'cli-lost');
+    t.setRacePoints({});
+    expect(run.code, run.stderr).toBe(0);
+    const recorded = await instancesOf('cli-lost');
+    expect(recorded).toEqual([{ id: run.stdout.trim() }]);
+    const added = await t.db
+      .selectFrom('request_ids')
+      .selectAll()
+      .where('id', 'not in', before.length > 0 ? before.map((r) => r.id) : ['0'])
+      .execute();
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ method: 'StartInstance', target: recorded[0]!.id });
+    expect(added[0]!.request_id).toMatch(/^[0-9a-f-]{36}$/);
+  }, 60_000);
 
   it('20 concurrent starts with one request id through 2 apis yield one instance, recorded once', async () => {
     const before = await rowCounts(t.db);
