@@ -46,7 +46,7 @@ function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
 
 const INSTANCE_FIELDS = (
   'id workflow version executionType state params createdAt startedAt endedAt owner ownerEpoch ' +
-  'parentId parentTask parentTaskAttempt stopRequested scheduledAt rerunOf scheduleTime backfillId tasks'
+  'parentId parentTask parentTaskAttempt stopRequested scheduledAt rerunOf scheduleTime backfillId labels tasks'
 ).split(' ');
 const TASK_FIELDS =
   'id name type state attempt worker startedAt endedAt childId exitCode outputs decision'.split(

@@ -5,6 +5,8 @@ import type { CallContext } from '../../shared/grpc/call-context.js';
 import { requireId } from '../../shared/grpc/validate.js';
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
 import { recordAudit } from './audit-log.js';
+import type { RequestKey } from './requests/request-key.js';
+import { recordRequest } from './requests/request-store.js';
 import { stopInstance } from './stop-instance.js';
 
 type Deps = StopRequestDeps & { processName: string };
@@ -13,11 +15,19 @@ type Deps = StopRequestDeps & { processName: string };
  * Stops a RUNNING backfill: it ends STOP at once (its owner starts no new date: it reads the
  * state under the same row lock), then each of its running instances is asked to stop as
  * `baton stop` would. Idempotent; SUCCESS or FAILED is FAILED_PRECONDITION naming the state.
+ * `request` (a request id) is recorded in the transaction unless it is refused.
  */
-export async function stopBackfill(deps: Deps, id: string, actor: string, call?: CallContext) {
+export async function stopBackfill(
+  deps: Deps,
+  id: string,
+  actor: string,
+  call?: CallContext,
+  request?: RequestKey,
+) {
   requireId(id, 'id');
   const running = await deps.db.transaction().execute(async (trx) => {
     const row = await lockBackfill(trx, id);
+    await recordRequest(trx, request, 'backfill', id);
     if (row.state === 'STOP') return [];
     if (row.state !== 'RUNNING')
       throw new FailedPreconditionError(
@@ -59,12 +69,14 @@ export async function stopBackfill(deps: Deps, id: string, actor: string, call?:
  * transaction it is RUNNING again and names the instances of its dates that ended FAILURE or
  * STOP; its owner reopens each of them in place (recover, resume from STOP: a date keeps its
  * one instance) as it starts dates, within `parallel`, then the dates not started yet.
- * Idempotent (RUNNING is answered as it is); SUCCESS is FAILED_PRECONDITION.
+ * Idempotent (RUNNING is answered as it is); SUCCESS is FAILED_PRECONDITION. `request` (a
+ * request id) is recorded in the transaction unless it is refused.
  */
-export async function resumeBackfill(deps: Deps, id: string, actor: string) {
+export async function resumeBackfill(deps: Deps, id: string, actor: string, request?: RequestKey) {
   requireId(id, 'id');
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockBackfill(trx, id);
+    await recordRequest(trx, request, 'backfill', id);
     if (row.state === 'RUNNING') return;
     if (row.state !== 'STOP' && row.state !== 'FAILED')
       throw new FailedPreconditionError(

@@ -5,11 +5,14 @@ import {
   MAX_BACKFILL_PARALLEL,
   ON_FAILURE,
 } from '../../shared/domain/backfill-dates.js';
+import { validateLabels } from '../../shared/domain/labels.js';
 import { InvalidArgumentError } from '../../shared/errors.js';
 import { requireOneOf } from '../../shared/grpc/validate.js';
 import type { StartBackfillRequest__Output } from '../../shared/proto/gen/baton/v1/StartBackfillRequest.js';
 import type { ApiLimits } from './api-limits.js';
 import { recordAudit } from './audit-log.js';
+import type { RequestKey } from './requests/request-key.js';
+import { recordRequest } from './requests/request-store.js';
 import type { Definitions } from './definitions.js';
 import { requireName, validateStartParams } from './instances.js';
 
@@ -17,7 +20,8 @@ import { requireName, validateStartParams } from './instances.js';
  * Validates a backfill request and records it, RUNNING and unowned, with its audit row in one
  * transaction: all of it or nothing. Its dates are computed here, once, from the newest
  * version's schedule (shared/domain/backfill-dates.ts) and stored in start order; the version
- * is fixed for the whole backfill. The scheduler leader takes it from there.
+ * is fixed for the whole backfill. The scheduler leader takes it from there. `request` (a
+ * request id) is recorded in the same transaction.
  *
  * @returns the new backfill's id.
  * @throws InvalidArgumentError naming the field; NotFoundError for an unknown workflow.
@@ -26,6 +30,7 @@ export async function recordBackfill(
   deps: { db: Db; definitions: Definitions; limits: ApiLimits },
   req: StartBackfillRequest__Output,
   actor: string,
+  request?: RequestKey,
 ): Promise<string> {
   requireName(req.workflow, 'workflow');
   const parallel = req.parallel === 0 ? 1 : req.parallel;
@@ -38,6 +43,7 @@ export async function recordBackfill(
     'on_failure',
   );
   validateStartParams(req.params, deps.limits);
+  validateLabels(req.labels);
   const definition = await deps.definitions.get(req.workflow, 0);
   const fireTimes = backfillFireTimes(
     definition.spec.schedule,
@@ -57,6 +63,7 @@ export async function recordBackfill(
         date_order: order,
         on_failure: onFailure,
         params: JSON.stringify(req.params),
+        labels: Object.keys(req.labels).length === 0 ? null : JSON.stringify(req.labels),
         pending_count: fireTimes.length,
         created_by: actor,
         created_at: now,
@@ -83,6 +90,7 @@ export async function recordBackfill(
       },
       now,
     );
+    await recordRequest(trx, request, 'backfill', id, now);
     return id;
   });
 }

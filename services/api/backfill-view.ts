@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db/connect.js';
 import type { BackfillRow } from '../../shared/db/schema.js';
+import { parseStoredLabels } from '../../shared/domain/labels.js';
 import { parseStoredParams } from '../../shared/domain/params.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { requireId, timestampOf } from '../../shared/grpc/validate.js';
@@ -52,6 +53,7 @@ function backfillToProto(row: BackfillRow): Backfill {
     order: row.date_order,
     on_failure: row.on_failure,
     params: parseStoredParams(row.params),
+    labels: parseStoredLabels(row.labels),
     total: row.done_count + row.failed_count + row.running_count + row.pending_count,
     done: row.done_count,
     failed: row.failed_count,

@@ -1,5 +1,4 @@
 import { ATTR, inSpan } from '../../shared/telemetry/tracing.js';
-import type { CallContext } from '../../shared/grpc/call-context.js';
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
 import type { Backfill } from '../../shared/proto/gen/baton/v1/Backfill.js';
 import type { ListBackfillsRequest__Output } from '../../shared/proto/gen/baton/v1/ListBackfillsRequest.js';
@@ -9,27 +8,39 @@ import { resumeBackfill, stopBackfill, wakeOwner } from './backfill-controls.js'
 import { recordBackfill } from './backfill-start.js';
 import { getBackfill, listBackfills } from './backfill-view.js';
 import type { Definitions } from './definitions.js';
+import type { Asker } from './instances.js';
+import { requestKeyOf } from './requests/request-key.js';
+import type { RequestIds } from './requests/request-store.js';
 
 export interface BackfillsDeps extends StopRequestDeps {
   definitions: Definitions;
   processName: string;
   limits: ApiLimits;
+  requestIds: RequestIds;
 }
 
-/** Backfills as the api serves them: recorded here, driven by the scheduler leader. */
+/**
+ * Backfills as the api serves them: recorded here, driven by the scheduler leader. Start, stop
+ * and resume take a request id: a repeat answers the backfill the first call recorded or acted
+ * on, as it is now (see InstanceControls for the controls' meaning of a repeat).
+ */
 export class Backfills {
   constructor(private readonly deps: BackfillsDeps) {}
 
-  start(req: StartBackfillRequest__Output, actor: string): Promise<Backfill> {
-    return inSpan(
-      'baton.backfill.start',
-      { attributes: { [ATTR.workflow]: req.workflow } },
-      async () => {
-        const id = await recordBackfill(this.deps, req, actor);
-        await wakeOwner(this.deps, id);
-        return getBackfill(this.deps.db, id);
-      },
-    );
+  start(req: StartBackfillRequest__Output, asker: Asker): Promise<Backfill> {
+    const { request_id: requestId, ...args } = req;
+    const key = requestKeyOf(requestId, asker.actor, 'StartBackfill', args);
+    const run = () =>
+      inSpan(
+        'baton.backfill.start',
+        { attributes: { [ATTR.workflow]: req.workflow } },
+        async () => {
+          const id = await recordBackfill(this.deps, req, asker.actor, key);
+          await wakeOwner(this.deps, id);
+          return getBackfill(this.deps.db, id);
+        },
+      );
+    return this.deps.requestIds.once(key, run, (id) => getBackfill(this.deps.db, id));
   }
 
   get(id: string): Promise<Backfill> {
@@ -40,13 +51,25 @@ export class Backfills {
     return listBackfills(this.deps.db, req);
   }
 
-  async stop(id: string, actor: string, call?: CallContext): Promise<Backfill> {
-    await inSpan('baton.backfill.stop', {}, () => stopBackfill(this.deps, id, actor, call));
-    return getBackfill(this.deps.db, id);
+  stop(id: string, asker: Asker): Promise<Backfill> {
+    const key = requestKeyOf(asker.requestId ?? '', asker.actor, 'StopBackfill', { id });
+    const run = async () => {
+      await inSpan('baton.backfill.stop', {}, () =>
+        stopBackfill(this.deps, id, asker.actor, asker.call, key),
+      );
+      return getBackfill(this.deps.db, id);
+    };
+    return this.deps.requestIds.once(key, run, (target) => getBackfill(this.deps.db, target));
   }
 
-  async resume(id: string, actor: string): Promise<Backfill> {
-    await inSpan('baton.backfill.resume', {}, () => resumeBackfill(this.deps, id, actor));
-    return getBackfill(this.deps.db, id);
+  resume(id: string, asker: Asker): Promise<Backfill> {
+    const key = requestKeyOf(asker.requestId ?? '', asker.actor, 'ResumeBackfill', { id });
+    const run = async () => {
+      await inSpan('baton.backfill.resume', {}, () =>
+        resumeBackfill(this.deps, id, asker.actor, key),
+      );
+      return getBackfill(this.deps.db, id);
+    };
+    return this.deps.requestIds.once(key, run, (target) => getBackfill(this.deps.db, target));
   }
 }

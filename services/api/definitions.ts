@@ -13,6 +13,7 @@ import type { ApplyWorkflowRequest__Output } from '../../shared/proto/gen/baton/
 import { withRetry } from '../../shared/retry.js';
 import { recordAudit } from './audit-log.js';
 import type { ScheduleState } from './schedule-state.js';
+import { decodePageToken, encodePageToken } from './page-token.js';
 import { specInputFromProto } from './spec-mapping.js';
 
 export interface StoredDefinition {
@@ -141,16 +142,37 @@ export class Definitions {
     return found;
   }
 
-  async list(): Promise<StoredDefinition[]> {
-    const rows = await this.db
+  /**
+   * The newest version of each definition by name, a page at a time: keyset on the name (the
+   * primary key), so a page costs its size and definitions applied meanwhile never shift it.
+   * `pageSize` 0 lists them all, as before paging.
+   *
+   * @throws InvalidArgumentError naming page_size or page_token
+   */
+  async list(
+    pageSize = 0,
+    pageToken = '',
+  ): Promise<{ definitions: StoredDefinition[]; nextPageToken: string }> {
+    if (pageSize < 0 || pageSize > 1000)
+      throw new InvalidArgumentError('page_size', `must be between 0 and 1000; got ${pageSize}`);
+    const after = decodePageToken(pageToken, {});
+    let query = this.db
       .selectFrom('workflows as w')
       .innerJoin('workflow_versions as v', (join) =>
         join.onRef('v.name', '=', 'w.name').onRef('v.version', '=', 'w.latest_version'),
       )
       .select(['v.name', 'v.version', 'v.spec', 'v.created_at', 'w.schedule_state'])
-      .orderBy('v.name')
-      .execute();
-    return rows.map((r) => toStored(r));
+      .orderBy('w.name');
+    if (after !== undefined) query = query.where('w.name', '>', after);
+    if (pageSize > 0) query = query.limit(pageSize + 1);
+    const rows = await query.execute();
+    const page = pageSize > 0 ? rows.slice(0, pageSize) : rows;
+    const last = page.at(-1);
+    const more = pageSize > 0 && rows.length > pageSize && last !== undefined;
+    return {
+      definitions: page.map((r) => toStored(r)),
+      nextPageToken: more ? encodePageToken(last.name, {}) : '',
+    };
   }
 
   async findLatest(name: string): Promise<StoredDefinition | undefined> {

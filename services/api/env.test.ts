@@ -47,4 +47,19 @@ describe('api environment', () => {
       expect((err as InvalidArgumentError).field).toBe('MAX_PENDING_STARTS');
     }
   });
+
+  it('remembers request ids 7 days unless REQUEST_ID_RETENTION says otherwise', () => {
+    expect(parseEnv(apiEnvSchema, base).REQUEST_ID_RETENTION).toBe(7 * 24 * 3600 * 1000);
+    const env = parseEnv(apiEnvSchema, { ...base, REQUEST_ID_RETENTION: '90s' });
+    expect(env.REQUEST_ID_RETENTION).toBe(90_000);
+  });
+
+  it.each(['0s', '10', 'forever', '31d'])('refuses REQUEST_ID_RETENTION=%s naming it', (value) => {
+    try {
+      parseEnv(apiEnvSchema, { ...base, REQUEST_ID_RETENTION: value });
+      expect.unreachable('accepted');
+    } catch (err) {
+      expect((err as InvalidArgumentError).field).toBe('REQUEST_ID_RETENTION');
+    }
+  });
 });

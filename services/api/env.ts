@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { commonEnvSchema } from '../../shared/config/common-env.js';
+import { parseDuration } from '../../shared/domain/duration.js';
+import { errorMessage } from '../../shared/errors.js';
 import { DEFAULT_MAX_INFLIGHT_CALLS } from '../../shared/grpc/admission.js';
 import { DEFAULT_API_LIMITS as DEFAULTS, type ApiLimits } from './api-limits.js';
 
@@ -22,6 +24,25 @@ export const apiEnvSchema = commonEnvSchema.extend({
   MAX_PENDING_STARTS: count(100_000_000, DEFAULTS.pendingStarts),
   /** Calls in flight on this replica; past it a call is RESOURCE_EXHAUSTED with a retry hint. */
   MAX_INFLIGHT_CALLS: count(1_000_000, DEFAULT_MAX_INFLIGHT_CALLS),
+  /**
+   * How long a request id is remembered (a duration such as 7d, 12h; at most 30d): a repeat
+   * within it answers the first call's result; after it the id may be used afresh.
+   */
+  REQUEST_ID_RETENTION: z
+    .string()
+    .default('7d')
+    .transform((text, ctx) => {
+      try {
+        const ms = parseDuration(text, 'REQUEST_ID_RETENTION');
+        if (ms > 0) return ms;
+        ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: errorMessage(err) });
+      }
+      return z.NEVER;
+    }),
+  /** How often this api deletes request ids past their retention (in bounded batches). */
+  REQUEST_ID_PURGE_INTERVAL_MS: count(24 * 60 * 60 * 1000, 60_000),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

@@ -11,6 +11,8 @@ import type { CallContext } from '../../shared/grpc/call-context.js';
 import { lockInstance } from '../../shared/instances/reopen-instance.js';
 import { notifyOwner, type StopRequestDeps } from '../../shared/instances/request-stop.js';
 import { recordAudit } from './audit-log.js';
+import type { RequestKey } from './requests/request-key.js';
+import { recordRequest } from './requests/request-store.js';
 
 /**
  * Instance states in which a task may be forced: ended, so no master changes its tasks (forced
@@ -29,7 +31,8 @@ const FORCEABLE_IN = ['FAILURE', 'STOP', 'PAUSE'] as const;
  * carried out by it, fenced (services/master/run/force-control.ts), or by whichever master owns
  * the instance when it is read. Refused while a resume is recorded but not yet carried out. CONDITIONS and SWITCH tasks cannot be forced: a forced decision task
  * has no decision, and D1 wants its branch decided once, by the task (recover it instead).
- * Idempotent: forcing a FORCED_SUCCESS task answers as it is and writes nothing.
+ * Idempotent: forcing a FORCED_SUCCESS task answers as it is and writes nothing (but
+ * `request`, a request id, which is recorded in the transaction whenever it is not refused).
  *
  * @returns whether this call forced it (or recorded the force for the owner).
  * @throws NotFoundError for an unknown instance, or a task with no attempt in it.
@@ -42,6 +45,7 @@ export async function forceTaskSuccess(
   task: string,
   actor: string,
   call?: CallContext,
+  request?: RequestKey,
 ): Promise<boolean> {
   if (task === '') throw new InvalidArgumentError('task', 'must name a task');
   const attributes = { [ATTR.instanceId]: instanceId, [ATTR.task]: task };
@@ -58,7 +62,10 @@ export async function forceTaskSuccess(
         .executeTakeFirst();
       if (attempt === undefined)
         throw new NotFoundError(`instance ${instanceId} has no attempt of task ${task}`);
-      if (attempt.state === 'FORCED_SUCCESS') return 'nothing';
+      if (attempt.state === 'FORCED_SUCCESS') {
+        await recordRequest(trx, request, 'instance', instanceId);
+        return 'nothing';
+      }
       if (!(FORCEABLE_IN as readonly string[]).includes(row.state))
         throw new FailedPreconditionError(
           `instance ${instanceId} is ${row.state}; a task can be forced only once it ended ${FORCEABLE_IN.join(' or ')}`,
@@ -81,9 +88,13 @@ export async function forceTaskSuccess(
             `instance ${instanceId} is being resumed; force task ${task} once it is PAUSE or ended`,
           );
         // Asked again before the owner carried it out: push again, record nothing new.
-        if (attempt.force_requested === 1) return 'requested';
+        if (attempt.force_requested === 1) {
+          await recordRequest(trx, request, 'instance', instanceId);
+          return 'requested';
+        }
         await recordForceRequest(trx, attempt.id, attempt.state);
         await recordAudit(trx, { ...event, target: instanceId, detail }, now);
+        await recordRequest(trx, request, 'instance', instanceId, now);
         return 'requested';
       }
       const result = await trx
@@ -101,6 +112,7 @@ export async function forceTaskSuccess(
       if (result.numUpdatedRows === 0n)
         throw new ConflictError(`task ${task} of instance ${instanceId} changed meanwhile`);
       await recordAudit(trx, { ...event, target: instanceId, detail }, now);
+      await recordRequest(trx, request, 'instance', instanceId, now);
       return 'forced';
     }),
   );

@@ -10,10 +10,12 @@ import type { ServiceHandlers } from '../../shared/grpc/server.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
 import { nextFireTime } from '../../shared/domain/schedule.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
-import { auditActor } from './audit-actor.js';
+import { askerOf, auditActor } from './audit-actor.js';
 import { listAuditEvents } from './audit-query.js';
 import type { Backfills } from './backfills.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
+import type { InstanceControls } from './instance-controls.js';
+import { listInstances } from './instance-list.js';
 import { instanceToProto, stateChangeToProto } from './instance-view.js';
 import { requireName, type Instances } from './instances.js';
 import { specToProto } from './spec-mapping.js';
@@ -35,13 +37,14 @@ export interface ApiDeps {
   keys: EtcdKeys;
   definitions: Definitions;
   instances: Instances;
+  controls: InstanceControls;
   backfills: Backfills;
   workers: MemberDirectory;
   channels: ChannelPool;
 }
 
 export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> {
-  const { definitions, instances } = deps;
+  const { definitions, instances, controls } = deps;
   // The scheduler watches this key; its periodic reload covers a lost write.
   const wakeScheduler = (change: string) =>
     deps.etcd
@@ -69,8 +72,12 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
         throw new InvalidArgumentError('version', 'must be 0 (newest) or a positive version');
       return definitionToProto(await definitions.get(req.name, req.version), req.version === 0);
     },
-    async ListWorkflows() {
-      return { workflows: (await definitions.list()).map((d) => definitionToProto(d, true)) };
+    async ListWorkflows(req) {
+      const page = await definitions.list(req.page_size, req.page_token);
+      return {
+        workflows: page.definitions.map((d) => definitionToProto(d, true)),
+        next_page_token: page.nextPageToken,
+      };
     },
     async StartInstance(req, ctx) {
       const { row, tasks } = await instances.start(
@@ -80,9 +87,9 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
           scheduleTime: req.schedule_time,
           startTasks: req.start_tasks,
           scope: req.scope,
+          labels: req.labels,
         },
-        auditActor(ctx),
-        ctx,
+        askerOf(ctx, req.request_id),
       );
       return instanceToProto(row, tasks);
     },
@@ -91,40 +98,40 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return instanceToProto(row, tasks);
     },
     async ListInstances(req) {
-      const found = await instances.list({
-        workflow: req.workflow,
-        state: req.state,
-        limit: req.limit,
-      });
-      return { instances: found.map(({ row, tasks }) => instanceToProto(row, tasks)) };
+      const page = await listInstances(deps.db, req);
+      return {
+        instances: page.instances.map(({ row, tasks }) => instanceToProto(row, tasks)),
+        next_page_token: page.nextPageToken,
+      };
     },
     async StopInstance(req, ctx) {
-      const { row, tasks } = await instances.stop(req.id, auditActor(ctx), ctx);
+      const { row, tasks } = await controls.stop(req.id, askerOf(ctx, req.request_id));
       return instanceToProto(row, tasks);
     },
     async RerunInstance(req, ctx) {
-      const { row, tasks } = await instances.rerun(req.id, auditActor(ctx), ctx);
+      const { row, tasks } = await instances.rerun(req.id, askerOf(ctx, req.request_id));
       return instanceToProto(row, tasks);
     },
     async RecoverInstance(req, ctx) {
-      const from = req.start_tasks;
-      const { row, tasks } = await instances.recover(req.id, auditActor(ctx), ctx, from);
+      const asker = askerOf(ctx, req.request_id);
+      const { row, tasks } = await controls.recover(req.id, asker, req.start_tasks);
       return instanceToProto(row, tasks);
     },
     async ForceTaskSuccess(req, ctx) {
-      const { row, tasks } = await instances.forceSuccess(req.id, req.task, auditActor(ctx), ctx);
+      const asker = askerOf(ctx, req.request_id);
+      const { row, tasks } = await controls.forceSuccess(req.id, req.task, asker);
       return instanceToProto(row, tasks);
     },
     async PauseInstance(req, ctx) {
-      const { row, tasks } = await instances.pause(req.id, auditActor(ctx), ctx);
+      const { row, tasks } = await controls.pause(req.id, askerOf(ctx, req.request_id));
       return instanceToProto(row, tasks);
     },
     async ResumeInstance(req, ctx) {
-      const { row, tasks } = await instances.resume(req.id, auditActor(ctx), ctx);
+      const { row, tasks } = await controls.resume(req.id, askerOf(ctx, req.request_id));
       return instanceToProto(row, tasks);
     },
     StartBackfill(req, ctx) {
-      return deps.backfills.start(req, auditActor(ctx));
+      return deps.backfills.start(req, askerOf(ctx, req.request_id));
     },
     GetBackfill(req) {
       return deps.backfills.get(req.id);
@@ -133,10 +140,10 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
       return { backfills: await deps.backfills.list(req) };
     },
     StopBackfill(req, ctx) {
-      return deps.backfills.stop(req.id, auditActor(ctx), ctx);
+      return deps.backfills.stop(req.id, askerOf(ctx, req.request_id));
     },
     ResumeBackfill(req, ctx) {
-      return deps.backfills.resume(req.id, auditActor(ctx));
+      return deps.backfills.resume(req.id, askerOf(ctx, req.request_id));
     },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);

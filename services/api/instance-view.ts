@@ -1,3 +1,4 @@
+import { parseStoredLabels } from '../../shared/domain/labels.js';
 import { parseStoredParams } from '../../shared/domain/params.js';
 import { parseStoredTasks } from '../../shared/domain/start-scope.js';
 import type { InstanceRow, StateChangeRow, TaskRow } from '../../shared/db/schema.js';
@@ -31,6 +32,7 @@ export function instanceToProto(row: InstanceRow, tasks: readonly TaskRow[]): In
     start_tasks: parseStoredTasks(row.start_tasks),
     scope: row.start_scope ?? '',
     backfill_id: row.backfill_id ?? '',
+    labels: parseStoredLabels(row.labels),
     tasks: tasks.map((t) => ({
       id: t.id,
       name: t.task,

@@ -8,14 +8,14 @@ import {
   PARAM_NAME_PATTERN,
   SYSTEM_PARAM_PREFIX,
 } from '../../shared/domain/params.js';
-import { TERMINAL_WORKFLOW_STATES, WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
+import { TERMINAL_WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 import {
   FailedPreconditionError,
   InvalidArgumentError,
   NotFoundError,
 } from '../../shared/errors.js';
 import type { CallContext } from '../../shared/grpc/call-context.js';
-import { requireId, requireOneOf } from '../../shared/grpc/validate.js';
+import { requireId } from '../../shared/grpc/validate.js';
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
 import { scheduleTimeOf } from '../../shared/instances/schedule-time.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
@@ -24,26 +24,44 @@ import type { AuditAction } from './audit-log.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
 import { recordStart, type NewInstance } from './record-start.js';
 import { parseScheduleTime } from './schedule-time.js';
-import { stopInstance } from './stop-instance.js';
-import { selectTasks } from '../../shared/domain/start-scope.js';
 import { startTasksOf } from './start-tasks.js';
-import { recoverInstance } from './recover-instance.js';
-import { pauseInstance, resumeInstance } from './pause-resume.js';
-import { forceTaskSuccess } from './force-task-success.js';
+import { requestKeyOf, type RequestKey } from './requests/request-key.js';
+import type { RequestIds } from './requests/request-store.js';
+import { parseStoredLabels, validateLabels } from '../../shared/domain/labels.js';
+import { racePoint } from '../../shared/race-points.js';
 
 export interface InstanceWithTasks {
   row: InstanceRow;
   tasks: TaskRow[];
 }
 
+/** Who asks for a change: named in the audit log; the call it serves; its request id. */
+export interface Asker {
+  actor: string;
+  call?: CallContext | undefined;
+  /** Empty or absent: no idempotency asked. */
+  requestId?: string;
+}
+
+/** StartInstance's arguments. */
+export interface StartRequest {
+  workflow: string;
+  params: Record<string, string>;
+  scheduleTime: string;
+  startTasks?: string[];
+  scope?: string;
+  labels?: Record<string, string>;
+}
+
 export interface InstancesDeps extends StopRequestDeps {
   definitions: Definitions;
+  requestIds: RequestIds;
   /** This api process's name: the actor of the state changes it records. */
   processName: string;
   limits: ApiLimits;
 }
 
-/** Starting, rerunning, reading, listing, stopping and repairing instances. */
+/** Starting, rerunning and reading instances (controls: instance-controls.ts; lists: instance-list.ts). */
 export class Instances {
   constructor(private readonly deps: InstancesDeps) {}
 
@@ -52,82 +70,109 @@ export class Instances {
    * definition's), then pushes it to a master. The record comes first: if the push fails, a
    * master's reconciler adopts the instance. Its schedule time is `request.scheduleTime` (RFC
    * 3339 with a zone, see parseScheduleTime), or when that is empty the time it is recorded.
-   * `actor` is named in the audit log.
+   * With a request id, a repeat answers the instance the first call recorded.
    *
-   * @throws InvalidArgumentError, NotFoundError, ResourceExhaustedError (pending starts)
+   * @throws InvalidArgumentError, NotFoundError, ResourceExhaustedError (pending starts),
+   *   AlreadyExistsError (the request id was used with other arguments)
    */
-  async start(
-    request: {
-      workflow: string;
-      params: Record<string, string>;
-      scheduleTime: string;
-      startTasks?: string[];
-      scope?: string;
-    },
-    actor: string,
-    call?: CallContext,
-  ): Promise<InstanceWithTasks> {
+  start(request: StartRequest, asker: Asker): Promise<InstanceWithTasks> {
     const { workflow, params } = request;
+    const labels = request.labels ?? {};
     requireName(workflow, 'workflow');
     validateStartParams(params, this.deps.limits);
+    validateLabels(labels);
     const scheduleTime = parseScheduleTime(request.scheduleTime, 'schedule_time');
-    const definition = await this.deps.definitions.get(workflow, 0);
-    const startTasks = startTasksOf(definition, request.startTasks ?? [], request.scope ?? '');
-    return this.launch(definition, mergeParams(definition.spec.params, params), {
-      actor,
-      action: 'start',
-      rerunOf: null,
-      scheduleTime,
-      detail: {
-        params: Object.keys(params),
-        ...(scheduleTime === undefined ? {} : { schedule_time: scheduleTime.toISOString() }),
-        ...(startTasks === undefined ? {} : { start_tasks: startTasks }),
-      },
-      call,
-      startTasks,
+    const key = requestKeyOf(asker.requestId ?? '', asker.actor, 'StartInstance', {
+      workflow,
+      params,
+      schedule_time: request.scheduleTime,
+      start_tasks: request.startTasks ?? [],
+      scope: request.scope ?? '',
+      labels,
     });
+    const run = async () => {
+      const definition = await this.deps.definitions.get(workflow, 0);
+      const startTasks = startTasksOf(definition, request.startTasks ?? [], request.scope ?? '');
+      return this.launch(definition, mergeParams(definition.spec.params, params), {
+        asker,
+        action: 'start',
+        rerunOf: null,
+        scheduleTime,
+        labels,
+        detail: {
+          params: Object.keys(params),
+          ...(scheduleTime === undefined ? {} : { schedule_time: scheduleTime.toISOString() }),
+          ...(startTasks === undefined ? {} : { start_tasks: startTasks }),
+          ...(key === undefined ? {} : { request_id: key.requestId }),
+        },
+        request: key,
+        startTasks,
+      });
+    };
+    return this.deps.requestIds.once(key, run, (id) => this.answerStarted(id, asker.call));
   }
 
   /**
    * Starts an ended top-level instance again: the same definition version, the same effective
-   * params and the same schedule time (a rerun redoes that business date, as DolphinScheduler's
+   * params, labels and schedule time (a rerun redoes that business date, as DolphinScheduler's
    * rerun does), through the same path as a start (serial rules, pending-starts limit).
    *
    * @throws NotFoundError; FailedPreconditionError when it has not ended or is a child instance
    */
-  async rerun(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
-    const { row } = await this.get(id);
-    if (row.parent_instance_id !== null) {
-      throw new FailedPreconditionError(
-        `instance ${id} is a child of instance ${row.parent_instance_id}; rerun its parent`,
-      );
-    }
-    if (!(TERMINAL_WORKFLOW_STATES as readonly string[]).includes(row.state)) {
-      throw new FailedPreconditionError(`instance ${id} has not ended yet (${row.state})`);
-    }
-    const definition = await this.deps.definitions.get(row.workflow, row.version);
-    return this.launch(definition, parseStoredParams(row.params), {
-      actor,
-      action: 'rerun',
-      rerunOf: id,
-      scheduleTime: scheduleTimeOf(row),
-      detail: { rerun_of: id },
-      call,
-    });
+  rerun(id: string, asker: Asker): Promise<InstanceWithTasks> {
+    requireId(id, 'id');
+    const key = requestKeyOf(asker.requestId ?? '', asker.actor, 'RerunInstance', { id });
+    const run = async () => {
+      const { row } = await this.get(id);
+      if (row.parent_instance_id !== null) {
+        throw new FailedPreconditionError(
+          `instance ${id} is a child of instance ${row.parent_instance_id}; rerun its parent`,
+        );
+      }
+      if (!(TERMINAL_WORKFLOW_STATES as readonly string[]).includes(row.state)) {
+        throw new FailedPreconditionError(`instance ${id} has not ended yet (${row.state})`);
+      }
+      const definition = await this.deps.definitions.get(row.workflow, row.version);
+      return this.launch(definition, parseStoredParams(row.params), {
+        asker,
+        action: 'rerun',
+        rerunOf: id,
+        scheduleTime: scheduleTimeOf(row),
+        labels: parseStoredLabels(row.labels),
+        detail: { rerun_of: id, ...(key === undefined ? {} : { request_id: key.requestId }) },
+        request: key,
+      });
+    };
+    return this.deps.requestIds.once(key, run, (started) =>
+      this.answerStarted(started, asker.call),
+    );
+  }
+
+  /**
+   * The answer to a repeated start or rerun: the instance its first call recorded, as it is
+   * now. One still SUBMITTED is pushed to a master again (the first call may have died before
+   * its push; a push of an owned instance changes nothing), so a retry never waits for the
+   * reconciler's grace.
+   */
+  private async answerStarted(id: string, call: CallContext | undefined) {
+    const found = await this.get(id);
+    if (found.row.state !== 'SUBMITTED') return found;
+    await submitToMaster(this.deps.masters, this.deps.channels, id, this.deps.log, call);
+    return this.get(id);
   }
 
   private launch(
     definition: StoredDefinition,
     params: Record<string, string>,
     how: {
-      actor: string;
+      asker: Asker;
       action: AuditAction;
       rerunOf: string | null;
       /** undefined: the time it is recorded. */
       scheduleTime: Date | undefined;
+      labels: Record<string, string>;
       detail: object;
-      /** The api call this start serves: the push to a master keeps within its deadline. */
-      call: CallContext | undefined;
+      request: RequestKey | undefined;
       startTasks?: { names: string[]; scope: string } | undefined;
     },
   ): Promise<InstanceWithTasks> {
@@ -147,15 +192,21 @@ export class Instances {
           changeActor: this.deps.processName,
           changeReason: how.rerunOf === null ? 'started' : `rerun of ${how.rerunOf}`,
           traceParent: traceparentOf(),
+          labels: how.labels,
           ...(how.startTasks === undefined ? {} : { startTasks: how.startTasks }),
         };
-        const id = await recordStart(this.deps.db, instance, this.deps.limits.pendingStarts, {
-          actor: how.actor,
+        const audit = {
+          actor: how.asker.actor,
           action: how.action,
           detail: { workflow: `${workflow}@${version}`, ...how.detail },
-        });
+        };
+        const limit = this.deps.limits.pendingStarts;
+        const id = await recordStart(this.deps.db, instance, limit, audit, how.request);
         span.setAttribute(ATTR.instanceId, id);
-        await submitToMaster(this.deps.masters, this.deps.channels, id, this.deps.log, how.call);
+        // Tests hold the answer here: committed, not yet answered (a lost answer, retried).
+        await racePoint('api.start.after-commit', workflow);
+        const call = how.asker.call;
+        await submitToMaster(this.deps.masters, this.deps.channels, id, this.deps.log, call);
         return this.get(id);
       },
     );
@@ -177,88 +228,6 @@ export class Instances {
       .orderBy('id')
       .execute();
     return { row, tasks };
-  }
-
-  async list(filter: {
-    workflow: string;
-    state: string;
-    limit: number;
-  }): Promise<InstanceWithTasks[]> {
-    if (filter.workflow !== '') requireName(filter.workflow, 'workflow');
-    if (filter.state !== '') requireOneOf(filter.state, WORKFLOW_STATES, 'state');
-    if (filter.limit < 0 || filter.limit > 1000)
-      throw new InvalidArgumentError('limit', 'must be between 0 and 1000');
-    let query = this.deps.db.selectFrom('workflow_instances').selectAll();
-    if (filter.workflow !== '') query = query.where('workflow', '=', filter.workflow);
-    if (filter.state !== '') query = query.where('state', '=', filter.state);
-    const rows = await query
-      .orderBy('id', 'desc')
-      .limit(filter.limit || 100)
-      .execute();
-    if (rows.length === 0) return [];
-    const tasks = await this.deps.db
-      .selectFrom('task_instances')
-      .selectAll()
-      .where(
-        'instance_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ({ row, tasks: tasks.filter((t) => t.instance_id === row.id) }));
-  }
-
-  /** @throws NotFoundError, FailedPreconditionError (already ended) */
-  async stop(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
-    requireId(id, 'id');
-    const reason = `stopped by ${actor} via ${this.deps.processName}`;
-    await stopInstance(this.deps, id, reason, actor, call);
-    return this.get(id);
-  }
-
-  /** See recoverInstance. @throws NotFoundError, FailedPreconditionError */
-  async recover(
-    id: string,
-    actor: string,
-    call?: CallContext,
-    fromTasks: readonly string[] = [],
-  ): Promise<InstanceWithTasks> {
-    requireId(id, 'id');
-    let rerun: string[] | undefined;
-    if (fromTasks.length > 0) {
-      const { row } = await this.get(id);
-      const { spec } = await this.deps.definitions.get(row.workflow, row.version);
-      rerun = [...selectTasks(spec.tasks, fromTasks, 'FROM')];
-    }
-    await recoverInstance(this.deps, id, actor, call, rerun);
-    return this.get(id);
-  }
-
-  /** See forceTaskSuccess. @throws NotFoundError, FailedPreconditionError */
-  async forceSuccess(
-    id: string,
-    task: string,
-    actor: string,
-    call?: CallContext,
-  ): Promise<InstanceWithTasks> {
-    requireId(id, 'id');
-    await forceTaskSuccess(this.deps, id, task, actor, call);
-    return this.get(id);
-  }
-
-  /** See pauseInstance. @throws NotFoundError, FailedPreconditionError */
-  async pause(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
-    requireId(id, 'id');
-    await pauseInstance(this.deps, id, actor, call);
-    return this.get(id);
-  }
-
-  /** See resumeInstance. @throws NotFoundError, FailedPreconditionError */
-  async resume(id: string, actor: string, call?: CallContext): Promise<InstanceWithTasks> {
-    requireId(id, 'id');
-    await resumeInstance(this.deps, id, actor, call);
-    return this.get(id);
   }
 
   async history(id: string) {

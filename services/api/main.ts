@@ -16,7 +16,10 @@ import { Definitions } from './definitions.js';
 import { apiEnvSchema, apiLimitsOf } from './env.js';
 import { Backfills } from './backfills.js';
 import { apiHandlers } from './handlers.js';
+import { InstanceControls } from './instance-controls.js';
 import { Instances } from './instances.js';
+import { startRequestIdPurge } from './requests/request-purge.js';
+import { RequestIds } from './requests/request-store.js';
 import { registerStateCountMetrics } from './metrics.js';
 
 /** The public API: definitions, instances, logs. Stateless; wiring only. */
@@ -30,9 +33,13 @@ async function main(): Promise<void> {
   const masters = await MemberDirectory.open(etcd, keys, 'master', log);
   const workers = await MemberDirectory.open(etcd, keys, 'worker', log);
   const definitions = new Definitions(db, limits);
-  const stopDeps = { db, etcd, keys, masters, channels, log };
-  const instances = new Instances({ ...stopDeps, definitions, processName: runtime.name, limits });
-  const backfills = new Backfills({ ...stopDeps, definitions, processName: runtime.name, limits });
+  const requestIds = new RequestIds(db, env.REQUEST_ID_RETENTION);
+  const stopDeps = { db, etcd, keys, masters, channels, log, requestIds };
+  const instanceDeps = { ...stopDeps, definitions, processName: runtime.name, limits };
+  const instances = new Instances(instanceDeps);
+  const controls = new InstanceControls(instanceDeps, instances);
+  const backfills = new Backfills(instanceDeps);
+  const purge = startRequestIdPurge(requestIds, env.REQUEST_ID_PURGE_INTERVAL_MS, log);
   const coordinators = await CoordinatorClient.open(runtime);
   const handlers = apiHandlers({
     db,
@@ -40,6 +47,7 @@ async function main(): Promise<void> {
     keys,
     definitions,
     instances,
+    controls,
     backfills,
     workers,
     channels,
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
     }),
   ]);
   runtime.lifecycle.addStep('close directories', async () => {
+    await purge.stop();
     await masters.close();
     await workers.close();
     await coordinators.close();

@@ -6,13 +6,15 @@ import { notifyOwner, type StopRequestDeps } from '../../shared/instances/reques
 import { lockInstance, reopenInstance } from '../../shared/instances/reopen-instance.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { recordAudit } from './audit-log.js';
+import type { RequestKey } from './requests/request-key.js';
+import { recordRequest } from './requests/request-store.js';
 
 type Deps = StopRequestDeps & { processName: string };
 
 /**
  * A user's pause: `pause_requested` recorded with its audit row in one transaction, then pushed
  * to the owner (the owner's reconciler reads it too). Idempotent; a refused pause writes
- * nothing.
+ * nothing. `request` (a request id) is recorded in that transaction, changed or not.
  *
  * @throws NotFoundError; FailedPreconditionError naming the state when it is not RUNNING.
  */
@@ -21,6 +23,7 @@ export function pauseInstance(
   instanceId: string,
   actor: string,
   call?: CallContext,
+  request?: RequestKey,
 ): Promise<void> {
   return inSpan(
     'baton.instance.pause',
@@ -29,6 +32,7 @@ export function pauseInstance(
       const changed = await deps.db.transaction().execute(async (trx) => {
         const record = await recordPause(trx, instanceId);
         if (record.changed) await audit(trx, actor, 'pause', instanceId, {});
+        await recordRequest(trx, request, 'instance', instanceId);
         return record.changed;
       });
       if (changed) await notifyOwner(deps, instanceId, call, 'PauseInstance');
@@ -41,7 +45,8 @@ export function pauseInstance(
  * request is cleared and the owner resumes the instance where it was (children with it). From
  * STOP: the instance is carried on in place in a new round (as a recover is), so the tasks the
  * stop killed run again as new attempts and a killed SUB_WORKFLOW task resumes its own child.
- * Idempotent: a RUNNING instance that is not pausing is answered as it is.
+ * Idempotent: a RUNNING instance that is not pausing is answered as it is. `request` (a
+ * request id) is recorded in the transaction, whatever it did.
  *
  * @throws NotFoundError; FailedPreconditionError naming the state otherwise.
  */
@@ -50,6 +55,7 @@ export function resumeInstance(
   instanceId: string,
   actor: string,
   call?: CallContext,
+  request?: RequestKey,
 ): Promise<void> {
   return inSpan(
     'baton.instance.resume',
@@ -57,6 +63,7 @@ export function resumeInstance(
     async () => {
       const how = await deps.db.transaction().execute(async (trx) => {
         const row = await lockInstance(trx, instanceId);
+        await recordRequest(trx, request, 'instance', instanceId);
         if (row.state === 'STOP') {
           if (row.parent_instance_id !== null)
             throw new FailedPreconditionError(

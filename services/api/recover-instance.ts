@@ -6,6 +6,8 @@ import { lockInstance, reopenInstance } from '../../shared/instances/reopen-inst
 import type { StopRequestDeps } from '../../shared/instances/request-stop.js';
 import { submitToMaster } from '../../shared/instances/submit-to-master.js';
 import { recordAudit } from './audit-log.js';
+import type { RequestKey } from './requests/request-key.js';
+import { recordRequest } from './requests/request-store.js';
 
 /**
  * A user's recover of a FAILURE instance, in place (same id, version, params and outputs): it
@@ -14,7 +16,8 @@ import { recordAudit } from './audit-log.js';
  * KILL (each a new attempt with its retries fresh) and what was skipped after them. Idempotent:
  * an instance already carried on (a later round, not ended) is answered as it is, and nothing
  * is written. A refused recover writes nothing. `rerun` (a recover --from) names tasks that
- * run again even though they succeeded.
+ * run again even though they succeeded. `request` (a request id) is recorded in the
+ * transaction when it is not refused.
  *
  * @returns whether this call recovered it.
  * @throws NotFoundError for an unknown id.
@@ -27,6 +30,7 @@ export function recoverInstance(
   actor: string,
   call?: CallContext,
   rerun?: readonly string[],
+  request?: RequestKey,
 ): Promise<boolean> {
   return inSpan(
     'baton.instance.recover',
@@ -41,7 +45,10 @@ export function recoverInstance(
         if (row.state !== 'FAILURE') {
           const carriedOn =
             row.round > 0 && (OWNED_WORKFLOW_STATES as readonly string[]).includes(row.state);
-          if (carriedOn) return false;
+          if (carriedOn) {
+            await recordRequest(trx, request, 'instance', instanceId);
+            return false;
+          }
           throw new FailedPreconditionError(
             `instance ${instanceId} is ${row.state}; only a FAILURE instance can be recovered`,
           );
@@ -58,6 +65,7 @@ export function recoverInstance(
           { ...event, target: instanceId, detail: { round: row.round + 1 } },
           now,
         );
+        await recordRequest(trx, request, 'instance', instanceId, now);
         return true;
       });
       if (recovered) await submitToMaster(deps.masters, deps.channels, instanceId, deps.log, call);

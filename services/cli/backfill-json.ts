@@ -13,6 +13,7 @@ export function backfillJson(b: Backfill__Output) {
     order: b.order,
     onFailure: b.on_failure,
     params: { ...b.params },
+    labels: { ...b.labels },
     total: b.total,
     done: b.done,
     failed: b.failed,

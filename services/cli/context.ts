@@ -2,6 +2,7 @@
  * What every command gets: the global options resolved (output mode, BATON_HOME, the api
  * address, the token) and a lazily created api client that is closed when the command ends.
  */
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
@@ -11,7 +12,8 @@ import {
   type ChannelSecurity,
   type ServiceClient,
 } from '../../shared/grpc/client.js';
-import { UnauthenticatedError } from '../../shared/errors.js';
+import { isRetryable, UnauthenticatedError } from '../../shared/errors.js';
+import { withRetry } from '../../shared/retry.js';
 import type { BatonAdminDefinition } from '../../shared/proto/gen/baton/v1/BatonAdmin.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { batonProto } from '../../shared/proto/load.js';
@@ -33,6 +35,14 @@ export interface GlobalOptions {
 
 /** Every api call gets this deadline. */
 export const CALL_TIMEOUT_MS = 10_000;
+
+/** The api methods whose request carries a `request_id` (README "Idempotent requests"). */
+export type IdempotentMethod = {
+  [K in keyof ApiClient]: 'request_id' extends keyof Parameters<ApiClient[K]>[0] ? K : never;
+}[keyof ApiClient];
+
+/** Retries of a mutating call after a failure that may be transient (same request id). */
+const MUTATION_RETRIES = 2;
 
 export class CliContext {
   readonly json: boolean;
@@ -91,6 +101,27 @@ export class CliContext {
   ): Promise<Awaited<ReturnType<ApiClient[K]>>> {
     this.client ??= await this.clientOf(batonProto().BatonApi.service);
     return this.invoke(this.client, method, request);
+  }
+
+  /**
+   * `call` for a mutating method that takes a request id: one fresh id per command
+   * (crypto.randomUUID), and the same id on this command's retries, which follow a failure that
+   * may be transient (UNAVAILABLE, a deadline, the api unreachable): when the first attempt was
+   * carried out but its answer lost, the retry is answered with its result instead of doing it
+   * twice.
+   */
+  async callOnce<K extends IdempotentMethod>(
+    method: K,
+    request: Omit<Parameters<ApiClient[K]>[0], 'request_id'>,
+  ): Promise<Awaited<ReturnType<ApiClient[K]>>> {
+    const withId = { ...request, request_id: randomUUID() } as Parameters<ApiClient[K]>[0];
+    return withRetry(() => this.call(method, withId), {
+      retries: MUTATION_RETRIES,
+      initialDelayMs: 250,
+      maxDelayMs: 2_000,
+      retryOn: (err) =>
+        isRetryable(err) || (err instanceof CliError && err.exitCode === EXIT.unreachable),
+    });
   }
 
   /** `call` for token management (BatonAdmin, served by the same api). */

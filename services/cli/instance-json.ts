@@ -45,6 +45,7 @@ export interface InstanceJson {
   scheduleTime: string | null;
   /** The backfill that started it. */
   backfillId: string | null;
+  labels: Record<string, string>;
   tasks: TaskJson[];
 }
 
@@ -75,6 +76,7 @@ export function instanceJson(i: Instance__Output): InstanceJson {
     rerunOf: orNull(i.rerun_of),
     scheduleTime: orNull(i.schedule_time),
     backfillId: orNull(i.backfill_id),
+    labels: { ...i.labels },
     tasks: i.tasks.map(taskJson),
   };
 }

@@ -14,8 +14,9 @@ import { pauseClock } from './migrations/0010-pause-clock.js';
 import { scheduleControls } from './migrations/0011-schedule-controls.js';
 import { queueTickets } from './migrations/0012-queue-tickets.js';
 import { backfills } from './migrations/0013-backfills.js';
-import { backfillReruns } from './migrations/0018-backfill-reruns.js';
 import { taskGroups } from './migrations/0014-task-groups.js';
+import { requestIdsAndLabels } from './migrations/0015-request-ids-and-labels.js';
+import { backfillReruns } from './migrations/0018-backfill-reruns.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-queue-tickets': queueTickets,
   '0013-backfills': backfills,
   '0014-task-groups': taskGroups,
+  '0015-request-ids-and-labels': requestIdsAndLabels,
   '0018-backfill-reruns': backfillReruns,
 };
 

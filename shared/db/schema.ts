@@ -15,6 +15,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   backfills: BackfillsTable;
   task_groups: TaskGroupsTable;
+  request_ids: RequestIdsTable;
+  instance_labels: InstanceLabelsTable;
 }
 
 export interface WorkflowsTable {
@@ -85,6 +87,8 @@ export interface WorkflowInstancesTable {
   paused_spans: ColumnType<string | null, string | null | undefined, string | null>;
   /** The backfill that started it (migration 0013); UNIQUE with schedule_time. */
   backfill_id: ColumnType<string | null, string | null | undefined, never>;
+  /** JSON object of its labels (migration 0015), null without; set when recorded, never changed. */
+  labels: ColumnType<string | null, string | null | undefined, never>;
   created_at: Date;
   started_at: Date | null;
   ended_at: Date | null;
@@ -184,6 +188,34 @@ export interface BackfillsTable {
   created_at: Date;
   updated_at: Date;
   ended_at: Date | null;
+  /** JSON object of the labels each of its instances gets (migration 0015); null for none. */
+  labels: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/**
+ * A mutating request carried out under a caller's request id (migration 0015): written in the
+ * transaction of what it changed; what a repeat of it is answered with.
+ */
+export interface RequestIdsTable {
+  id: Generated<string>;
+  /** The audit actor of the call: its token's name. */
+  caller: string;
+  request_id: string;
+  /** The RPC, e.g. StartInstance. */
+  method: string;
+  /** Hex SHA-256 of the call's canonical arguments. */
+  args_sha256: string;
+  /** `instance` or `backfill`, and its id. */
+  target_kind: string;
+  target: string;
+  created_at: Date;
+}
+
+/** One label of an instance (migration 0015), for label selectors. */
+export interface InstanceLabelsTable {
+  instance_id: string;
+  label_key: string;
+  label_value: string;
 }
 
 /** A task group (migration 0014): its name and how many of its tasks may run at once. */

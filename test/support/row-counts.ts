@@ -9,6 +9,8 @@ const API_WRITTEN_TABLES = [
   'state_changes',
   'api_tokens',
   'audit_events',
+  'request_ids',
+  'instance_labels',
 ] as const;
 
 /** Row counts of those tables, to compare before and after a call. */

@@ -38,7 +38,7 @@ export async function runDemo(ctx: CliContext): Promise<DemoRun> {
     workflows.push({ name: definition.name, version: definition.version });
     ctx.say(`applied ${definition.name} version ${definition.version}`);
   }
-  const started = await ctx.call('StartInstance', { workflow: DEMO_WORKFLOW, params: {} });
+  const started = await ctx.callOnce('StartInstance', { workflow: DEMO_WORKFLOW, params: {} });
   ctx.say(`started ${DEMO_WORKFLOW}: instance ${started.id}`);
   const instance = await watchInstance(ctx, started.id, { progress: !ctx.json });
   return { workflows, instance };

@@ -3,7 +3,7 @@ import type { Backfill__Output } from '../../../shared/proto/gen/baton/v1/Backfi
 import { backfillJson } from '../backfill-json.js';
 import { EXIT } from '../cli-error.js';
 import type { CliContext } from '../context.js';
-import { collect, parseParams } from '../params-option.js';
+import { collect, parseParams, parsePairs } from '../params-option.js';
 import { positiveInt, runCommand } from '../run-command.js';
 import { localTime, table } from '../text-format.js';
 import { progressLine, watchBackfill } from '../watch-backfill.js';
@@ -16,6 +16,7 @@ interface BackfillOptions {
   order?: string;
   onFailure?: string;
   param: string[];
+  label: string[];
   wait?: boolean;
 }
 
@@ -38,10 +39,11 @@ export function registerBackfill(program: Command): void {
     .option('--order <order>', 'asc (default) or desc')
     .option('--on-failure <what>', 'continue (default) or stop: start no new date after a failure')
     .option('-p, --param <key=value>', 'a parameter for every date (repeatable)', collect, [])
+    .option('-l, --label <key=value>', 'a label of every instance (repeatable)', collect, [])
     .option('-w, --wait', 'follow it until it ends; exit 0 only on SUCCESS')
     .action((workflow: string, opts: BackfillOptions, command: Command) =>
       runCommand(command, async (ctx) => {
-        const started = await ctx.call('StartBackfill', {
+        const started = await ctx.callOnce('StartBackfill', {
           workflow,
           from: opts.from ?? '',
           to: opts.to ?? '',
@@ -50,6 +52,7 @@ export function registerBackfill(program: Command): void {
           order: opts.order ?? '',
           on_failure: opts.onFailure ?? '',
           params: parseParams(opts.param),
+          labels: parsePairs(opts.label, '--label'),
         });
         if (opts.wait !== true) {
           if (ctx.json) ctx.printJson(backfillJson(started));
@@ -135,7 +138,7 @@ export function registerBackfill(program: Command): void {
       .option('-w, --wait', 'follow it until it ends')
       .action((id: string, _opts: unknown, command: Command) =>
         runCommand(command, async (ctx) => {
-          const b = await ctx.call(method, { id });
+          const b = await ctx.callOnce(method, { id });
           // `backfill stop ID --wait`: commander hands --wait to the parent, which has one too.
           if (command.optsWithGlobals<{ wait?: boolean }>().wait === true)
             return ended(ctx, await watchBackfill(ctx, id));

@@ -14,7 +14,7 @@ export function registerForceSuccess(program: Command): void {
     .argument('<task>', 'the task name')
     .action((id: string, task: string, _opts: object, command: Command) =>
       runCommand(command, async (ctx) => {
-        const instance = await ctx.call('ForceTaskSuccess', { id, task });
+        const instance = await ctx.callOnce('ForceTaskSuccess', { id, task });
         if (ctx.json) ctx.printJson(instanceJson(instance));
         else
           ctx.say(`task ${task} of instance ${id} is FORCED_SUCCESS (instance ${instance.state})`);

@@ -22,10 +22,12 @@ export function registerGet(program: Command): void {
 function describeInstance(i: Instance__Output): string {
   const took = between(i.started_at || i.created_at, i.ended_at);
   const params = Object.entries(i.params).map(([k, v]) => `${k}=${v}`);
+  const labels = Object.entries(i.labels).map(([k, v]) => `${k}=${v}`);
   const fields: [string, string | null][] = [
     ['workflow', `${i.workflow} version ${i.version} (${i.execution_type})`],
     ['state', i.state + (i.stop_requested && i.ended_at === '' ? ' (stop requested)' : '')],
     ['params', params.length > 0 ? params.join(' ') : null],
+    ['labels', labels.length > 0 ? labels.join(' ') : null],
     // In UTC as the wire spells it: a business date shifted into local time reads as another day.
     ['schedule time', i.schedule_time === '' ? null : i.schedule_time],
     ['backfill', i.backfill_id === '' ? null : i.backfill_id],

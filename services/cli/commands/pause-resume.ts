@@ -15,7 +15,7 @@ export function registerPauseResume(program: Command): void {
     .argument('<id>', 'the RUNNING instance')
     .action((id: string, _opts: object, command: Command) =>
       runCommand(command, async (ctx) => {
-        const instance = await ctx.call('PauseInstance', { id });
+        const instance = await ctx.callOnce('PauseInstance', { id });
         if (ctx.json) ctx.printJson(instanceJson(instance));
         else ctx.say(`pause requested for instance ${id} (state ${instance.state})`);
       }),
@@ -27,7 +27,7 @@ export function registerPauseResume(program: Command): void {
     .option('-w, --wait', 'follow it until it ends; exit 0 only on SUCCESS')
     .action((id: string, opts: { wait?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const instance = await ctx.call('ResumeInstance', { id });
+        const instance = await ctx.callOnce('ResumeInstance', { id });
         if (opts.wait === true) {
           const ended = await watchInstance(ctx, id, { progress: !ctx.json });
           reportEnded(ctx, ended, 'SUCCESS');

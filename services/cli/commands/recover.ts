@@ -22,7 +22,7 @@ export function registerRecover(program: Command): void {
     .option('-w, --wait', 'follow it until it ends; exit 0 only on SUCCESS')
     .action((id: string, opts: { wait?: boolean; from: string[] }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const instance = await ctx.call('RecoverInstance', { id, start_tasks: opts.from });
+        const instance = await ctx.callOnce('RecoverInstance', { id, start_tasks: opts.from });
         if (opts.wait === true) {
           const ended = await watchInstance(ctx, id, { progress: !ctx.json });
           reportEnded(ctx, ended, 'SUCCESS');

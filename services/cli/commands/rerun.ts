@@ -13,7 +13,7 @@ export function registerRerun(program: Command): void {
     .option('-w, --wait', 'follow the new instance until it ends; exit 0 only on SUCCESS')
     .action((id: string, opts: { wait?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const started = await ctx.call('RerunInstance', { id });
+        const started = await ctx.callOnce('RerunInstance', { id });
         if (opts.wait === true) {
           const ended = await watchInstance(ctx, started.id, { progress: !ctx.json });
           reportEnded(ctx, ended, 'SUCCESS');

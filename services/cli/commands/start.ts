@@ -3,13 +3,14 @@ import { parseDuration } from '../../../shared/domain/duration.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
 import { instanceJson } from '../instance-json.js';
-import { collect, parseParams } from '../params-option.js';
+import { collect, parseParams, parsePairs } from '../params-option.js';
 import { runCommand } from '../run-command.js';
 import { reportEnded } from '../wait-outcome.js';
 import { watchInstance } from '../watch-instance.js';
 
 interface StartOptions {
   param: string[];
+  label: string[];
   from: string[];
   only: string[];
   to: string[];
@@ -18,13 +19,14 @@ interface StartOptions {
   timeout?: string;
 }
 
-/** `baton start NAME [-p k=v ...] [--schedule-time TIME] [--wait] [--timeout DURATION]` */
+/** `baton start NAME [-p k=v ...] [-l k=v ...] [--schedule-time TIME] [--wait] [--timeout D]` */
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description('start an instance of the newest version of a workflow')
     .argument('<workflow>', 'the workflow name')
     .option('-p, --param <key=value>', 'a parameter (repeatable)', collect, [])
+    .option('-l, --label <key=value>', 'a label, e.g. team=growth (repeatable)', collect, [])
     .option(
       '--schedule-time <time>',
       'the business time to run as, RFC 3339 with a zone, e.g. 2026-03-01T00:00:00Z (default: now)',
@@ -40,6 +42,7 @@ export function registerStart(program: Command): void {
         await startInstance(ctx, workflow, parseParams(opts.param), {
           // The api validates it (INVALID_ARGUMENT naming schedule_time): one rule, one place.
           scheduleTime: opts.scheduleTime,
+          labels: parsePairs(opts.label, '--label'),
           ...startTasksOf(opts),
           wait: opts.wait === true,
           timeoutMs,
@@ -63,14 +66,16 @@ export async function startInstance(
     timeoutMs?: number | undefined;
     startTasks?: string[];
     scope?: string;
+    labels?: Record<string, string>;
   },
 ): Promise<void> {
-  const started = await ctx.call('StartInstance', {
+  const started = await ctx.callOnce('StartInstance', {
     workflow,
     params,
     schedule_time: options.scheduleTime ?? '',
     start_tasks: options.startTasks ?? [],
     scope: options.scope ?? '',
+    labels: options.labels ?? {},
   });
   if (!options.wait) {
     if (ctx.json) ctx.printJson(instanceJson(started));

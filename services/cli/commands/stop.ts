@@ -13,7 +13,7 @@ export function registerStop(program: Command): void {
     .option('-w, --wait', 'wait until it has stopped; exit 0 only when it ends STOP')
     .action((id: string, opts: { wait?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const instance = await ctx.call('StopInstance', { id });
+        const instance = await ctx.callOnce('StopInstance', { id });
         if (opts.wait === true) {
           const ended = await watchInstance(ctx, id, { progress: !ctx.json });
           reportEnded(ctx, ended, 'STOP');

@@ -10,7 +10,14 @@ export function registerWorkflows(program: Command): void {
     .description('list workflow definitions')
     .action((_opts: unknown, command: Command) =>
       runCommand(command, async (ctx) => {
-        const { workflows } = await ctx.call('ListWorkflows', {});
+        // Every page: a listing of definitions is short enough to show whole.
+        const workflows = [];
+        let token = '';
+        do {
+          const page = await ctx.call('ListWorkflows', { page_size: 500, page_token: token });
+          workflows.push(...page.workflows);
+          token = page.next_page_token;
+        } while (token !== '');
         if (ctx.json) {
           ctx.printJson({ workflows: workflows.map(definitionJson) });
           return;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../shared/db/connect.js';
 import type { BackfillRow } from '../../../shared/db/schema.js';
 import { lockInstance, reopenInstance } from '../../../shared/instances/reopen-instance.js';
+import { parseStoredLabels } from '../../../shared/domain/labels.js';
 import { parseStoredSpec } from '../../../shared/domain/stored-spec.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
 import type { BackfillStep, DateInstances } from '../backfill/backfill-plan.js';
@@ -139,6 +140,7 @@ export class BackfillStore {
             params: JSON.stringify(date.params),
             owner: null,
             backfill_id: id,
+            labels: row.labels,
             schedule_time: new Date(at),
             change_actor: this.actor,
             change_reason: date.reason,
@@ -150,6 +152,24 @@ export class BackfillStore {
         if (result.numInsertedOrUpdatedRows === 1n && result.insertId !== undefined)
           started.push(String(result.insertId));
       }
+      // The backfill's labels, per instance, for label selectors (as a start records them).
+      const labels = Object.entries(parseStoredLabels(row.labels));
+      if (started.length > reopened.size && labels.length > 0)
+        await trx
+          .insertInto('instance_labels')
+          .values(
+            // A reopened date's instance has its labels already.
+            started
+              .filter((i) => !reopened.has(i))
+              .flatMap((instanceId) =>
+                labels.map(([key, value]) => ({
+                  instance_id: instanceId,
+                  label_key: key,
+                  label_value: value,
+                })),
+              ),
+          )
+          .execute();
       const { counts, end } = step;
       const rerun = rerunOf(row).filter((i) => !reopened.has(i));
       await trx

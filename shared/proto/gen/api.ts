@@ -7,6 +7,7 @@ import type { AdmitTaskGroupResponse as _baton_v1_AdmitTaskGroupResponse, AdmitT
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from './baton/v1/ApplyWorkflowRequest.js';
 import type { AuditEvent as _baton_v1_AuditEvent, AuditEvent__Output as _baton_v1_AuditEvent__Output } from './baton/v1/AuditEvent.js';
 import type { Backfill as _baton_v1_Backfill, Backfill__Output as _baton_v1_Backfill__Output } from './baton/v1/Backfill.js';
+import type { BackfillControlRequest as _baton_v1_BackfillControlRequest, BackfillControlRequest__Output as _baton_v1_BackfillControlRequest__Output } from './baton/v1/BackfillControlRequest.js';
 import type { BackfillDate as _baton_v1_BackfillDate, BackfillDate__Output as _baton_v1_BackfillDate__Output } from './baton/v1/BackfillDate.js';
 import type { BatonApiClient as _baton_v1_BatonApiClient, BatonApiDefinition as _baton_v1_BatonApiDefinition } from './baton/v1/BatonApi.js';
 import type { Condition as _baton_v1_Condition, Condition__Output as _baton_v1_Condition__Output } from './baton/v1/Condition.js';
@@ -75,6 +76,7 @@ export interface ProtoGrpcType {
       ApplyWorkflowRequest: MessageTypeDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_ApplyWorkflowRequest__Output>
       AuditEvent: MessageTypeDefinition<_baton_v1_AuditEvent, _baton_v1_AuditEvent__Output>
       Backfill: MessageTypeDefinition<_baton_v1_Backfill, _baton_v1_Backfill__Output>
+      BackfillControlRequest: MessageTypeDefinition<_baton_v1_BackfillControlRequest, _baton_v1_BackfillControlRequest__Output>
       BackfillDate: MessageTypeDefinition<_baton_v1_BackfillDate, _baton_v1_BackfillDate__Output>
       BatonApi: SubtypeConstructor<typeof grpc.Client, _baton_v1_BatonApiClient> & { service: _baton_v1_BatonApiDefinition }
       Condition: MessageTypeDefinition<_baton_v1_Condition, _baton_v1_Condition__Output>

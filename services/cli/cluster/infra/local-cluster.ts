@@ -26,6 +26,8 @@ export interface ClusterLayout {
   masters: number;
   workers: number;
   coordinators: number;
+  /** api replicas (default 1): each its own process and port, all on the same database. */
+  apis?: number;
 }
 
 export interface LocalClusterOptions {
@@ -50,7 +52,7 @@ export interface LocalClusterOptions {
 }
 
 /**
- * A whole Baton cluster as local processes: one api and the given numbers of masters,
+ * A whole Baton cluster as local processes: the given numbers of apis (default one), masters,
  * coordinators and workers, all on one etcd prefix and one database. Used by
  * `baton cluster up` (detached) and by tests (attached, so they can kill, pause and restart
  * single processes).
@@ -79,7 +81,7 @@ export class LocalCluster {
         ...Array<Role>(coordinators).fill('coordinator'),
         ...Array<Role>(masters).fill('master'),
         ...Array<Role>(workers).fill('worker'),
-        'api',
+        ...Array<Role>(options.layout.apis ?? 1).fill('api'),
       ];
       // Masters and the api run migrations at start; they serialize on a MySQL named lock.
       await Promise.all(

@@ -48,6 +48,7 @@ export function row(state: WorkflowState, extra: Partial<InstanceRow> = {}): Ins
     paused_at: null,
     paused_spans: null,
     backfill_id: null,
+    labels: null,
     schedule_time: at,
     created_at: at,
     started_at: state === 'RUNNING' ? at : null,

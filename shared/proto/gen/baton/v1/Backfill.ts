@@ -23,6 +23,7 @@ export interface Backfill {
   'created_at'?: (string);
   'ended_at'?: (string);
   'dates'?: (_baton_v1_BackfillDate)[];
+  'labels'?: ({[key: string]: string});
 }
 
 export interface Backfill__Output {
@@ -46,4 +47,5 @@ export interface Backfill__Output {
   'created_at': (string);
   'ended_at': (string);
   'dates': (_baton_v1_BackfillDate__Output)[];
+  'labels': ({[key: string]: string});
 }

@@ -4,6 +4,7 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from '../../baton/v1/ApplyWorkflowRequest.js';
 import type { Backfill as _baton_v1_Backfill, Backfill__Output as _baton_v1_Backfill__Output } from '../../baton/v1/Backfill.js';
+import type { BackfillControlRequest as _baton_v1_BackfillControlRequest, BackfillControlRequest__Output as _baton_v1_BackfillControlRequest__Output } from '../../baton/v1/BackfillControlRequest.js';
 import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, ForceTaskSuccessRequest__Output as _baton_v1_ForceTaskSuccessRequest__Output } from '../../baton/v1/ForceTaskSuccessRequest.js';
 import type { GetBackfillRequest as _baton_v1_GetBackfillRequest, GetBackfillRequest__Output as _baton_v1_GetBackfillRequest__Output } from '../../baton/v1/GetBackfillRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from '../../baton/v1/GetInstanceRequest.js';
@@ -202,14 +203,14 @@ export interface BatonApiClient extends grpc.Client {
   rerunInstance(argument: _baton_v1_RerunInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   rerunInstance(argument: _baton_v1_RerunInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
-  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  ResumeBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  resumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  resumeBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  resumeBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  resumeBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  ResumeBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  ResumeBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  ResumeBackfill(argument: _baton_v1_BackfillControlRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  ResumeBackfill(argument: _baton_v1_BackfillControlRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_BackfillControlRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  resumeBackfill(argument: _baton_v1_BackfillControlRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
   
   ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   ResumeInstance(argument: _baton_v1_ResumeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -256,14 +257,14 @@ export interface BatonApiClient extends grpc.Client {
   startInstance(argument: _baton_v1_StartInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   startInstance(argument: _baton_v1_StartInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
-  StopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  StopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  StopBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  StopBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  stopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  stopBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  stopBackfill(argument: _baton_v1_GetBackfillRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
-  stopBackfill(argument: _baton_v1_GetBackfillRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StopBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StopBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StopBackfill(argument: _baton_v1_BackfillControlRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  StopBackfill(argument: _baton_v1_BackfillControlRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_BackfillControlRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_BackfillControlRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
+  stopBackfill(argument: _baton_v1_BackfillControlRequest, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
   
   StopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   StopInstance(argument: _baton_v1_StopInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -313,7 +314,7 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   RerunInstance: grpc.handleUnaryCall<_baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance>;
   
-  ResumeBackfill: grpc.handleUnaryCall<_baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill>;
+  ResumeBackfill: grpc.handleUnaryCall<_baton_v1_BackfillControlRequest__Output, _baton_v1_Backfill>;
   
   ResumeInstance: grpc.handleUnaryCall<_baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance>;
   
@@ -325,7 +326,7 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   StartInstance: grpc.handleUnaryCall<_baton_v1_StartInstanceRequest__Output, _baton_v1_Instance>;
   
-  StopBackfill: grpc.handleUnaryCall<_baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill>;
+  StopBackfill: grpc.handleUnaryCall<_baton_v1_BackfillControlRequest__Output, _baton_v1_Backfill>;
   
   StopInstance: grpc.handleUnaryCall<_baton_v1_StopInstanceRequest__Output, _baton_v1_Instance>;
   
@@ -350,12 +351,12 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   PauseInstance: MethodDefinition<_baton_v1_PauseInstanceRequest, _baton_v1_Instance, _baton_v1_PauseInstanceRequest__Output, _baton_v1_Instance__Output>
   RecoverInstance: MethodDefinition<_baton_v1_RecoverInstanceRequest, _baton_v1_Instance, _baton_v1_RecoverInstanceRequest__Output, _baton_v1_Instance__Output>
   RerunInstance: MethodDefinition<_baton_v1_RerunInstanceRequest, _baton_v1_Instance, _baton_v1_RerunInstanceRequest__Output, _baton_v1_Instance__Output>
-  ResumeBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>
+  ResumeBackfill: MethodDefinition<_baton_v1_BackfillControlRequest, _baton_v1_Backfill, _baton_v1_BackfillControlRequest__Output, _baton_v1_Backfill__Output>
   ResumeInstance: MethodDefinition<_baton_v1_ResumeInstanceRequest, _baton_v1_Instance, _baton_v1_ResumeInstanceRequest__Output, _baton_v1_Instance__Output>
   SetScheduleState: MethodDefinition<_baton_v1_SetScheduleStateRequest, _baton_v1_WorkflowDefinition, _baton_v1_SetScheduleStateRequest__Output, _baton_v1_WorkflowDefinition__Output>
   SetTaskGroup: MethodDefinition<_baton_v1_SetTaskGroupRequest, _baton_v1_TaskGroup, _baton_v1_SetTaskGroupRequest__Output, _baton_v1_TaskGroup__Output>
   StartBackfill: MethodDefinition<_baton_v1_StartBackfillRequest, _baton_v1_Backfill, _baton_v1_StartBackfillRequest__Output, _baton_v1_Backfill__Output>
   StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
-  StopBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>
+  StopBackfill: MethodDefinition<_baton_v1_BackfillControlRequest, _baton_v1_Backfill, _baton_v1_BackfillControlRequest__Output, _baton_v1_Backfill__Output>
   StopInstance: MethodDefinition<_baton_v1_StopInstanceRequest, _baton_v1_Instance, _baton_v1_StopInstanceRequest__Output, _baton_v1_Instance__Output>
 }

@@ -4,9 +4,11 @@
 export interface ForceTaskSuccessRequest {
   'id'?: (string);
   'task'?: (string);
+  'request_id'?: (string);
 }
 
 export interface ForceTaskSuccessRequest__Output {
   'id': (string);
   'task': (string);
+  'request_id': (string);
 }

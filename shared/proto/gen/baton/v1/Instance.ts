@@ -26,6 +26,7 @@ export interface Instance {
   'start_tasks'?: (string)[];
   'scope'?: (string);
   'backfill_id'?: (string);
+  'labels'?: ({[key: string]: string});
 }
 
 export interface Instance__Output {
@@ -52,4 +53,5 @@ export interface Instance__Output {
   'start_tasks': (string)[];
   'scope': (string);
   'backfill_id': (string);
+  'labels': ({[key: string]: string});
 }

@@ -4,8 +4,10 @@ import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Inst
 
 export interface ListInstancesResponse {
   'instances'?: (_baton_v1_Instance)[];
+  'next_page_token'?: (string);
 }
 
 export interface ListInstancesResponse__Output {
   'instances': (_baton_v1_Instance__Output)[];
+  'next_page_token': (string);
 }

@@ -2,7 +2,11 @@
 
 
 export interface ListWorkflowsRequest {
+  'page_size'?: (number);
+  'page_token'?: (string);
 }
 
 export interface ListWorkflowsRequest__Output {
+  'page_size': (number);
+  'page_token': (string);
 }

@@ -4,8 +4,10 @@ import type { WorkflowDefinition as _baton_v1_WorkflowDefinition, WorkflowDefini
 
 export interface ListWorkflowsResponse {
   'workflows'?: (_baton_v1_WorkflowDefinition)[];
+  'next_page_token'?: (string);
 }
 
 export interface ListWorkflowsResponse__Output {
   'workflows': (_baton_v1_WorkflowDefinition__Output)[];
+  'next_page_token': (string);
 }

@@ -3,8 +3,10 @@
 
 export interface PauseInstanceRequest {
   'id'?: (string);
+  'request_id'?: (string);
 }
 
 export interface PauseInstanceRequest__Output {
   'id': (string);
+  'request_id': (string);
 }

@@ -3,8 +3,10 @@
 
 export interface RerunInstanceRequest {
   'id'?: (string);
+  'request_id'?: (string);
 }
 
 export interface RerunInstanceRequest__Output {
   'id': (string);
+  'request_id': (string);
 }

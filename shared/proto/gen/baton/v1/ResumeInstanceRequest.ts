@@ -3,8 +3,10 @@
 
 export interface ResumeInstanceRequest {
   'id'?: (string);
+  'request_id'?: (string);
 }
 
 export interface ResumeInstanceRequest__Output {
   'id': (string);
+  'request_id': (string);
 }

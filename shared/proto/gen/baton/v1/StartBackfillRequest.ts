@@ -10,6 +10,8 @@ export interface StartBackfillRequest {
   'order'?: (string);
   'on_failure'?: (string);
   'params'?: ({[key: string]: string});
+  'request_id'?: (string);
+  'labels'?: ({[key: string]: string});
 }
 
 export interface StartBackfillRequest__Output {
@@ -21,4 +23,6 @@ export interface StartBackfillRequest__Output {
   'order': (string);
   'on_failure': (string);
   'params': ({[key: string]: string});
+  'request_id': (string);
+  'labels': ({[key: string]: string});
 }

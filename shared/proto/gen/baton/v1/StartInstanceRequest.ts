@@ -7,6 +7,8 @@ export interface StartInstanceRequest {
   'schedule_time'?: (string);
   'start_tasks'?: (string)[];
   'scope'?: (string);
+  'request_id'?: (string);
+  'labels'?: ({[key: string]: string});
 }
 
 export interface StartInstanceRequest__Output {
@@ -15,4 +17,6 @@ export interface StartInstanceRequest__Output {
   'schedule_time': (string);
   'start_tasks': (string)[];
   'scope': (string);
+  'request_id': (string);
+  'labels': ({[key: string]: string});
 }

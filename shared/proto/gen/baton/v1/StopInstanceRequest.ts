@@ -3,8 +3,10 @@
 
 export interface StopInstanceRequest {
   'id'?: (string);
+  'request_id'?: (string);
 }
 
 export interface StopInstanceRequest__Output {
   'id': (string);
+  'request_id': (string);
 }
