@@ -13,6 +13,8 @@ export interface ChangeEvent {
   fromState: string | null;
   toState: string;
   worker: string | null;
+  /** A SUB_WORKFLOW attempt's child instance (as the task row has it now). */
+  childId: string | null;
   /** Only on a task's SUCCESS change. */
   outputs: Record<string, string> | null;
   reason: string | null;
@@ -44,6 +46,7 @@ export function eventToProto(event: ChangeEvent): InstanceEvent {
     from_state: event.fromState ?? '',
     to_state: event.toState,
     worker: event.worker ?? '',
+    child_id: event.childId ?? '',
     outputs: event.outputs ?? {},
     reason: event.reason ?? '',
     actor: event.actor,

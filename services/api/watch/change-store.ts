@@ -96,18 +96,22 @@ export class ChangeStore {
     return rows.map(toEvent);
   }
 
-  /** The instance's own state as of change `at` (its last instance-level change up to it). */
-  async instanceStateAt(instanceId: string, at: bigint): Promise<string | undefined> {
-    const row = await this.db
+  /**
+   * The instance's own latest change (not a task's) with an id up to `at` (undefined: no
+   * bound), if any: its id and the state it went to.
+   */
+  async lastInstanceChange(
+    instanceId: string,
+    at?: bigint,
+  ): Promise<{ id: bigint; state: string } | undefined> {
+    let query = this.db
       .selectFrom('state_changes')
-      .select('to_state')
+      .select(['id', 'to_state'])
       .where('instance_id', '=', instanceId)
-      .where('task', 'is', null)
-      .where('id', '<=', at.toString())
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.to_state;
+      .where('task', 'is', null);
+    if (at !== undefined) query = query.where('id', '<=', at.toString());
+    const row = await query.orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row === undefined ? undefined : { id: BigInt(row.id), state: row.to_state };
   }
 
   private select() {
@@ -129,6 +133,7 @@ export class ChangeStore {
         'sc.from_state',
         'sc.to_state',
         'ti.worker',
+        'ti.child_instance_id',
         'ti.outputs',
         'sc.reason',
         'sc.actor',
@@ -150,6 +155,7 @@ function toEvent(row: Row): ChangeEvent {
     fromState: row.from_state,
     toState: row.to_state,
     worker: row.worker,
+    childId: row.child_instance_id,
     outputs:
       row.task !== null && row.to_state === 'SUCCESS' && row.outputs !== null
         ? parseStoredParams(row.outputs)

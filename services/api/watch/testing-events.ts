@@ -11,6 +11,7 @@ export function change(id: number, more: Partial<Omit<ChangeEvent, 'id'>> = {}):
     fromState: null,
     toState: 'RUNNING',
     worker: null,
+    childId: null,
     outputs: null,
     reason: null,
     actor: 'test',

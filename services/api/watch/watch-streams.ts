@@ -43,16 +43,12 @@ export async function watchInstance(
   if (!(await deps.instanceExists(id))) throw new NotFoundError(`no instance ${id}`);
   const { subscription, horizon } = deps.hub.subscribe({ kind: 'instance', instanceId: id });
   try {
-    let state = after > 0n ? await deps.changes.instanceStateAt(id, after) : undefined;
+    // The instance's own last change the client has (or is sent): where it stands.
+    let last = after > 0n ? await deps.changes.lastInstanceChange(id, after) : undefined;
     const send = async (event: ChangeEvent) => {
       await stream.write(eventToProto(event));
-      if (event.task === null) state = event.toState;
+      if (event.task === null) last = { id: event.id, state: event.toState };
     };
-    const ended = () =>
-      state !== undefined &&
-      isWorkflowState(state) &&
-      isTerminalWorkflowState(state) &&
-      subscription.size === 0;
     let cursor = after;
     for (;;) {
       const page = await deps.changes.ofInstance(id, cursor, horizon, CATCH_UP_PAGE);
@@ -60,7 +56,13 @@ export async function watchInstance(
       cursor = page.at(-1)?.id ?? cursor;
       if (page.length < CATCH_UP_PAGE) break;
     }
-    while (!ended()) {
+    for (;;) {
+      if (subscription.size === 0 && last !== undefined && isTerminal(last.state)) {
+        // Nothing queued; but a reopen (recover, resume) may be committed and not yet tailed
+        // by this api: MySQL says whether the terminal change is still the instance's last.
+        const newest = await deps.changes.lastInstanceChange(id);
+        if (newest === undefined || newest.id <= last.id) return;
+      }
       const event = await subscription.take(ctx.signal);
       if (event.id <= cursor) continue; // sent during catch-up, or before the client's cursor
       await send(event);
@@ -69,6 +71,10 @@ export async function watchInstance(
   } finally {
     subscription.close(new CancelledError('the stream ended'));
   }
+}
+
+function isTerminal(state: string): boolean {
+  return isWorkflowState(state) && isTerminalWorkflowState(state);
 }
 
 /**

@@ -16,6 +16,7 @@ export interface InstanceEvent {
   'actor'?: (string);
   'epoch'?: (string);
   'at'?: (string);
+  'child_id'?: (string);
 }
 
 export interface InstanceEvent__Output {
@@ -32,4 +33,5 @@ export interface InstanceEvent__Output {
   'actor': (string);
   'epoch': (string);
   'at': (string);
+  'child_id': (string);
 }
