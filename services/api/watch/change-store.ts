@@ -16,6 +16,16 @@ export interface InstancesFilter {
 export class ChangeStore {
   constructor(private readonly db: Db) {}
 
+  /** Whether the instance exists. */
+  async instanceExists(id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('workflow_instances')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The largest id so far (0 for none). */
   async maxId(): Promise<bigint> {
     const row = await this.db

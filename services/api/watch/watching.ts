@@ -38,14 +38,8 @@ export async function startWatching(
     log,
   );
   tailer.start();
-  const instanceExists = async (id: string) =>
-    (await db
-      .selectFrom('workflow_instances')
-      .select('id')
-      .where('id', '=', id)
-      .executeTakeFirst()) !== undefined;
   return {
-    deps: { hub, changes, instanceExists },
+    deps: { hub, changes, instanceExists: (id) => changes.instanceExists(id) },
     hub,
     async close() {
       hub.close();
