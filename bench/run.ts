@@ -17,6 +17,7 @@ import { measureHandoff, type HandoffRound } from './handoff.js';
 import { measureMasterMemory } from './memory.js';
 import { CpuMeter } from './support/cpu-usage.js';
 import { measureThroughput, type ThroughputRound } from './throughput.js';
+import { measureWatchLatency, type WatchRound } from './watch.js';
 import { BenchInfra } from './support/bench-infra.js';
 import { startBenchCluster } from './support/bench-cluster.js';
 import { figure, type Figure } from './support/stats.js';
@@ -143,11 +144,32 @@ async function memory(infra: BenchInfra): Promise<Results> {
   return { master_rss_mb_10k: figure(rounds) };
 }
 
+/** Commit of a state change → its event at a watching client (WatchInstances). */
+async function watch(infra: BenchInfra): Promise<Results> {
+  const bench = await startBenchCluster(infra, 'watch', {
+    masters: 1,
+    coordinators: 1,
+    workers: 1,
+  });
+  try {
+    await measureWatchLatency(bench, 'warmup', 20);
+    const rounds: WatchRound[] = [];
+    for (let i = 0; i < 3; i += 1) rounds.push(await measureWatchLatency(bench, `r${i}`, 100));
+    return {
+      watch_latency_p50_ms: figure(rounds.map((r) => r.p50)),
+      watch_latency_p99_ms: figure(rounds.map((r) => r.p99)),
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
 const BENCHMARKS: Record<string, (infra: BenchInfra) => Promise<Results>> = {
   throughput,
   handoff,
   failover,
   memory,
+  watch,
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,8 @@ import { batonProto } from '../shared/proto/load.js';
 import { codeOf } from './support/call-status.js';
 import { rowCounts } from './support/row-counts.js';
 import { startTestCluster, waitForEnd, type TestCluster } from './support/test-cluster.js';
+import type { BatonApiDefinition } from '../shared/proto/gen/baton/v1/BatonApi.js';
+import type { BatonApiStreams } from '../shared/proto/streaming-methods.js';
 
 const WORKFLOW = 'name: auth\ntasks:\n  - { name: a, type: SHELL, command: "true" }\n';
 const CHANGED = 'name: auth\ntasks:\n  - { name: b, type: SHELL, command: "true" }\n';
@@ -19,7 +21,11 @@ describe('api tokens and roles', () => {
     const identity = token === undefined ? {} : { token };
     const channel = channels.get(address);
     return {
-      api: makeServiceClient(batonProto().BatonApi.service, channel, identity),
+      api: makeServiceClient<BatonApiDefinition, BatonApiStreams>(
+        batonProto().BatonApi.service,
+        channel,
+        identity,
+      ),
       admin: makeServiceClient(batonProto().BatonAdmin.service, channel, identity),
     };
   };

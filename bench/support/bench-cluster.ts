@@ -8,11 +8,12 @@ import {
 } from '../../services/cli/cluster/infra/local-cluster.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { batonProto } from '../../shared/proto/load.js';
+import type { BatonApiStreams } from '../../shared/proto/streaming-methods.js';
 import type { BenchInfra } from './bench-infra.js';
 
 export interface BenchCluster {
   cluster: LocalCluster;
-  api: ServiceClient<BatonApiDefinition>;
+  api: ServiceClient<BatonApiDefinition, BatonApiStreams>;
   db: Db;
   stop(): Promise<void>;
 }
@@ -47,9 +48,13 @@ export async function startBenchCluster(
   const db = connectDb(url, { poolSize: 4 });
   return {
     cluster,
-    api: makeServiceClient(batonProto().BatonApi.service, channels.get(cluster.api.address), {
-      token: await issueToken(url, `bench-${label}-${Date.now()}`, 'operator', 'bench'),
-    }),
+    api: makeServiceClient<BatonApiDefinition, BatonApiStreams>(
+      batonProto().BatonApi.service,
+      channels.get(cluster.api.address),
+      {
+        token: await issueToken(url, `bench-${label}-${Date.now()}`, 'operator', 'bench'),
+      },
+    ),
     db,
     async stop() {
       channels.close();

@@ -43,6 +43,19 @@ export const apiEnvSchema = commonEnvSchema.extend({
     }),
   /** How often this api deletes request ids past their retention (in bounded batches). */
   REQUEST_ID_PURGE_INTERVAL_MS: count(24 * 60 * 60 * 1000, 60_000),
+  /** Watch streams (WatchInstance, WatchInstances) this replica serves at once. */
+  MAX_WATCH_STREAMS: count(100_000, 1_000),
+  /**
+   * Changes queued for one watch stream whose client reads slower than they come, in bytes;
+   * past it the stream ends RESOURCE_EXHAUSTED (README "Watching": the memory bound).
+   */
+  WATCH_BUFFER_BYTES: count(64 * 1024 * 1024, 256 * 1024),
+  /** How often the replica's one poller reads new rows of state_changes. */
+  WATCH_POLL_MS: count(60_000, 100),
+  /** A gap in state_changes ids open this long gets a settling (locking) read. */
+  WATCH_GAP_PROBE_MS: count(60_000, 200),
+  /** A gap open this long is given up (a transaction held its change uncommitted that long). */
+  WATCH_GAP_TIMEOUT_MS: count(3_600_000, 60_000),
 });
 
 export type ApiEnv = z.infer<typeof apiEnvSchema>;

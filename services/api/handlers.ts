@@ -10,6 +10,8 @@ import type { ServiceHandlers } from '../../shared/grpc/server.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
 import { nextFireTime } from '../../shared/domain/schedule.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
+import type { BatonApiStreams } from '../../shared/proto/streaming-methods.js';
+import { watchInstance, watchInstances, type WatchDeps } from './watch/watch-streams.js';
 import { askerOf, auditActor } from './audit-actor.js';
 import { listAuditEvents } from './audit-query.js';
 import type { Backfills } from './backfills.js';
@@ -41,9 +43,10 @@ export interface ApiDeps {
   backfills: Backfills;
   workers: MemberDirectory;
   channels: ChannelPool;
+  watch: WatchDeps;
 }
 
-export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> {
+export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition, BatonApiStreams> {
   const { definitions, instances, controls } = deps;
   // The scheduler watches this key; its periodic reload covers a lost write.
   const wakeScheduler = (change: string) =>
@@ -194,6 +197,12 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     },
     async ListTaskGroups() {
       return { groups: (await listTaskGroupRows(deps.db)).map(groupToProto) };
+    },
+    WatchInstance(req, stream, ctx) {
+      return watchInstance(deps.watch, req, stream, ctx);
+    },
+    WatchInstances(req, stream, ctx) {
+      return watchInstances(deps.watch, req, stream, ctx);
     },
     async ListMembers() {
       const listing = await deps.etcd.getAll().prefix(`${deps.keys.prefix}members/`).strings();

@@ -7,6 +7,8 @@ import { CallAdmission } from '../../shared/grpc/admission.js';
 import { bindService } from '../../shared/grpc/server.js';
 import { batonProto } from '../../shared/proto/load.js';
 import { ServiceRuntime } from '../../shared/service-runtime.js';
+import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
+import type { BatonApiStreams } from '../../shared/proto/streaming-methods.js';
 import { CoordinatorClient } from '../../shared/serial/coordinator-client.js';
 import { API_METHOD_ROLES } from '../../shared/auth/api-method-roles.js';
 import { TokenAuthorizer } from '../../shared/auth/token-authorizer.js';
@@ -21,6 +23,7 @@ import { Instances } from './instances.js';
 import { startRequestIdPurge } from './requests/request-purge.js';
 import { RequestIds } from './requests/request-store.js';
 import { registerStateCountMetrics } from './metrics.js';
+import { startWatching } from './watch/watching.js';
 
 /** The public API: definitions, instances, logs. Stateless; wiring only. */
 async function main(): Promise<void> {
@@ -41,6 +44,10 @@ async function main(): Promise<void> {
   const backfills = new Backfills(instanceDeps);
   const purge = startRequestIdPurge(requestIds, env.REQUEST_ID_PURGE_INTERVAL_MS, log);
   const coordinators = await CoordinatorClient.open(runtime);
+  const watching = await startWatching(db, env, log);
+  // Before the server stops accepting: open streams would otherwise hold its drain until the
+  // grace ends; ended with UNAVAILABLE, their clients reconnect (after_change) elsewhere.
+  runtime.lifecycle.addStep('end watch streams', () => watching.close());
   const handlers = apiHandlers({
     db,
     etcd,
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
     workers,
     channels,
     coordinators,
+    watch: watching.deps,
   });
   registerStateCountMetrics(db);
   const tokens = new TokenStore(db);
@@ -61,7 +69,10 @@ async function main(): Promise<void> {
   // retry-after-ms) instead of every call slowing down behind a backlog on etcd or MySQL.
   const admission = new CallAdmission(env.MAX_INFLIGHT_CALLS);
   await runtime.serve([
-    bindService(batonProto().BatonApi.service, handlers, log, { authorize, admission }),
+    bindService<BatonApiDefinition, BatonApiStreams>(batonProto().BatonApi.service, handlers, log, {
+      authorize,
+      admission,
+    }),
     bindService(batonProto().BatonAdmin.service, adminHandlers(db, authorizer), log, {
       authorize,
       admission,

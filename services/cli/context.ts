@@ -17,11 +17,13 @@ import { withRetry } from '../../shared/retry.js';
 import type { BatonAdminDefinition } from '../../shared/proto/gen/baton/v1/BatonAdmin.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import { batonProto } from '../../shared/proto/load.js';
+import type { BatonApiStreams } from '../../shared/proto/streaming-methods.js';
+import type { InstanceEvent__Output } from '../../shared/proto/gen/baton/v1/InstanceEvent.js';
 import { channelSecurity } from '../../shared/tls/credentials.js';
 import { CliError, EXIT, apiCallError } from './cli-error.js';
 import { clusterFilePath, readClusterFile } from './cluster/cluster-file.js';
 
-export type ApiClient = ServiceClient<BatonApiDefinition>;
+export type ApiClient = ServiceClient<BatonApiDefinition, BatonApiStreams>;
 export type AdminClient = ServiceClient<BatonAdminDefinition>;
 
 /** The options defined on the program itself, valid before or after any subcommand. */
@@ -99,7 +101,9 @@ export class CliContext {
     method: K,
     request: Parameters<ApiClient[K]>[0],
   ): Promise<Awaited<ReturnType<ApiClient[K]>>> {
-    this.client ??= await this.clientOf(batonProto().BatonApi.service);
+    this.client ??= await this.clientOf<BatonApiDefinition, BatonApiStreams>(
+      batonProto().BatonApi.service,
+    );
     return this.invoke(this.client, method, request);
   }
 
@@ -124,6 +128,30 @@ export class CliContext {
     });
   }
 
+  /**
+   * Follows one instance's changes after `afterChange` (WatchInstance) until its terminal
+   * change. No deadline (it lasts as long as the instance runs); failures are mapped as `call`
+   * maps them (unreachable: a CliError, exit 2).
+   */
+  async *watchInstance(
+    id: string,
+    afterChange: string,
+    signal?: AbortSignal,
+  ): AsyncGenerator<InstanceEvent__Output, void, undefined> {
+    this.client ??= await this.clientOf<BatonApiDefinition, BatonApiStreams>(
+      batonProto().BatonApi.service,
+    );
+    const address = await this.apiAddress();
+    try {
+      yield* this.client.WatchInstance(
+        { id, after_change: afterChange },
+        signal === undefined ? {} : { signal },
+      );
+    } catch (err) {
+      throw apiCallError(err, address);
+    }
+  }
+
   /** `call` for token management (BatonAdmin, served by the same api). */
   async callAdmin<K extends keyof AdminClient>(
     method: K,
@@ -134,11 +162,11 @@ export class CliContext {
   }
 
   /** A client of `definition` at the api address, calling with the api token. */
-  private async clientOf<D extends grpc.ServiceDefinition>(
+  private async clientOf<D extends grpc.ServiceDefinition, S extends string = never>(
     definition: D,
-  ): Promise<ServiceClient<D>> {
+  ): Promise<ServiceClient<D, S>> {
     const channel = await this.channel(await this.apiAddress());
-    return makeServiceClient(definition, channel, { token: await this.apiToken() });
+    return makeServiceClient<D, S>(definition, channel, { token: await this.apiToken() });
   }
 
   private async channel(address: string): Promise<grpc.Client> {

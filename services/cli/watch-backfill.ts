@@ -1,7 +1,7 @@
 /**
  * Following a backfill until it ends (`baton backfill ... --wait`): a progress bar redrawn in
  * place on a terminal, a plain line per change otherwise (a log, a pipe). The CLI polls
- * GetBackfill, as it polls GetInstance for `start --wait`.
+ * GetBackfill (backfills have no change stream; instances do: see watch-instance.ts).
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { isRetryable } from '../../shared/errors.js';

@@ -18,6 +18,8 @@ export const API_METHOD_ROLES: Readonly<Record<string, ApiRole>> = {
   '/baton.v1.BatonApi/ListBackfills': 'viewer',
   '/baton.v1.BatonApi/GetTaskGroup': 'viewer',
   '/baton.v1.BatonApi/ListTaskGroups': 'viewer',
+  '/baton.v1.BatonApi/WatchInstance': 'viewer',
+  '/baton.v1.BatonApi/WatchInstances': 'viewer',
   '/baton.v1.BatonApi/ApplyWorkflow': 'operator',
   '/baton.v1.BatonApi/SetScheduleState': 'operator',
   '/baton.v1.BatonApi/StartInstance': 'operator',

@@ -3,6 +3,7 @@ import type { Deserialize, MethodDefinition, Serialize } from '@grpc/proto-loade
 import { fromGrpcError } from './status-mapping.js';
 import { remainingMs, type CallContext } from './call-context.js';
 import { clientSpan, markRpcError } from './rpc-telemetry.js';
+import { serverStream, type StreamOptions } from './client-stream.js';
 
 export interface CallOptions {
   /** Deadline for this call; default 10 s. Never longer than the parent call's deadline. */
@@ -18,12 +19,14 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * A promise-returning client derived from a generated service definition (whose grpc index
  * signature is not a method, hence the key filter).
  */
-export type ServiceClient<D> = {
+export type ServiceClient<D, S extends string = never> = {
   [K in keyof D as string extends K ? never : K]: D[K] extends {
     requestSerialize: Serialize<infer Req>;
     responseDeserialize: Deserialize<infer Res>;
   }
-    ? (request: Req, options?: CallOptions) => Promise<Res>
+    ? K extends S
+      ? (request: Req, options?: StreamOptions) => AsyncGenerator<Res, void, undefined>
+      : (request: Req, options?: CallOptions) => Promise<Res>
     : never;
 };
 
@@ -31,17 +34,25 @@ export type ServiceClient<D> = {
  * Builds a typed, promise-based client over a shared channel. Rejections are typed BatonErrors
  * (see status-mapping.ts); every call has a deadline.
  */
-export function makeServiceClient<D extends grpc.ServiceDefinition>(
+export function makeServiceClient<D extends grpc.ServiceDefinition, S extends string = never>(
   definition: D,
   channel: grpc.Client,
   identity: ClientIdentity = {},
-): ServiceClient<D> {
+): ServiceClient<D, S> {
   const client: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(definition)) {
-    client[name] = (request: unknown, options: CallOptions = {}) =>
-      unaryCall(channel, method as MethodDefinition<unknown, unknown>, request, options, identity);
+  for (const [name, m] of Object.entries(definition)) {
+    const method = m as MethodDefinition<unknown, unknown>;
+    client[name] = method.responseStream
+      ? (request: unknown, options: StreamOptions = {}) => {
+          const metadata = new grpc.Metadata();
+          if (identity.token !== undefined)
+            metadata.set('authorization', `Bearer ${identity.token}`);
+          return serverStream(channel, method, request, metadata, options);
+        }
+      : (request: unknown, options: CallOptions = {}) =>
+          unaryCall(channel, method, request, options, identity);
   }
-  return client as ServiceClient<D>;
+  return client as ServiceClient<D, S>;
 }
 
 /** Who a client calls as, beyond its channel's certificate: an api bearer token. */

@@ -6,14 +6,21 @@ import type { CallAdmission } from './admission.js';
 import type { Authorizer, CallContext } from './call-context.js';
 import { toGrpcStatus } from './status-mapping.js';
 import { markRpcError, rpcServerObserver, serverSpan, type RpcObserver } from './rpc-telemetry.js';
+import { wrapServerStream, type StreamHandler } from './server-stream.js';
 
-/** Handlers for a generated service definition: plain async functions of (request, context). */
-export type ServiceHandlers<D> = {
+/**
+ * Handlers for a generated service definition: plain async functions of (request, context), and
+ * for the server-streaming methods named in `S` (the generated types do not say which ones
+ * stream) a StreamHandler that writes its messages.
+ */
+export type ServiceHandlers<D, S extends string = never> = {
   [K in keyof D as string extends K ? never : K]: D[K] extends {
     requestDeserialize: Deserialize<infer Req>;
     responseSerialize: Serialize<infer Res>;
   }
-    ? (request: Req, ctx: CallContext) => Promise<Res>
+    ? K extends S
+      ? StreamHandler<Req, Res>
+      : (request: Req, ctx: CallContext) => Promise<Res>
     : never;
 };
 
@@ -33,9 +40,9 @@ export interface BindOptions {
   admission?: CallAdmission;
 }
 
-export function bindService<D extends grpc.ServiceDefinition>(
+export function bindService<D extends grpc.ServiceDefinition, S extends string = never>(
   definition: D,
-  handlers: ServiceHandlers<D>,
+  handlers: ServiceHandlers<D, S>,
   log: Logger,
   options: BindOptions = {},
 ): ServiceBinding {
@@ -46,7 +53,16 @@ export function bindService<D extends grpc.ServiceDefinition>(
       handlers as Record<string, (req: unknown, ctx: CallContext) => Promise<unknown>>
     )[name];
     if (handler === undefined) throw new Error(`no handler for ${method.path}`);
-    implementation[name] = wrapUnary(method.path, handler, log, observe, options);
+    if (method.requestStream) throw new Error(`${method.path}: client streaming is not supported`);
+    implementation[name] = method.responseStream
+      ? wrapServerStream(
+          method.path,
+          handler as unknown as StreamHandler<unknown, unknown>,
+          log,
+          observe,
+          options,
+        )
+      : wrapUnary(method.path, handler, log, observe, options);
   }
   return { definition, implementation };
 }

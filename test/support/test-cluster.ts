@@ -17,6 +17,7 @@ import {
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
 import type { Instance__Output } from '../../shared/proto/gen/baton/v1/Instance.js';
 import { batonProto } from '../../shared/proto/load.js';
+import type { BatonApiStreams } from '../../shared/proto/streaming-methods.js';
 import {
   createTestDatabase,
   etcdEndpoint,
@@ -24,7 +25,7 @@ import {
   type TestDatabase,
 } from './test-env.js';
 
-export type ApiClient = ServiceClient<BatonApiDefinition>;
+export type ApiClient = ServiceClient<BatonApiDefinition, BatonApiStreams>;
 
 export interface TestCluster {
   cluster: LocalCluster;
@@ -90,7 +91,11 @@ export async function startTestCluster(
   };
   const adminToken = await issueToken('admin', 'test-admin');
   const apiAt = (address: string, token: string = adminToken): ApiClient =>
-    makeServiceClient(batonProto().BatonApi.service, channels.get(address), { token });
+    makeServiceClient<BatonApiDefinition, BatonApiStreams>(
+      batonProto().BatonApi.service,
+      channels.get(address),
+      { token },
+    );
   return {
     cluster,
     api: apiAt(cluster.api.address),

@@ -2,17 +2,25 @@ import type { Command } from 'commander';
 import type { Instance__Output } from '../../../shared/proto/gen/baton/v1/Instance.js';
 import { instanceJson } from '../instance-json.js';
 import { runCommand } from '../run-command.js';
+import { watchInstance } from '../watch-instance.js';
 import { between, localTime, table } from '../text-format.js';
 
-/** `baton get ID`: one instance and its task attempts. */
+/** `baton get ID [--watch]`: one instance and its task attempts (once it ends, with --watch). */
 export function registerGet(program: Command): void {
   program
     .command('get')
     .description('show an instance and its tasks')
     .argument('<id>', 'the instance id')
-    .action((id: string, _opts: unknown, command: Command) =>
+    .option(
+      '-w, --watch',
+      'follow its changes as they happen (a line each) until it ends, then show it',
+    )
+    .action((id: string, opts: { watch?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const instance = await ctx.call('GetInstance', { id });
+        const instance =
+          opts.watch === true
+            ? await watchInstance(ctx, id, { progress: !ctx.json })
+            : await ctx.call('GetInstance', { id });
         if (ctx.json) ctx.printJson(instanceJson(instance));
         else ctx.say(describeInstance(instance));
       }),

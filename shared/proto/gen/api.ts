@@ -22,6 +22,7 @@ import type { GetTaskGroupRequest as _baton_v1_GetTaskGroupRequest, GetTaskGroup
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from './baton/v1/GetTaskLogRequest.js';
 import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from './baton/v1/GetWorkflowRequest.js';
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from './baton/v1/Instance.js';
+import type { InstanceEvent as _baton_v1_InstanceEvent, InstanceEvent__Output as _baton_v1_InstanceEvent__Output } from './baton/v1/InstanceEvent.js';
 import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from './baton/v1/InstanceHistory.js';
 import type { ListAuditEventsRequest as _baton_v1_ListAuditEventsRequest, ListAuditEventsRequest__Output as _baton_v1_ListAuditEventsRequest__Output } from './baton/v1/ListAuditEventsRequest.js';
 import type { ListAuditEventsResponse as _baton_v1_ListAuditEventsResponse, ListAuditEventsResponse__Output as _baton_v1_ListAuditEventsResponse__Output } from './baton/v1/ListAuditEventsResponse.js';
@@ -60,6 +61,8 @@ import type { TaskInstance as _baton_v1_TaskInstance, TaskInstance__Output as _b
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from './baton/v1/TaskLog.js';
 import type { TaskSpec as _baton_v1_TaskSpec, TaskSpec__Output as _baton_v1_TaskSpec__Output } from './baton/v1/TaskSpec.js';
 import type { WaitingInstance as _baton_v1_WaitingInstance, WaitingInstance__Output as _baton_v1_WaitingInstance__Output } from './baton/v1/WaitingInstance.js';
+import type { WatchInstanceRequest as _baton_v1_WatchInstanceRequest, WatchInstanceRequest__Output as _baton_v1_WatchInstanceRequest__Output } from './baton/v1/WatchInstanceRequest.js';
+import type { WatchInstancesRequest as _baton_v1_WatchInstancesRequest, WatchInstancesRequest__Output as _baton_v1_WatchInstancesRequest__Output } from './baton/v1/WatchInstancesRequest.js';
 import type { WorkflowDefinition as _baton_v1_WorkflowDefinition, WorkflowDefinition__Output as _baton_v1_WorkflowDefinition__Output } from './baton/v1/WorkflowDefinition.js';
 import type { WorkflowSpec as _baton_v1_WorkflowSpec, WorkflowSpec__Output as _baton_v1_WorkflowSpec__Output } from './baton/v1/WorkflowSpec.js';
 
@@ -91,6 +94,7 @@ export interface ProtoGrpcType {
       GetTaskLogRequest: MessageTypeDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_GetTaskLogRequest__Output>
       GetWorkflowRequest: MessageTypeDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_GetWorkflowRequest__Output>
       Instance: MessageTypeDefinition<_baton_v1_Instance, _baton_v1_Instance__Output>
+      InstanceEvent: MessageTypeDefinition<_baton_v1_InstanceEvent, _baton_v1_InstanceEvent__Output>
       InstanceHistory: MessageTypeDefinition<_baton_v1_InstanceHistory, _baton_v1_InstanceHistory__Output>
       ListAuditEventsRequest: MessageTypeDefinition<_baton_v1_ListAuditEventsRequest, _baton_v1_ListAuditEventsRequest__Output>
       ListAuditEventsResponse: MessageTypeDefinition<_baton_v1_ListAuditEventsResponse, _baton_v1_ListAuditEventsResponse__Output>
@@ -129,6 +133,8 @@ export interface ProtoGrpcType {
       TaskLog: MessageTypeDefinition<_baton_v1_TaskLog, _baton_v1_TaskLog__Output>
       TaskSpec: MessageTypeDefinition<_baton_v1_TaskSpec, _baton_v1_TaskSpec__Output>
       WaitingInstance: MessageTypeDefinition<_baton_v1_WaitingInstance, _baton_v1_WaitingInstance__Output>
+      WatchInstanceRequest: MessageTypeDefinition<_baton_v1_WatchInstanceRequest, _baton_v1_WatchInstanceRequest__Output>
+      WatchInstancesRequest: MessageTypeDefinition<_baton_v1_WatchInstancesRequest, _baton_v1_WatchInstancesRequest__Output>
       WorkflowDefinition: MessageTypeDefinition<_baton_v1_WorkflowDefinition, _baton_v1_WorkflowDefinition__Output>
       WorkflowSpec: MessageTypeDefinition<_baton_v1_WorkflowSpec, _baton_v1_WorkflowSpec__Output>
     }

@@ -13,6 +13,7 @@ import type { GetTaskGroupRequest as _baton_v1_GetTaskGroupRequest, GetTaskGroup
 import type { GetTaskLogRequest as _baton_v1_GetTaskLogRequest, GetTaskLogRequest__Output as _baton_v1_GetTaskLogRequest__Output } from '../../baton/v1/GetTaskLogRequest.js';
 import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowRequest__Output as _baton_v1_GetWorkflowRequest__Output } from '../../baton/v1/GetWorkflowRequest.js';
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from '../../baton/v1/Instance.js';
+import type { InstanceEvent as _baton_v1_InstanceEvent, InstanceEvent__Output as _baton_v1_InstanceEvent__Output } from '../../baton/v1/InstanceEvent.js';
 import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from '../../baton/v1/InstanceHistory.js';
 import type { ListAuditEventsRequest as _baton_v1_ListAuditEventsRequest, ListAuditEventsRequest__Output as _baton_v1_ListAuditEventsRequest__Output } from '../../baton/v1/ListAuditEventsRequest.js';
 import type { ListAuditEventsResponse as _baton_v1_ListAuditEventsResponse, ListAuditEventsResponse__Output as _baton_v1_ListAuditEventsResponse__Output } from '../../baton/v1/ListAuditEventsResponse.js';
@@ -38,6 +39,8 @@ import type { StartInstanceRequest as _baton_v1_StartInstanceRequest, StartInsta
 import type { StopInstanceRequest as _baton_v1_StopInstanceRequest, StopInstanceRequest__Output as _baton_v1_StopInstanceRequest__Output } from '../../baton/v1/StopInstanceRequest.js';
 import type { TaskGroup as _baton_v1_TaskGroup, TaskGroup__Output as _baton_v1_TaskGroup__Output } from '../../baton/v1/TaskGroup.js';
 import type { TaskLog as _baton_v1_TaskLog, TaskLog__Output as _baton_v1_TaskLog__Output } from '../../baton/v1/TaskLog.js';
+import type { WatchInstanceRequest as _baton_v1_WatchInstanceRequest, WatchInstanceRequest__Output as _baton_v1_WatchInstanceRequest__Output } from '../../baton/v1/WatchInstanceRequest.js';
+import type { WatchInstancesRequest as _baton_v1_WatchInstancesRequest, WatchInstancesRequest__Output as _baton_v1_WatchInstancesRequest__Output } from '../../baton/v1/WatchInstancesRequest.js';
 import type { WorkflowDefinition as _baton_v1_WorkflowDefinition, WorkflowDefinition__Output as _baton_v1_WorkflowDefinition__Output } from '../../baton/v1/WorkflowDefinition.js';
 
 export interface BatonApiClient extends grpc.Client {
@@ -275,6 +278,16 @@ export interface BatonApiClient extends grpc.Client {
   stopInstance(argument: _baton_v1_StopInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   stopInstance(argument: _baton_v1_StopInstanceRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   
+  WatchInstance(argument: _baton_v1_WatchInstanceRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  WatchInstance(argument: _baton_v1_WatchInstanceRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  watchInstance(argument: _baton_v1_WatchInstanceRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  watchInstance(argument: _baton_v1_WatchInstanceRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  
+  WatchInstances(argument: _baton_v1_WatchInstancesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  WatchInstances(argument: _baton_v1_WatchInstancesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  watchInstances(argument: _baton_v1_WatchInstancesRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  watchInstances(argument: _baton_v1_WatchInstancesRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_baton_v1_InstanceEvent__Output>;
+  
 }
 
 export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
@@ -330,6 +343,10 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   
   StopInstance: grpc.handleUnaryCall<_baton_v1_StopInstanceRequest__Output, _baton_v1_Instance>;
   
+  WatchInstance: grpc.handleServerStreamingCall<_baton_v1_WatchInstanceRequest__Output, _baton_v1_InstanceEvent>;
+  
+  WatchInstances: grpc.handleServerStreamingCall<_baton_v1_WatchInstancesRequest__Output, _baton_v1_InstanceEvent>;
+  
 }
 
 export interface BatonApiDefinition extends grpc.ServiceDefinition {
@@ -359,4 +376,6 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   StartInstance: MethodDefinition<_baton_v1_StartInstanceRequest, _baton_v1_Instance, _baton_v1_StartInstanceRequest__Output, _baton_v1_Instance__Output>
   StopBackfill: MethodDefinition<_baton_v1_BackfillControlRequest, _baton_v1_Backfill, _baton_v1_BackfillControlRequest__Output, _baton_v1_Backfill__Output>
   StopInstance: MethodDefinition<_baton_v1_StopInstanceRequest, _baton_v1_Instance, _baton_v1_StopInstanceRequest__Output, _baton_v1_Instance__Output>
+  WatchInstance: MethodDefinition<_baton_v1_WatchInstanceRequest, _baton_v1_InstanceEvent, _baton_v1_WatchInstanceRequest__Output, _baton_v1_InstanceEvent__Output>
+  WatchInstances: MethodDefinition<_baton_v1_WatchInstancesRequest, _baton_v1_InstanceEvent, _baton_v1_WatchInstancesRequest__Output, _baton_v1_InstanceEvent__Output>
 }
