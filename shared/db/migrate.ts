@@ -14,6 +14,7 @@ import { pauseClock } from './migrations/0010-pause-clock.js';
 import { scheduleControls } from './migrations/0011-schedule-controls.js';
 import { queueTickets } from './migrations/0012-queue-tickets.js';
 import { backfills } from './migrations/0013-backfills.js';
+import { alerts } from './migrations/0016-alerts.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-schedule-controls': scheduleControls,
   '0012-queue-tickets': queueTickets,
   '0013-backfills': backfills,
+  '0016-alerts': alerts,
 };
 
 const provider: MigrationProvider = {

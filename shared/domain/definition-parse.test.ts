@@ -48,6 +48,7 @@ const FULL_SPEC: WorkflowDefinitionSpec = {
   description: "Loads yesterday's data",
   executionType: 'SERIAL_WAIT',
   schedule: null,
+  alerts: null,
   timeoutMs: 5_400_000,
   timeoutStrategy: 'WARN',
   failureStrategy: 'END',
