@@ -91,7 +91,7 @@ describe('alert target policy', () => {
     expect(err?.code).toBe('EALERTTARGET');
     const allowed = await new Promise<string | undefined>((resolve) =>
       guardedLookup({ allowedHosts: ['localhost'] })('localhost', {}, (e, address) =>
-        resolve(e === null ? String(address) : undefined),
+        resolve(e === null && typeof address === 'string' ? address : undefined),
       ),
     );
     expect(allowed).toMatch(/^(127\.0\.0\.1|::1)$/);

@@ -1,4 +1,9 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
+import {
+  lookup as dnsLookup,
+  type LookupAddress,
+  type LookupAllOptions,
+  type LookupOptions,
+} from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 import { InvalidArgumentError } from '../errors.js';
@@ -121,12 +126,9 @@ type LookupCallback = (
  * address DNS answers must be public, else the request fails before connecting.
  */
 export function guardedLookup(policy: TargetPolicy) {
-  return (
-    hostname: string,
-    options: { all?: boolean; family?: number },
-    callback: LookupCallback,
-  ) => {
-    const all: LookupAllOptions = { family: options.family ?? 0, all: true };
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
+    const all: LookupAllOptions = { family: family ?? 0, all: true };
     dnsLookup(hostname, all, (err, addresses) => {
       if (err !== null) return callback(err, []);
       const refused =
