@@ -17,10 +17,18 @@ export const AUDIT_ACTIONS = [
   'backfill.resume',
   'token.create',
   'token.revoke',
+  'alert-channel.create',
+  'alert-channel.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_KINDS = ['workflow', 'instance', 'token', 'backfill'] as const;
+export const AUDIT_TARGET_KINDS = [
+  'workflow',
+  'instance',
+  'token',
+  'backfill',
+  'alert-channel',
+] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 export interface AuditEvent {

@@ -10,6 +10,7 @@ import type { ServiceHandlers } from '../../shared/grpc/server.js';
 import { timestampOf } from '../../shared/grpc/validate.js';
 import { nextFireTime } from '../../shared/domain/schedule.js';
 import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonApi.js';
+import type { AlertChannels } from './alert-channels.js';
 import { auditActor } from './audit-actor.js';
 import { listAuditEvents } from './audit-query.js';
 import type { Backfills } from './backfills.js';
@@ -28,6 +29,7 @@ export interface ApiDeps {
   definitions: Definitions;
   instances: Instances;
   backfills: Backfills;
+  alertChannels: AlertChannels;
   workers: MemberDirectory;
   channels: ChannelPool;
 }
@@ -132,6 +134,18 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition> 
     },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);
+    },
+    CreateAlertChannel(req, ctx) {
+      return deps.alertChannels.create(req, auditActor(ctx));
+    },
+    async ListAlertChannels() {
+      return { channels: await deps.alertChannels.list() };
+    },
+    GetAlertChannel(req) {
+      return deps.alertChannels.get(req.name, req.limit);
+    },
+    DeleteAlertChannel(req, ctx) {
+      return deps.alertChannels.delete(req.name, auditActor(ctx));
     },
     async GetInstanceHistory(req) {
       return { changes: (await instances.history(req.id)).map(stateChangeToProto) };
