@@ -1,0 +1,263 @@
+/**
+ * Alerts by webhook (issue 16, E1 for alerts) on a real cluster with a real local receiver:
+ * every event committed in the outbox reaches the receiver at least once, each time with the
+ * same Idempotency-Key and body and a signature that verifies — through a receiver that is
+ * down for 20 s, and through the death of the master that was sending.
+ */
+import { status } from '@grpc/grpc-js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../services/cli/cluster/infra/free-port.js';
+import { codeOf } from './support/call-status.js';
+import {
+  startTestCluster,
+  waitForEnd,
+  waitForInstance,
+  type TestCluster,
+} from './support/test-cluster.js';
+import { WebhookReceiver } from './support/webhook-receiver.js';
+
+const SECRET = 'test-alert-secret-0123456789';
+
+const ALERT_ENV = {
+  ALERT_ALLOWED_HOSTS: '127.0.0.1',
+  ALERT_POLL_INTERVAL_MS: '200',
+  ALERT_RETRY_INITIAL_MS: '500',
+  ALERT_RETRY_MAX_MS: '4000',
+  ALERT_TIMEOUT_MS: '2000',
+  ALERT_LEASE_MS: '3000',
+};
+
+function definition(name: string, command: string, extra: string): string {
+  return `name: ${name}\n${extra}tasks:\n  - name: a\n    type: SHELL\n    command: ${command}\n`;
+}
+
+const ALL = 'alerts: { channel: ops, on: [FAILURE, SUCCESS, TIMEOUT, FAILOVER, SERIAL_DISCARD] }\n';
+
+async function outbox(t: TestCluster) {
+  return t.db.selectFrom('alert_events').selectAll().orderBy('id').execute();
+}
+
+/** Waits until every outbox row is DELIVERED, and returns them. */
+async function allDelivered(t: TestCluster, timeout = 60_000) {
+  await expect
+    .poll(async () => (await outbox(t)).filter((e) => e.status !== 'DELIVERED').length, {
+      timeout,
+      interval: 200,
+    })
+    .toBe(0);
+  return outbox(t);
+}
+
+/** Every event was received, all signed right, duplicates only with their own key and body. */
+function expectDeliveredOnce(receiver: WebhookReceiver, events: { event_id: string }[]) {
+  expect(new Set(receiver.keys())).toEqual(new Set(events.map((e) => e.event_id)));
+  expect(receiver.received.every((r) => r.signatureOk)).toBe(true);
+  const bodies = new Map<string, string>();
+  for (const r of receiver.received) {
+    expect(r.json.id).toBe(r.key);
+    expect(bodies.get(r.key) ?? r.body).toBe(r.body);
+    bodies.set(r.key, r.body);
+  }
+}
+
+describe('alerts by webhook', () => {
+  let t: TestCluster | undefined;
+  let receiver: WebhookReceiver | undefined;
+  afterEach(async () => {
+    await receiver?.down();
+    await t?.dispose();
+    t = undefined;
+    receiver = undefined;
+  });
+
+  it('a receiver down for 20 s, then up, gets every event; failures are visible meanwhile', async () => {
+    t = await startTestCluster('alerts-down', { layout: { masters: 2 }, env: ALERT_ENV });
+    receiver = new WebhookReceiver(await freePort(), SECRET);
+    await t.api.CreateAlertChannel({ name: 'ops', webhook: receiver.url, secret: SECRET });
+    await t.api.ApplyWorkflow({ yaml: definition('ok', "'true'", ALL) });
+    await t.api.ApplyWorkflow({ yaml: definition('bad', "'exit 3'", ALL) });
+    await t.api.ApplyWorkflow({ yaml: definition('slow', "'sleep 30'", `timeout: 1s\n${ALL}`) });
+    await t.api.ApplyWorkflow({
+      yaml: definition('one-at-a-time', "'sleep 2'", `executionType: SERIAL_DISCARD\n${ALL}`),
+    });
+    const downSince = Date.now();
+    const ok = await t.api.StartInstance({ workflow: 'ok' });
+    const bad = await t.api.StartInstance({ workflow: 'bad' });
+    const slow = await t.api.StartInstance({ workflow: 'slow' });
+    const first = await t.api.StartInstance({ workflow: 'one-at-a-time' });
+    await waitForInstance(t.api, first.id, (i) => i.state === 'RUNNING');
+    const discarded = await t.api.StartInstance({ workflow: 'one-at-a-time' });
+    for (const i of [ok, bad, slow, first, discarded]) await waitForEnd(t.api, i.id);
+
+    // Down: attempts fail, are recorded and retried; nothing is delivered.
+    await expect
+      .poll(async () => (await t!.api.GetAlertChannel({ name: 'ops', limit: 100 })).deliveries, {
+        timeout: 15_000,
+      })
+      .toEqual(
+        expect.arrayContaining([expect.objectContaining({ result: 'failed', http_status: 0 })]),
+      );
+    const whileDown = await t.api.GetAlertChannel({ name: 'ops', limit: 0 });
+    expect(whileDown.delivered).toBe('0');
+    expect(Number(whileDown.pending)).toBe(5);
+
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, 20_000 - (Date.now() - downSince))),
+    );
+    await receiver.up();
+    const events = await allDelivered(t);
+    // `slow` then ends STOP, which is not an alert event.
+    expect(events.map((e) => `${e.workflow}:${e.instance_id}:${e.event}`).sort()).toEqual(
+      [
+        `ok:${ok.id}:SUCCESS`,
+        `bad:${bad.id}:FAILURE`,
+        `slow:${slow.id}:TIMEOUT`,
+        `one-at-a-time:${first.id}:SUCCESS`,
+        `one-at-a-time:${discarded.id}:SERIAL_DISCARD`,
+      ].sort(),
+    );
+    expectDeliveredOnce(receiver, events);
+    const timeout = receiver.received.find((r) => r.event === 'TIMEOUT')!;
+    expect(timeout.json.instance).toMatchObject({
+      id: slow.id,
+      workflow: 'slow',
+      state: 'READY_STOP',
+    });
+
+    const after = await t.api.GetAlertChannel({ name: 'ops', limit: 1000 });
+    expect(after.pending).toBe('0');
+    expect(after.delivered).toBe(String(events.length));
+    expect(after.deliveries[0]).toMatchObject({ result: 'delivered', http_status: 204 });
+  }, 120_000);
+
+  it('a master killed between sending and recording the delivery loses nothing; a take-over is a FAILOVER event', async () => {
+    t = await startTestCluster('alerts-kill', {
+      layout: { masters: 2 },
+      env: { ...ALERT_ENV, ALERT_LEASE_MS: '5000' },
+    });
+    receiver = new WebhookReceiver(await freePort(), SECRET);
+    await receiver.up();
+    await t.api.CreateAlertChannel({ name: 'ops', webhook: receiver.url, secret: SECRET });
+    await t.api.ApplyWorkflow({ yaml: definition('long', "'sleep 20'", ALL) });
+    await t.api.ApplyWorkflow({ yaml: definition('quick', "'sleep 1'", ALL) });
+    const long = await waitForInstance(
+      t.api,
+      (await t.api.StartInstance({ workflow: 'long' })).id,
+      (i) => i.state === 'RUNNING' && i.owner !== '',
+    );
+    const quick = await t.api.StartInstance({ workflow: 'quick' });
+    // Whoever sends quick's event is held after the POST, before recording it.
+    t.setRacePoints({ 'alerts.before-mark-delivered': { scope: quick.id, ms: 120_000 } });
+    await expect.poll(() => receiver!.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const held = (await outbox(t)).find((e) => e.instance_id === quick.id);
+    expect(held).toMatchObject({ status: 'PENDING' });
+    const sender = held!.locked_by!;
+    process.kill(t.cluster.get(sender).pid, 'SIGKILL');
+    t.setRacePoints({});
+
+    // The lease runs out; the survivor sends it again, with the same key and body.
+    await expect
+      .poll(() => receiver!.received.filter((r) => r.key === held!.event_id).length, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThanOrEqual(2);
+
+    // The take-over of `long` by a survivor is a FAILOVER event, delivered too.
+    if (long.owner !== sender) {
+      await t.cluster.restart(sender);
+      process.kill(t.cluster.get(long.owner).pid, 'SIGKILL');
+    }
+    expect((await waitForEnd(t.api, long.id, 60_000)).state).toBe('SUCCESS');
+    const events = await allDelivered(t);
+    expect(events.map((e) => `${e.instance_id}:${e.event}`).sort()).toEqual(
+      [`${quick.id}:SUCCESS`, `${long.id}:FAILOVER`, `${long.id}:SUCCESS`].sort(),
+    );
+    expectDeliveredOnce(receiver, events);
+    const attempts = await t.db
+      .selectFrom('alert_deliveries')
+      .select(['sender', 'result'])
+      .where('event_id', '=', held!.event_id)
+      .execute();
+    // The killed sender never recorded its attempt; the survivor recorded its own.
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]?.result).toBe('delivered');
+    expect(attempts[0]?.sender).not.toBe(sender);
+  }, 150_000);
+
+  it('refuses what it must, naming the field, and writes nothing then', async () => {
+    t = await startTestCluster('alerts-input', { env: ALERT_ENV });
+    const create = (name: string, webhook: string, secret = SECRET) =>
+      codeOf(t!.api.CreateAlertChannel({ name, webhook, secret }));
+    // SSRF: only the allow-listed host; the metadata service and other schemes are refused.
+    for (const [webhook, message] of [
+      ['http://169.254.169.254/latest/meta-data/', /not in ALERT_ALLOWED_HOSTS/],
+      ['http://localhost:2379/', /not in ALERT_ALLOWED_HOSTS/],
+      ['ftp://127.0.0.1/x', /http or https/],
+      ['not a url', /absolute http\(s\) URL/],
+      ['http://user:pw@127.0.0.1/', /credentials/],
+    ] as const) {
+      const refused = await create('ops', webhook);
+      expect(refused, webhook).toMatchObject({ code: status.INVALID_ARGUMENT, field: 'webhook' });
+      expect(refused.message).toMatch(message);
+    }
+    expect(await create('bad name!', 'http://127.0.0.1:9/h')).toMatchObject({ field: 'name' });
+    expect(await create('ops', 'http://127.0.0.1:9/h', 'short')).toMatchObject({ field: 'secret' });
+    expect(await t.db.selectFrom('alert_channels').selectAll().execute()).toEqual([]);
+
+    await t.api.CreateAlertChannel({
+      name: 'ops',
+      webhook: 'http://127.0.0.1:9/h',
+      secret: SECRET,
+    });
+    expect((await create('ops', 'http://127.0.0.1:9/other')).code).toBe(status.ALREADY_EXISTS);
+    const listed = await t.api.ListAlertChannels({});
+    expect(listed.channels.map((c) => c.name)).toEqual(['ops']);
+    // The secret is never returned.
+    expect(JSON.stringify(listed)).not.toContain(SECRET);
+    expect(JSON.stringify(await t.api.GetAlertChannel({ name: 'ops', limit: 0 }))).not.toContain(
+      SECRET,
+    );
+    expect((await codeOf(t.api.GetAlertChannel({ name: 'nope', limit: 0 }))).code).toBe(
+      status.NOT_FOUND,
+    );
+    expect(await codeOf(t.api.GetAlertChannel({ name: 'ops', limit: -1 }))).toMatchObject({
+      field: 'limit',
+    });
+
+    // Definitions: an unknown channel, no events, an unknown event.
+    for (const [alerts, field] of [
+      ['alerts: { channel: nope, on: [FAILURE] }\n', 'alerts.channel'],
+      ['alerts: { channel: ops, on: [] }\n', 'alerts.on'],
+      ['alerts: { channel: ops, on: [FAILURE, BOGUS] }\n', 'alerts.on[1]'],
+      ['alerts: { channel: ops, on: [FAILURE, FAILURE] }\n', 'alerts.on[1]'],
+    ] as const)
+      expect(
+        await codeOf(t.api.ApplyWorkflow({ yaml: definition('wf', "'true'", alerts) })),
+        alerts,
+      ).toMatchObject({ code: status.INVALID_ARGUMENT, field });
+    expect(await t.db.selectFrom('workflows').selectAll().execute()).toEqual([]);
+    const applied = await t.api.ApplyWorkflow({ yaml: definition('wf', "'true'", ALL) });
+    expect(applied.spec?.alerts).toEqual({
+      channel: 'ops',
+      on: ['FAILURE', 'SUCCESS', 'TIMEOUT', 'FAILOVER', 'SERIAL_DISCARD'],
+    });
+
+    // Admins only; create and delete are audited.
+    const operator = t.apiAt(t.cluster.api.address, await t.issueToken('operator'));
+    expect(await codeOf(operator.ListAlertChannels({}))).toMatchObject({
+      code: status.PERMISSION_DENIED,
+    });
+    await t.api.DeleteAlertChannel({ name: 'ops' });
+    expect((await codeOf(t.api.DeleteAlertChannel({ name: 'ops' }))).code).toBe(status.NOT_FOUND);
+    const audited = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'target'])
+      .where('target_kind', '=', 'alert-channel')
+      .orderBy('id')
+      .execute();
+    expect(audited).toEqual([
+      { action: 'alert-channel.create', target: 'ops' },
+      { action: 'alert-channel.delete', target: 'ops' },
+    ]);
+  });
+});
