@@ -7,6 +7,9 @@
 import { status } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../services/cli/cluster/infra/free-port.js';
+import { EtcdKeys } from '../shared/etcd/keys.js';
+import { parseMemberInfo } from '../shared/etcd/members.js';
+import { scrape, sumOf } from './support/prometheus-text.js';
 import { codeOf } from './support/call-status.js';
 import {
   startTestCluster,
@@ -58,6 +61,19 @@ function expectDeliveredOnce(receiver: WebhookReceiver, events: { event_id: stri
     expect(bodies.get(r.key) ?? r.body).toBe(r.body);
     bodies.set(r.key, r.body);
   }
+}
+
+/** `baton_alert_deliveries_total{result}` summed over the cluster's masters. */
+async function deliveriesCounted(t: TestCluster, result: string): Promise<number> {
+  const keys = new EtcdKeys(t.cluster.options.etcdPrefix);
+  let total = 0;
+  for (const master of t.cluster.ofRole('master')) {
+    const raw = await t.cluster.etcd.get(keys.member('master', master.name)).string();
+    const address = raw === null ? undefined : parseMemberInfo(raw)?.metricsAddress;
+    if (address === undefined) throw new Error(`${master.name} published no metrics address`);
+    total += sumOf(await scrape(address), 'baton_alert_deliveries_total', { result });
+  }
+  return total;
 }
 
 describe('alerts by webhook', () => {
@@ -128,6 +144,11 @@ describe('alerts by webhook', () => {
     expect(after.pending).toBe('0');
     expect(after.delivered).toBe(String(events.length));
     expect(after.deliveries[0]).toMatchObject({ result: 'delivered', http_status: 204 });
+    // Counted too: the failures while it was down, and each delivery.
+    expect(await deliveriesCounted(t, 'failed')).toBeGreaterThan(0);
+    await expect
+      .poll(() => deliveriesCounted(t!, 'delivered'))
+      .toBeGreaterThanOrEqual(events.length);
   }, 120_000);
 
   it('a master killed between sending and recording the delivery loses nothing; a take-over is a FAILOVER event', async () => {
