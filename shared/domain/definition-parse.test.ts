@@ -100,6 +100,7 @@ describe('parseWorkflowYaml', () => {
       description: '',
       executionType: 'PARALLEL',
       schedule: null,
+      alerts: null,
       timeoutMs: null,
       timeoutStrategy: 'STOP',
       failureStrategy: 'CONTINUE',

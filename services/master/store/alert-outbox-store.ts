@@ -18,8 +18,6 @@ export type AlertOutcome =
   | { result: 'abandoned'; httpStatus: number | null; error: string; durationMs: number }
   | { result: 'dropped'; error: string };
 
-export type AlertResult = AlertOutcome['result'];
-
 /**
  * The alert outbox as the masters' senders use it. Every master's sender claims due rows with
  * `SELECT ... FOR UPDATE SKIP LOCKED` (so senders never wait on, nor claim, each other's
