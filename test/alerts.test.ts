@@ -4,6 +4,8 @@
  * same Idempotency-Key and body and a signature that verifies — through a receiver that is
  * down for 20 s, and through the death of the master that was sending.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { status } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../services/cli/cluster/infra/free-port.js';
@@ -11,6 +13,7 @@ import { EtcdKeys } from '../shared/etcd/keys.js';
 import { parseMemberInfo } from '../shared/etcd/members.js';
 import { scrape, sumOf } from './support/prometheus-text.js';
 import { codeOf } from './support/call-status.js';
+import { cliFor } from './support/cli-runner.js';
 import {
   startTestCluster,
   waitForEnd,
@@ -280,5 +283,48 @@ describe('alerts by webhook', () => {
       { action: 'alert-channel.create', target: 'ops' },
       { action: 'alert-channel.delete', target: 'ops' },
     ]);
+
+    // The CLI: the secret from a file (its trailing newline dropped), never printed.
+    const cli = cliFor(t);
+    const secretFile = join(t.dir, 'ops.key');
+    writeFileSync(secretFile, `${SECRET}\n`);
+    const made = await cli(
+      'alert-channel',
+      'create',
+      'ops2',
+      '--webhook',
+      'http://127.0.0.1:9/h',
+      '--secret-file',
+      secretFile,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const stored = await t.db
+      .selectFrom('alert_channels')
+      .select('secret')
+      .executeTakeFirstOrThrow();
+    expect(stored.secret.toString('utf8')).toBe(SECRET);
+    const got = await cli('--json', 'alert-channel', 'get', 'ops2');
+    expect(JSON.parse(got.stdout)).toMatchObject({
+      name: 'ops2',
+      webhook: 'http://127.0.0.1:9/h',
+      pending: 0,
+      deliveries: [],
+    });
+    const listedByCli = await cli('alert-channel', 'list');
+    expect(listedByCli.stdout).toContain('ops2');
+    for (const run of [made, got, listedByCli]) expect(run.stdout).not.toContain(SECRET);
+    const refusedByCli = await cli(
+      'alert-channel',
+      'create',
+      'ops3',
+      '--webhook',
+      'http://10.0.0.1/',
+      '--secret-file',
+      secretFile,
+    );
+    expect(refusedByCli.code).toBe(1);
+    expect(refusedByCli.stderr).toMatch(/webhook.*ALERT_ALLOWED_HOSTS/);
+    expect((await cli('alert-channel', 'delete', 'ops2')).code).toBe(0);
+    expect((await cli('alert-channel', 'get', 'ops2')).code).toBe(1);
   });
 });
