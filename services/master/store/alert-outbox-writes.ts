@@ -32,3 +32,23 @@ export async function queueAlertEvents(
     trx,
   );
 }
+
+/**
+ * Runs the fenced `write` (true: it matched its row) and, when `alert.event` is set, in one
+ * transaction with it queues that event for the instance: the change and its outbox row commit
+ * together, or neither does. Without an event it is just `write`, with no transaction.
+ */
+export async function withAlertEvent(
+  db: Kysely<Database>,
+  instanceId: string,
+  alert: { event: AlertEvent | undefined; reason: string | null },
+  write: (db: Kysely<Database>) => Promise<boolean>,
+): Promise<boolean> {
+  const { event } = alert;
+  if (event === undefined) return write(db);
+  return db.transaction().execute(async (trx) => {
+    const written = await write(trx);
+    if (written) await queueAlertEvents(trx, [instanceId], event, alert.reason);
+    return written;
+  });
+}
