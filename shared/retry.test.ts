@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidArgumentError, UnavailableError } from './errors.js';
-import { withRetry } from './retry.js';
+import { durableBackoffMs, withRetry } from './retry.js';
 
 describe('withRetry', () => {
   it('retries retryable failures and returns the first success, numbering attempts from 1', async () => {
@@ -64,5 +64,32 @@ describe('withRetry', () => {
       ),
     ).rejects.toThrow('not yet');
     expect(calls).toBe(4);
+  });
+});
+
+describe('durableBackoffMs', () => {
+  const options = { initialDelayMs: 1_000, maxDelayMs: 60_000 };
+
+  it('doubles from the initial delay up to the cap, jittered between half and all of it', () => {
+    const low = (attempt: number) => durableBackoffMs(attempt, options, () => 0);
+    const high = (attempt: number) => durableBackoffMs(attempt, options, () => 1);
+    expect([1, 2, 3, 4].map(high)).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect([1, 2, 3, 4].map(low)).toEqual([500, 1_000, 2_000, 4_000]);
+    expect(high(7)).toBe(60_000);
+    expect(low(50)).toBe(30_000);
+    expect(high(10_000)).toBe(60_000);
+  });
+
+  it('spreads senders out: random draws give different delays within the bounds', () => {
+    const delays = Array.from({ length: 200 }, () => durableBackoffMs(5, options));
+    expect(new Set(delays).size).toBeGreaterThan(50);
+    for (const d of delays) {
+      expect(d).toBeGreaterThanOrEqual(8_000);
+      expect(d).toBeLessThanOrEqual(16_000);
+    }
+  });
+
+  it('treats attempt 0 or less as the first', () => {
+    expect(durableBackoffMs(0, options, () => 1)).toBe(1_000);
   });
 });

@@ -37,3 +37,20 @@ export function withRetry<T>(
   );
   return policy.execute(({ attempt }) => op(attempt + 1));
 }
+
+/**
+ * The delay before durable attempt `attempt` (1 = the first retry) of work whose retries
+ * outlive a process (the alert outbox keeps the due time in MySQL, so cockatiel's in-memory
+ * policy cannot carry it): exponential from `initialDelayMs`, capped at `maxDelayMs`, with
+ * "equal jitter" — between half and all of that — so that receivers coming back are not hit by
+ * every sender at once, while the delay still grows.
+ */
+export function durableBackoffMs(
+  attempt: number,
+  options: { initialDelayMs: number; maxDelayMs: number },
+  random: () => number = Math.random,
+): number {
+  const exponent = Math.min(Math.max(attempt - 1, 0), 30);
+  const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** exponent);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

@@ -59,6 +59,8 @@ const BOUNDARIES: Boundary[] = [
       'store/backfill-store.ts',
       'store/definition-cache.ts',
       'store/logic-lookups.ts',
+      'store/alert-outbox-store.ts',
+      'store/alert-outbox-writes.ts',
     ],
     forbidden: [...SQL, ...ETCD_WRITES, ...STORE_HANDLES],
   },

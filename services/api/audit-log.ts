@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'task-group.resize',
   'token.create',
   'token.revoke',
+  'alert-channel.create',
+  'alert-channel.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -28,6 +30,7 @@ export const AUDIT_TARGET_KINDS = [
   'token',
   'backfill',
   'task-group',
+  'alert-channel',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

@@ -11,6 +11,7 @@ import { parseStoredSpec } from '../../shared/domain/stored-spec.js';
 import { InvalidArgumentError, NotFoundError } from '../../shared/errors.js';
 import type { ApplyWorkflowRequest__Output } from '../../shared/proto/gen/baton/v1/ApplyWorkflowRequest.js';
 import { withRetry } from '../../shared/retry.js';
+import { requireAlertChannel } from './alert-channels.js';
 import { recordAudit } from './audit-log.js';
 import type { ScheduleState } from './schedule-state.js';
 import { decodePageToken, encodePageToken } from './page-token.js';
@@ -53,6 +54,7 @@ export class Definitions {
               .map((t) => t.workflow),
           };
     });
+    if (spec.alerts !== null) await requireAlertChannel(this.db, spec.alerts.channel);
     // Two first applies of one name race on the primary key; the loser retries as an update.
     return withRetry(() => this.storeVersion(spec, actor, req.source ?? ''), {
       retries: APPLY_RETRIES,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertTargetEnv } from '../../shared/alerts/target-policy.js';
 import { commonEnvSchema } from '../../shared/config/common-env.js';
 import { parseDuration } from '../../shared/domain/duration.js';
 import { errorMessage } from '../../shared/errors.js';
@@ -12,6 +13,8 @@ const count = (max: number, fallback: number) =>
 const GRPC_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 export const apiEnvSchema = commonEnvSchema.extend({
+  /** Which webhook hosts alert channels may name (shared/alerts/target-policy.ts). */
+  ...alertTargetEnv,
   /** Largest definition: its YAML text, or its spec serialized as JSON (UTF-8 bytes). */
   MAX_DEFINITION_BYTES: count(GRPC_MAX_MESSAGE_BYTES - 64 * 1024, DEFAULTS.definitionBytes),
   MAX_TASKS_PER_DEFINITION: count(100_000, DEFAULTS.tasks),

@@ -13,6 +13,7 @@ import type { BatonApiDefinition } from '../../shared/proto/gen/baton/v1/BatonAp
 import type { BatonApiStreams } from '../../shared/proto/streaming-methods.js';
 import { watchInstance, watchInstances, type WatchDeps } from './watch/watch-streams.js';
 import { askerOf, auditActor } from './audit-actor.js';
+import type { AlertChannels } from './alert-channels.js';
 import { listAuditEvents } from './audit-query.js';
 import type { Backfills } from './backfills.js';
 import type { Definitions, StoredDefinition } from './definitions.js';
@@ -41,6 +42,7 @@ export interface ApiDeps {
   instances: Instances;
   controls: InstanceControls;
   backfills: Backfills;
+  alertChannels: AlertChannels;
   workers: MemberDirectory;
   channels: ChannelPool;
   watch: WatchDeps;
@@ -150,6 +152,18 @@ export function apiHandlers(deps: ApiDeps): ServiceHandlers<BatonApiDefinition, 
     },
     ListAuditEvents(req) {
       return listAuditEvents(deps.db, req);
+    },
+    CreateAlertChannel(req, ctx) {
+      return deps.alertChannels.create(req, auditActor(ctx));
+    },
+    async ListAlertChannels() {
+      return { channels: await deps.alertChannels.list() };
+    },
+    GetAlertChannel(req) {
+      return deps.alertChannels.get(req.name, req.limit);
+    },
+    DeleteAlertChannel(req, ctx) {
+      return deps.alertChannels.delete(req.name, auditActor(ctx));
     },
     async GetInstanceHistory(req) {
       return { changes: (await instances.history(req.id)).map(stateChangeToProto) };

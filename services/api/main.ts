@@ -14,6 +14,7 @@ import { API_METHOD_ROLES } from '../../shared/auth/api-method-roles.js';
 import { TokenAuthorizer } from '../../shared/auth/token-authorizer.js';
 import { TokenStore } from '../../shared/auth/token-store.js';
 import { adminHandlers } from './admin-handlers.js';
+import { AlertChannels } from './alert-channels.js';
 import { Definitions } from './definitions.js';
 import { apiEnvSchema, apiLimitsOf } from './env.js';
 import { Backfills } from './backfills.js';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     instances,
     controls,
     backfills,
+    alertChannels: new AlertChannels(db, { allowedHosts: env.ALERT_ALLOWED_HOSTS }),
     workers,
     channels,
     coordinators,

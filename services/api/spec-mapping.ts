@@ -29,6 +29,13 @@ export function specInputFromProto(spec: WorkflowSpec__Output): Record<string, u
             endAt: spec.schedule.end_at,
             missed: spec.schedule.missed,
           }),
+    alerts:
+      spec.alerts === null || (spec.alerts.channel === '' && spec.alerts.on.length === 0)
+        ? undefined
+        : compact({
+            channel: spec.alerts.channel,
+            on: spec.alerts.on.length === 0 ? undefined : spec.alerts.on,
+          }),
     tasks: spec.tasks.map((t) =>
       compact({
         name: t.name,
@@ -106,6 +113,7 @@ export function specToProto(spec: WorkflowDefinitionSpec): WorkflowSpec {
           missed: spec.schedule.missed,
         }
       : null,
+    alerts: spec.alerts ? { channel: spec.alerts.channel, on: spec.alerts.on } : null,
     tasks: spec.tasks.map((t) => ({
       name: t.name,
       type: t.type,

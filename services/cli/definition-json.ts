@@ -33,6 +33,7 @@ function specJson(s: WorkflowSpec__Output) {
             endAt: orNull(s.schedule.end_at),
             missed: orNull(s.schedule.missed),
           },
+    alerts: s.alerts === null ? null : { channel: s.alerts.channel, on: [...s.alerts.on] },
     tasks: s.tasks.map((t) => ({
       name: t.name,
       type: t.type,

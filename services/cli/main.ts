@@ -9,6 +9,7 @@
  */
 import { Command } from 'commander';
 import { registerCluster } from './cluster/register.js';
+import { registerAlertChannel } from './commands/alert-channel.js';
 import { registerApply } from './commands/apply.js';
 import { registerBackfill } from './commands/backfill.js';
 import { registerCerts } from './commands/certs.js';
@@ -65,6 +66,7 @@ for (const register of [
   registerHealth,
   registerCerts,
   registerToken,
+  registerAlertChannel,
   registerCluster,
 ]) {
   register(program);

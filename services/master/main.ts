@@ -29,6 +29,8 @@ import { SerialKeys } from '../../shared/serial/serial-keys.js';
 import { LeaderElection } from '../../shared/etcd/leader-election.js';
 import { peerBindOptions } from '../../shared/tls/peer-authorizer.js';
 import { MASTER_PEERS } from '../../shared/tls/peer-rules.js';
+import { AlertSender } from './alerts/alert-sender.js';
+import { postWebhook } from './alerts/webhook-post.js';
 import { BackfillDriver } from './backfill/backfill-driver.js';
 import { BackfillStore } from './store/backfill-store.js';
 import { ClusterView } from './cluster-view.js';
@@ -44,6 +46,7 @@ import { Scheduler } from './scheduler.js';
 import { TaskGroupGate } from './task-groups/task-group-gate.js';
 import { SerialGate } from './serial/serial-gate.js';
 import { SlotWatch } from './serial/slot-watch.js';
+import { AlertOutboxStore } from './store/alert-outbox-store.js';
 import { ClaimStore } from './store/claim-store.js';
 import { DefinitionCache } from './store/definition-cache.js';
 import { InstanceQueries } from './store/instance-queries.js';
@@ -163,8 +166,25 @@ async function main(): Promise<void> {
   await scheduler.start();
   await backfills.start();
   await election.start();
+  // Every master sends alerts: the outbox's claims share the work and survive any one master.
+  const alerts = new AlertSender(
+    new AlertOutboxStore(db, runtime.name),
+    postWebhook,
+    {
+      policy: { allowedHosts: env.ALERT_ALLOWED_HOSTS },
+      pollIntervalMs: env.ALERT_POLL_INTERVAL_MS,
+      retryInitialMs: env.ALERT_RETRY_INITIAL_MS,
+      retryMaxMs: env.ALERT_RETRY_MAX_MS,
+      timeoutMs: env.ALERT_TIMEOUT_MS,
+      leaseMs: env.ALERT_LEASE_MS,
+      giveUpAfterMs: env.ALERT_GIVE_UP_AFTER_MS,
+    },
+    log.child({ component: 'alerts' }),
+  );
+  alerts.start();
 
   runtime.lifecycle.addStep('stop reconciler', () => reconciler.stop());
+  runtime.lifecycle.addStep('stop alert sender', () => alerts.stop());
   runtime.lifecycle.addStep('resign scheduling', async () => {
     await scheduler.stop();
     await backfills.stop();

@@ -4,7 +4,11 @@ import { WORKFLOW_STATES } from '../../shared/domain/workflow-states.js';
 interface MasterInstruments {
   failovers: Counter;
   takeovers: Counter;
+  alertDeliveries: Counter;
 }
+
+/** How an alert delivery attempt ended (`result` of baton_alert_deliveries_total). */
+const ALERT_RESULTS = ['delivered', 'failed', 'abandoned', 'dropped'] as const;
 
 /** Set by `registerMasterMetrics`; until then (and in unit tests) recording does nothing. */
 let instruments: MasterInstruments | undefined;
@@ -16,6 +20,9 @@ let instruments: MasterInstruments | undefined;
  *   or departed master, or its own earlier lease) instead of from nobody.
  * - `baton.takeovers` (counter): running tasks re-attached on their worker after such an
  *   adoption, instead of being run again.
+ * - `baton.alert.deliveries` (counter, by `result`: delivered, failed — will be retried —,
+ *   abandoned — retried past ALERT_GIVE_UP_AFTER_MS —, dropped — its channel was deleted):
+ *   alert webhook attempts this master made (`baton_alert_deliveries_total` in Prometheus).
  *
  * Call once, after the telemetry SDK has started (an instrument made before is a no-op).
  */
@@ -40,7 +47,11 @@ export function registerMasterMetrics(ownedStates: () => Iterable<string>): void
   // Present from the start, so that a rate over them is defined before the first event.
   failovers.add(0);
   takeovers.add(0);
-  instruments = { failovers, takeovers };
+  const alertDeliveries = meter.createCounter('baton.alert.deliveries', {
+    description: 'Alert webhook delivery attempts, by result',
+  });
+  for (const result of ALERT_RESULTS) alertDeliveries.add(0, { result });
+  instruments = { failovers, takeovers, alertDeliveries };
 }
 
 /** Counts `n` instances adopted from an earlier owner. */
@@ -51,4 +62,9 @@ export function countFailovers(n: number): void {
 /** Counts one running task re-attached on its worker. */
 export function countTakeover(): void {
   instruments?.takeovers.add(1);
+}
+
+/** Counts one alert delivery attempt that ended with `result`. */
+export function countAlertDelivery(result: (typeof ALERT_RESULTS)[number]): void {
+  instruments?.alertDeliveries.add(1, { result });
 }

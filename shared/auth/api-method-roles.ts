@@ -35,6 +35,11 @@ export const API_METHOD_ROLES: Readonly<Record<string, ApiRole>> = {
   '/baton.v1.BatonApi/ListAuditEvents': 'admin',
   // A group's size caps work across every workflow: an admin's decision, not an operator's.
   '/baton.v1.BatonApi/SetTaskGroup': 'admin',
+  // Alert channels hold webhook URLs (often with a token in them) and sign with a secret.
+  '/baton.v1.BatonApi/CreateAlertChannel': 'admin',
+  '/baton.v1.BatonApi/ListAlertChannels': 'admin',
+  '/baton.v1.BatonApi/GetAlertChannel': 'admin',
+  '/baton.v1.BatonApi/DeleteAlertChannel': 'admin',
   '/baton.v1.BatonAdmin/CreateToken': 'admin',
   '/baton.v1.BatonAdmin/ListTokens': 'admin',
   '/baton.v1.BatonAdmin/RevokeToken': 'admin',

@@ -16,6 +16,7 @@ import { queueTickets } from './migrations/0012-queue-tickets.js';
 import { backfills } from './migrations/0013-backfills.js';
 import { taskGroups } from './migrations/0014-task-groups.js';
 import { requestIdsAndLabels } from './migrations/0015-request-ids-and-labels.js';
+import { alerts } from './migrations/0016-alerts.js';
 import { backfillReruns } from './migrations/0018-backfill-reruns.js';
 
 /** Every migration, in order. Names sort in application order; never rename or edit one. */
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-backfills': backfills,
   '0014-task-groups': taskGroups,
   '0015-request-ids-and-labels': requestIdsAndLabels,
+  '0016-alerts': alerts,
   '0018-backfill-reruns': backfillReruns,
 };
 

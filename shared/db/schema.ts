@@ -17,6 +17,9 @@ export interface Database {
   task_groups: TaskGroupsTable;
   request_ids: RequestIdsTable;
   instance_labels: InstanceLabelsTable;
+  alert_channels: AlertChannelsTable;
+  alert_events: AlertEventsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }
 
 export interface WorkflowsTable {
@@ -226,6 +229,59 @@ export interface TaskGroupsTable {
   updated_at: Date;
 }
 
+/** An alert channel (migration 0016): a webhook and the HMAC key its bodies are signed with. */
+export interface AlertChannelsTable {
+  id: Generated<string>;
+  name: string;
+  webhook_url: string;
+  /** The HMAC-SHA256 key; never returned by any call. */
+  secret: Buffer;
+  created_by: string;
+  created_at: Date;
+}
+
+/** The alert outbox (migration 0016): one row per event, PENDING until a 2xx answer. */
+export interface AlertEventsTable {
+  id: Generated<string>;
+  /** The Idempotency-Key: the same on every attempt. */
+  event_id: string;
+  channel: string;
+  event: string;
+  instance_id: string;
+  workflow: string;
+  version: number;
+  instance_state: string;
+  reason: string | null;
+  epoch: string;
+  occurred_at: Date;
+  /** PENDING, DELIVERED, DROPPED (its channel was deleted) or ABANDONED (retried too long). */
+  status: ColumnType<string, string | undefined, string>;
+  /** Attempts claimed so far; a sender's claim token. */
+  attempts: ColumnType<number, number | undefined, number>;
+  /** When it is due; while a sender holds it, when that sender's lease runs out. */
+  next_attempt_at: Date;
+  locked_by: string | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+}
+
+/** One delivery attempt of an alert event (migration 0016). */
+export interface AlertDeliveriesTable {
+  id: Generated<string>;
+  alert_event_id: string;
+  event_id: string;
+  channel: string;
+  attempt: number;
+  /** delivered | failed | dropped | abandoned */
+  result: string;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  sender: string;
+  at: Date;
+}
+
+export type AlertEventRow = Selectable<AlertEventsTable>;
 export type InstanceRow = Selectable<WorkflowInstancesTable>;
 export type BackfillRow = Selectable<BackfillsTable>;
 export type TaskRow = Selectable<TaskInstancesTable>;

@@ -25,6 +25,7 @@ import {
 } from './logic-task-schema.js';
 import { PARAM_NAME_PATTERN, SYSTEM_PARAM_PREFIX } from './params.js';
 import {
+  ALERT_EVENTS,
   EXECUTION_TYPES,
   FAILURE_STRATEGIES,
   TASK_TIMEOUT_STRATEGIES,
@@ -193,6 +194,18 @@ const taskSchema = (limits: DefinitionLimits) =>
       taskGroupPriority: task.taskGroupPriority ?? 0,
     }));
 
+/** `alerts: { channel, on }`; whether the channel exists is checked when it is applied. */
+const alertsSchema = z
+  .strictObject({
+    channel: name,
+    on: z.array(z.enum(ALERT_EVENTS)).min(1, { error: 'name at least one event' }),
+  })
+  .superRefine((alerts, ctx) => {
+    const twice = alerts.on.findIndex((e, i) => alerts.on.indexOf(e) !== i);
+    if (twice >= 0)
+      ctx.addIssue({ code: 'custom', path: ['on', twice], message: 'is listed twice' });
+  });
+
 const schemas = new WeakMap<DefinitionLimits, ReturnType<typeof buildWorkflowSchema>>();
 
 /**
@@ -220,6 +233,7 @@ const buildWorkflowSchema = (limits: DefinitionLimits) =>
       failureStrategy: z.enum(FAILURE_STRATEGIES).default('CONTINUE'),
       params: paramsSchema(limits).default(() => ({})),
       schedule: scheduleSchema.optional(),
+      alerts: alertsSchema.optional(),
       tasks: z
         .array(taskSchema(limits))
         .min(1)
@@ -234,5 +248,6 @@ const buildWorkflowSchema = (limits: DefinitionLimits) =>
       failureStrategy: workflow.failureStrategy,
       params: workflow.params,
       schedule: workflow.schedule ?? null,
+      alerts: workflow.alerts ?? null,
       tasks: workflow.tasks,
     }));

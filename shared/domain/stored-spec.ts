@@ -21,6 +21,8 @@ export function parseStoredSpec(json: string): WorkflowDefinitionSpec {
   return {
     ...spec,
     schedule: spec.schedule ? withScheduleDefaults(spec.schedule) : null,
+    // Stored before alerts existed (migration 0016): none.
+    alerts: spec.alerts ?? null,
     tasks: spec.tasks.map((task) => ({ ...languageFieldsUnused(), ...task })),
   };
 }

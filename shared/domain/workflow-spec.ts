@@ -19,6 +19,26 @@ export type WorkflowTimeoutStrategy = (typeof WORKFLOW_TIMEOUT_STRATEGIES)[numbe
 export const FAILURE_STRATEGIES = ['CONTINUE', 'END'] as const;
 export type FailureStrategy = (typeof FAILURE_STRATEGIES)[number];
 
+/**
+ * What a definition can be alerted on (README "Alerts"): its instance ended SUCCESS, FAILURE or
+ * SERIAL_DISCARD, its workflow timeout fired (STOP or WARN), or a master took it over from a
+ * dead one.
+ */
+export const ALERT_EVENTS = [
+  'FAILURE',
+  'SUCCESS',
+  'TIMEOUT',
+  'FAILOVER',
+  'SERIAL_DISCARD',
+] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
+
+/** `alerts: { channel, on }`: which events go to which alert channel. */
+export interface AlertsSpec {
+  channel: string;
+  on: AlertEvent[];
+}
+
 export const TASK_TYPES = ['SHELL', 'SUB_WORKFLOW', 'CONDITIONS', 'SWITCH', 'DEPENDENT'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
@@ -127,5 +147,7 @@ export interface WorkflowDefinitionSpec {
   params: Record<string, string>;
   /** Starts it by itself; null when it only starts by hand or through the api. */
   schedule: Schedule | null;
+  /** Where its alert events go; null: none are sent. */
+  alerts: AlertsSpec | null;
   tasks: TaskDefinition[];
 }

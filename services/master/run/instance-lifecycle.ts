@@ -5,12 +5,13 @@ import {
   type Attributes,
 } from '../../../shared/telemetry/tracing.js';
 import type { InstanceRow } from '../../../shared/db/schema.js';
-import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import type { AlertEvent, WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
 import { isWorkflowState, type WorkflowState } from '../../../shared/domain/workflow-states.js';
 import { InternalError } from '../../../shared/errors.js';
 import type { Logger } from '../../../shared/log.js';
 import { racePoint } from '../../../shared/race-points.js';
 import type { TaskProgress } from './dag-planner.js';
+import { alertFor, endAlert } from './alert-for.js';
 import { activeMs, parsePauseSpans, withPause, type PauseSpan } from './pause-clock.js';
 import type { InstancePatch, RunPorts } from './run-ports.js';
 import { endReason, type EndState } from './run-summary.js';
@@ -99,8 +100,10 @@ export class InstanceLifecycle {
 
   /** The one setter of the instance's state. */
   async set(to: WorkflowState, patch: InstancePatch, reason: string): Promise<void> {
-    const { id, epoch } = this.owner;
-    await this.ports.store.transitionInstance(id, epoch, this.current, to, patch, reason);
+    const { id, epoch, spec } = this.owner;
+    const alert = alertFor(spec, patch.alert ?? endAlert(to));
+    const write = { ...patch, alert };
+    await this.ports.store.transitionInstance(id, epoch, this.current, to, write, reason);
     this.current = to;
     if (patch.startedAt !== undefined) this.started = patch.startedAt;
     if (patch.pausedAt !== undefined) this.pausedSince = patch.pausedAt;
@@ -132,8 +135,9 @@ export class InstanceLifecycle {
     await this.set('RUNNING', { startedAt: new Date(this.ports.clock.now()) }, 'started');
   }
 
-  async toReadyStop(reason: string): Promise<void> {
-    await this.set('READY_STOP', {}, reason);
+  /** RUNNING|... -> READY_STOP; `alert` is the event that caused it (TIMEOUT), if any. */
+  async toReadyStop(reason: string, alert?: AlertEvent): Promise<void> {
+    await this.set('READY_STOP', alert === undefined ? {} : { alert }, reason);
     this.stopWhy = reason;
   }
 

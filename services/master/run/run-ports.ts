@@ -5,7 +5,7 @@
  */
 import type { MemberInfo } from '../../../shared/etcd/members.js';
 import type { TaskState } from '../../../shared/domain/task-states.js';
-import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
+import type { AlertEvent, WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
 import type { WorkflowState } from '../../../shared/domain/workflow-states.js';
 import type { Logger } from '../../../shared/log.js';
 import type { KillTaskRequest } from '../../../shared/proto/gen/baton/v1/KillTaskRequest.js';
@@ -31,6 +31,11 @@ export interface InstancePatch {
   pausedAt?: Date | null;
   /** The stored pauses that ended (pause-clock.ts), written at the resume. */
   pausedSpans?: string;
+  /**
+   * An alert event this change causes, queued in the alert outbox in the same transaction
+   * (set only when the definition's `alerts.on` names it: see alertFor).
+   */
+  alert?: AlertEvent;
 }
 
 export interface TaskPatch {
@@ -104,13 +109,14 @@ export interface RunStore {
     child: ChildSpec,
     task: { name: string; attempt: number },
   ): Promise<string>;
-  /** A history entry that is not a state change (a timeout warning). */
+  /** A history entry that is not a state change (a timeout warning), and its alert if any. */
   note(
     instanceId: string,
     epoch: bigint,
     state: string,
     reason: string,
     task?: TaskRef,
+    alert?: AlertEvent,
   ): Promise<void>;
   /** A child instance's state and end time, undefined when it does not exist. */
   instanceOutcome(instanceId: string): Promise<{ state: string; endedAt: Date | null } | undefined>;

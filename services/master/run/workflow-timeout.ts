@@ -1,6 +1,7 @@
 import { formatDuration } from '../../../shared/domain/duration.js';
 import type { WorkflowDefinitionSpec } from '../../../shared/domain/workflow-spec.js';
 import type { Logger } from '../../../shared/log.js';
+import { alertFor } from './alert-for.js';
 import type { InstanceLifecycle } from './instance-lifecycle.js';
 import type { RunPorts } from './run-ports.js';
 
@@ -34,10 +35,18 @@ export function armWorkflowTimeout(
     if (life.state !== 'RUNNING') return;
     if (timeoutStrategy === 'WARN') {
       host.log.warn(reason);
-      await ports.store.note(host.id, host.epoch, 'RUNNING', `warning: ${reason}`);
+      const alert = alertFor(host.spec, 'TIMEOUT');
+      await ports.store.note(
+        host.id,
+        host.epoch,
+        'RUNNING',
+        `warning: ${reason}`,
+        undefined,
+        alert,
+      );
       return;
     }
-    await life.toReadyStop(reason);
+    await life.toReadyStop(reason, 'TIMEOUT');
     await host.advance();
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../../shared/db/connect.js';
 import type { Database, InstanceRow } from '../../../shared/db/schema.js';
 import { OWNED_WORKFLOW_STATES } from '../../../shared/domain/workflow-states.js';
 import { countFailovers } from '../metrics.js';
+import { queueAlertEvents } from './alert-outbox-writes.js';
 
 /**
  * Recording in MySQL that this master owns instances, after it claimed them in etcd. An
@@ -45,6 +46,8 @@ export class ClaimStore {
           ? 'claimed'
           : `taken over from ${before.owner} (epoch ${before.owner_epoch})`;
       await this.history(trx, instanceId, epoch, before.state, reason);
+      // A take-over is a FAILOVER alert, committed with the claim that made it.
+      if (before.owner !== null) await queueAlertEvents(trx, [instanceId], 'FAILOVER', reason);
       return {
         row: { ...before, owner: this.actor, owner_epoch: epoch.toString(), updated_at: now },
         takenOver: before.owner !== null,
@@ -102,6 +105,13 @@ export class ClaimStore {
           })),
         )
         .execute();
+      for (const r of claimable.filter((c) => c.owner !== null))
+        await queueAlertEvents(
+          trx,
+          [r.id],
+          'FAILOVER',
+          `taken over from ${r.owner} (epoch ${r.owner_epoch})`,
+        );
       return {
         claimed: claimable.map((r) => ({
           ...r,

@@ -7,6 +7,7 @@ import {
   assertWorkflowTransition,
   type WorkflowState,
 } from '../../../shared/domain/workflow-states.js';
+import type { AlertEvent } from '../../../shared/domain/workflow-spec.js';
 import { ConflictError, OwnershipLostError } from '../../../shared/errors.js';
 import { scheduleTimeOf } from '../../../shared/instances/schedule-time.js';
 import {
@@ -18,6 +19,7 @@ import {
   type TaskPatch,
   type TaskRef,
 } from '../run/run-ports.js';
+import { withAlertEvent } from './alert-outbox-writes.js';
 
 const reasonOf = (reason: string): string | null => (reason === '' ? null : reason.slice(0, 512));
 
@@ -44,25 +46,29 @@ export class InstanceStore implements RunStore {
     reason: string,
   ): Promise<void> {
     assertWorkflowTransition(from, to);
-    await this.fenced(instanceId, epoch, async (db) => {
-      const result = await db
-        .updateTable('workflow_instances')
-        .set({
-          state: to,
-          change_actor: this.actor,
-          change_reason: reasonOf(reason),
-          updated_at: new Date(),
-          ...(patch.startedAt ? { started_at: patch.startedAt } : {}),
-          ...(patch.endedAt ? { ended_at: patch.endedAt } : {}),
-          ...(patch.pausedAt === undefined ? {} : { paused_at: patch.pausedAt }),
-          ...(patch.pausedSpans === undefined ? {} : { paused_spans: patch.pausedSpans }),
-        })
-        .where('id', '=', instanceId)
-        .where('owner_epoch', '=', epoch.toString())
-        .where('state', '=', from)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    });
+    // With an alert, the change and its outbox row commit together (or neither does).
+    const alert = { event: patch.alert, reason: reasonOf(reason) };
+    await this.fenced(instanceId, epoch, (db) =>
+      withAlertEvent(db, instanceId, alert, async (tx) => {
+        const result = await tx
+          .updateTable('workflow_instances')
+          .set({
+            state: to,
+            change_actor: this.actor,
+            change_reason: reasonOf(reason),
+            updated_at: new Date(),
+            ...(patch.startedAt ? { started_at: patch.startedAt } : {}),
+            ...(patch.endedAt ? { ended_at: patch.endedAt } : {}),
+            ...(patch.pausedAt === undefined ? {} : { paused_at: patch.pausedAt }),
+            ...(patch.pausedSpans === undefined ? {} : { paused_spans: patch.pausedSpans }),
+          })
+          .where('id', '=', instanceId)
+          .where('owner_epoch', '=', epoch.toString())
+          .where('state', '=', from)
+          .executeTakeFirst();
+        return result.numUpdatedRows > 0n;
+      }),
+    );
   }
 
   /**
@@ -200,24 +206,31 @@ export class InstanceStore implements RunStore {
     return childId;
   }
 
-  /** A history entry that is not a state change (a timeout warning, say); fenced all the same. */
+  /**
+   * A history entry that is not a state change (a timeout warning, say), with the alert event
+   * it is, if any; fenced all the same.
+   */
   async note(
     instanceId: string,
     epoch: bigint,
     state: string,
     reason: string,
     task?: TaskRef,
+    alert?: AlertEvent,
   ): Promise<void> {
-    await this.fenced(instanceId, epoch, async (db) => {
-      const result = await sql<never>`
+    const event = { event: alert, reason: reasonOf(reason) };
+    await this.fenced(instanceId, epoch, (db) =>
+      withAlertEvent(db, instanceId, event, async (tx) => {
+        const result = await sql<never>`
         INSERT INTO state_changes (instance_id, task, attempt, from_state, to_state, actor, epoch, reason, at)
         SELECT id, ${task?.name ?? null}, ${task?.attempt ?? null}, ${state}, ${state}, ${this.actor},
                owner_epoch, ${reasonOf(reason)}, NOW(6)
         FROM workflow_instances WHERE id = ${instanceId} AND owner_epoch = ${epoch.toString()}`.execute(
-        db,
-      );
-      return (result.numAffectedRows ?? 0n) > 0n;
-    });
+          tx,
+        );
+        return (result.numAffectedRows ?? 0n) > 0n;
+      }),
+    );
   }
 
   /** An instance's state and end time (a child's, for its parent task); undefined if absent. */

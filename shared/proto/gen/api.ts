@@ -4,6 +4,9 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { AcquireTaskGroupSlotResponse as _baton_v1_AcquireTaskGroupSlotResponse, AcquireTaskGroupSlotResponse__Output as _baton_v1_AcquireTaskGroupSlotResponse__Output } from './baton/v1/AcquireTaskGroupSlotResponse.js';
 import type { AdmitTaskGroupRequest as _baton_v1_AdmitTaskGroupRequest, AdmitTaskGroupRequest__Output as _baton_v1_AdmitTaskGroupRequest__Output } from './baton/v1/AdmitTaskGroupRequest.js';
 import type { AdmitTaskGroupResponse as _baton_v1_AdmitTaskGroupResponse, AdmitTaskGroupResponse__Output as _baton_v1_AdmitTaskGroupResponse__Output } from './baton/v1/AdmitTaskGroupResponse.js';
+import type { AlertChannel as _baton_v1_AlertChannel, AlertChannel__Output as _baton_v1_AlertChannel__Output } from './baton/v1/AlertChannel.js';
+import type { AlertDelivery as _baton_v1_AlertDelivery, AlertDelivery__Output as _baton_v1_AlertDelivery__Output } from './baton/v1/AlertDelivery.js';
+import type { Alerts as _baton_v1_Alerts, Alerts__Output as _baton_v1_Alerts__Output } from './baton/v1/Alerts.js';
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from './baton/v1/ApplyWorkflowRequest.js';
 import type { AuditEvent as _baton_v1_AuditEvent, AuditEvent__Output as _baton_v1_AuditEvent__Output } from './baton/v1/AuditEvent.js';
 import type { Backfill as _baton_v1_Backfill, Backfill__Output as _baton_v1_Backfill__Output } from './baton/v1/Backfill.js';
@@ -12,9 +15,12 @@ import type { BackfillDate as _baton_v1_BackfillDate, BackfillDate__Output as _b
 import type { BatonApiClient as _baton_v1_BatonApiClient, BatonApiDefinition as _baton_v1_BatonApiDefinition } from './baton/v1/BatonApi.js';
 import type { Condition as _baton_v1_Condition, Condition__Output as _baton_v1_Condition__Output } from './baton/v1/Condition.js';
 import type { ConditionItem as _baton_v1_ConditionItem, ConditionItem__Output as _baton_v1_ConditionItem__Output } from './baton/v1/ConditionItem.js';
+import type { CreateAlertChannelRequest as _baton_v1_CreateAlertChannelRequest, CreateAlertChannelRequest__Output as _baton_v1_CreateAlertChannelRequest__Output } from './baton/v1/CreateAlertChannelRequest.js';
+import type { DeleteAlertChannelRequest as _baton_v1_DeleteAlertChannelRequest, DeleteAlertChannelRequest__Output as _baton_v1_DeleteAlertChannelRequest__Output } from './baton/v1/DeleteAlertChannelRequest.js';
 import type { DependOn as _baton_v1_DependOn, DependOn__Output as _baton_v1_DependOn__Output } from './baton/v1/DependOn.js';
 import type { DependentItem as _baton_v1_DependentItem, DependentItem__Output as _baton_v1_DependentItem__Output } from './baton/v1/DependentItem.js';
 import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, ForceTaskSuccessRequest__Output as _baton_v1_ForceTaskSuccessRequest__Output } from './baton/v1/ForceTaskSuccessRequest.js';
+import type { GetAlertChannelRequest as _baton_v1_GetAlertChannelRequest, GetAlertChannelRequest__Output as _baton_v1_GetAlertChannelRequest__Output } from './baton/v1/GetAlertChannelRequest.js';
 import type { GetBackfillRequest as _baton_v1_GetBackfillRequest, GetBackfillRequest__Output as _baton_v1_GetBackfillRequest__Output } from './baton/v1/GetBackfillRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from './baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from './baton/v1/GetSerialStateRequest.js';
@@ -24,6 +30,8 @@ import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowReq
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from './baton/v1/Instance.js';
 import type { InstanceEvent as _baton_v1_InstanceEvent, InstanceEvent__Output as _baton_v1_InstanceEvent__Output } from './baton/v1/InstanceEvent.js';
 import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from './baton/v1/InstanceHistory.js';
+import type { ListAlertChannelsRequest as _baton_v1_ListAlertChannelsRequest, ListAlertChannelsRequest__Output as _baton_v1_ListAlertChannelsRequest__Output } from './baton/v1/ListAlertChannelsRequest.js';
+import type { ListAlertChannelsResponse as _baton_v1_ListAlertChannelsResponse, ListAlertChannelsResponse__Output as _baton_v1_ListAlertChannelsResponse__Output } from './baton/v1/ListAlertChannelsResponse.js';
 import type { ListAuditEventsRequest as _baton_v1_ListAuditEventsRequest, ListAuditEventsRequest__Output as _baton_v1_ListAuditEventsRequest__Output } from './baton/v1/ListAuditEventsRequest.js';
 import type { ListAuditEventsResponse as _baton_v1_ListAuditEventsResponse, ListAuditEventsResponse__Output as _baton_v1_ListAuditEventsResponse__Output } from './baton/v1/ListAuditEventsResponse.js';
 import type { ListBackfillsRequest as _baton_v1_ListBackfillsRequest, ListBackfillsRequest__Output as _baton_v1_ListBackfillsRequest__Output } from './baton/v1/ListBackfillsRequest.js';
@@ -76,6 +84,9 @@ export interface ProtoGrpcType {
       AcquireTaskGroupSlotResponse: MessageTypeDefinition<_baton_v1_AcquireTaskGroupSlotResponse, _baton_v1_AcquireTaskGroupSlotResponse__Output>
       AdmitTaskGroupRequest: MessageTypeDefinition<_baton_v1_AdmitTaskGroupRequest, _baton_v1_AdmitTaskGroupRequest__Output>
       AdmitTaskGroupResponse: MessageTypeDefinition<_baton_v1_AdmitTaskGroupResponse, _baton_v1_AdmitTaskGroupResponse__Output>
+      AlertChannel: MessageTypeDefinition<_baton_v1_AlertChannel, _baton_v1_AlertChannel__Output>
+      AlertDelivery: MessageTypeDefinition<_baton_v1_AlertDelivery, _baton_v1_AlertDelivery__Output>
+      Alerts: MessageTypeDefinition<_baton_v1_Alerts, _baton_v1_Alerts__Output>
       ApplyWorkflowRequest: MessageTypeDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_ApplyWorkflowRequest__Output>
       AuditEvent: MessageTypeDefinition<_baton_v1_AuditEvent, _baton_v1_AuditEvent__Output>
       Backfill: MessageTypeDefinition<_baton_v1_Backfill, _baton_v1_Backfill__Output>
@@ -84,9 +95,12 @@ export interface ProtoGrpcType {
       BatonApi: SubtypeConstructor<typeof grpc.Client, _baton_v1_BatonApiClient> & { service: _baton_v1_BatonApiDefinition }
       Condition: MessageTypeDefinition<_baton_v1_Condition, _baton_v1_Condition__Output>
       ConditionItem: MessageTypeDefinition<_baton_v1_ConditionItem, _baton_v1_ConditionItem__Output>
+      CreateAlertChannelRequest: MessageTypeDefinition<_baton_v1_CreateAlertChannelRequest, _baton_v1_CreateAlertChannelRequest__Output>
+      DeleteAlertChannelRequest: MessageTypeDefinition<_baton_v1_DeleteAlertChannelRequest, _baton_v1_DeleteAlertChannelRequest__Output>
       DependOn: MessageTypeDefinition<_baton_v1_DependOn, _baton_v1_DependOn__Output>
       DependentItem: MessageTypeDefinition<_baton_v1_DependentItem, _baton_v1_DependentItem__Output>
       ForceTaskSuccessRequest: MessageTypeDefinition<_baton_v1_ForceTaskSuccessRequest, _baton_v1_ForceTaskSuccessRequest__Output>
+      GetAlertChannelRequest: MessageTypeDefinition<_baton_v1_GetAlertChannelRequest, _baton_v1_GetAlertChannelRequest__Output>
       GetBackfillRequest: MessageTypeDefinition<_baton_v1_GetBackfillRequest, _baton_v1_GetBackfillRequest__Output>
       GetInstanceRequest: MessageTypeDefinition<_baton_v1_GetInstanceRequest, _baton_v1_GetInstanceRequest__Output>
       GetSerialStateRequest: MessageTypeDefinition<_baton_v1_GetSerialStateRequest, _baton_v1_GetSerialStateRequest__Output>
@@ -96,6 +110,8 @@ export interface ProtoGrpcType {
       Instance: MessageTypeDefinition<_baton_v1_Instance, _baton_v1_Instance__Output>
       InstanceEvent: MessageTypeDefinition<_baton_v1_InstanceEvent, _baton_v1_InstanceEvent__Output>
       InstanceHistory: MessageTypeDefinition<_baton_v1_InstanceHistory, _baton_v1_InstanceHistory__Output>
+      ListAlertChannelsRequest: MessageTypeDefinition<_baton_v1_ListAlertChannelsRequest, _baton_v1_ListAlertChannelsRequest__Output>
+      ListAlertChannelsResponse: MessageTypeDefinition<_baton_v1_ListAlertChannelsResponse, _baton_v1_ListAlertChannelsResponse__Output>
       ListAuditEventsRequest: MessageTypeDefinition<_baton_v1_ListAuditEventsRequest, _baton_v1_ListAuditEventsRequest__Output>
       ListAuditEventsResponse: MessageTypeDefinition<_baton_v1_ListAuditEventsResponse, _baton_v1_ListAuditEventsResponse__Output>
       ListBackfillsRequest: MessageTypeDefinition<_baton_v1_ListBackfillsRequest, _baton_v1_ListBackfillsRequest__Output>

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { Alerts as _baton_v1_Alerts, Alerts__Output as _baton_v1_Alerts__Output } from './baton/v1/Alerts.js';
 import type { Condition as _baton_v1_Condition, Condition__Output as _baton_v1_Condition__Output } from './baton/v1/Condition.js';
 import type { ConditionItem as _baton_v1_ConditionItem, ConditionItem__Output as _baton_v1_ConditionItem__Output } from './baton/v1/ConditionItem.js';
 import type { DependOn as _baton_v1_DependOn, DependOn__Output as _baton_v1_DependOn__Output } from './baton/v1/DependOn.js';
@@ -17,6 +18,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   baton: {
     v1: {
+      Alerts: MessageTypeDefinition<_baton_v1_Alerts, _baton_v1_Alerts__Output>
       Condition: MessageTypeDefinition<_baton_v1_Condition, _baton_v1_Condition__Output>
       ConditionItem: MessageTypeDefinition<_baton_v1_ConditionItem, _baton_v1_ConditionItem__Output>
       DependOn: MessageTypeDefinition<_baton_v1_DependOn, _baton_v1_DependOn__Output>

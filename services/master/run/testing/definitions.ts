@@ -32,6 +32,7 @@ export function spec(tasks: TaskDefinition[], extra: Partial<WorkflowDefinitionS
     failureStrategy: 'CONTINUE',
     params: {},
     schedule: null,
+    alerts: null,
     tasks,
     ...extra,
   } satisfies WorkflowDefinitionSpec;

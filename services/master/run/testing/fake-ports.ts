@@ -51,6 +51,8 @@ export class FakeStore implements RunStore {
   readonly tasks: FakeTask[] = [];
   readonly children = new Map<string, { state: string; endedAt: Date | null }>();
   readonly notes: string[] = [];
+  /** Alert events queued with a write, as `EVENT@STATE` (the state the write left). */
+  readonly alerts: string[] = [];
   /** Every accepted write, in order, as `instance:FROM->TO` or `task:name#attempt:FROM->TO`. */
   readonly writes: string[] = [];
   /** The row's pause record and start, as the run wrote them (what a new owner reads). */
@@ -83,6 +85,7 @@ export class FakeStore implements RunStore {
     if (patch.startedAt !== undefined) this.startedAt = patch.startedAt;
     if (patch.pausedAt !== undefined) this.pausedAt = patch.pausedAt;
     if (patch.pausedSpans !== undefined) this.pausedSpans = patch.pausedSpans;
+    if (patch.alert !== undefined) this.alerts.push(`${patch.alert}@${to}`);
     this.writes.push(`instance:${from}->${to}`);
     return Promise.resolve();
   }
@@ -137,9 +140,17 @@ export class FakeStore implements RunStore {
     return Promise.resolve(id);
   }
 
-  note(_id: string, epoch: bigint, _state: string, reason: string): Promise<void> {
+  note(
+    _id: string,
+    epoch: bigint,
+    state: string,
+    reason: string,
+    _task?: unknown,
+    alert?: string,
+  ): Promise<void> {
     this.fence(epoch);
     this.notes.push(reason);
+    if (alert !== undefined) this.alerts.push(`${alert}@${state}`);
     return Promise.resolve();
   }
 

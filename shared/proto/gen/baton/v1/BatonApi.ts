@@ -2,10 +2,14 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AlertChannel as _baton_v1_AlertChannel, AlertChannel__Output as _baton_v1_AlertChannel__Output } from '../../baton/v1/AlertChannel.js';
 import type { ApplyWorkflowRequest as _baton_v1_ApplyWorkflowRequest, ApplyWorkflowRequest__Output as _baton_v1_ApplyWorkflowRequest__Output } from '../../baton/v1/ApplyWorkflowRequest.js';
 import type { Backfill as _baton_v1_Backfill, Backfill__Output as _baton_v1_Backfill__Output } from '../../baton/v1/Backfill.js';
 import type { BackfillControlRequest as _baton_v1_BackfillControlRequest, BackfillControlRequest__Output as _baton_v1_BackfillControlRequest__Output } from '../../baton/v1/BackfillControlRequest.js';
+import type { CreateAlertChannelRequest as _baton_v1_CreateAlertChannelRequest, CreateAlertChannelRequest__Output as _baton_v1_CreateAlertChannelRequest__Output } from '../../baton/v1/CreateAlertChannelRequest.js';
+import type { DeleteAlertChannelRequest as _baton_v1_DeleteAlertChannelRequest, DeleteAlertChannelRequest__Output as _baton_v1_DeleteAlertChannelRequest__Output } from '../../baton/v1/DeleteAlertChannelRequest.js';
 import type { ForceTaskSuccessRequest as _baton_v1_ForceTaskSuccessRequest, ForceTaskSuccessRequest__Output as _baton_v1_ForceTaskSuccessRequest__Output } from '../../baton/v1/ForceTaskSuccessRequest.js';
+import type { GetAlertChannelRequest as _baton_v1_GetAlertChannelRequest, GetAlertChannelRequest__Output as _baton_v1_GetAlertChannelRequest__Output } from '../../baton/v1/GetAlertChannelRequest.js';
 import type { GetBackfillRequest as _baton_v1_GetBackfillRequest, GetBackfillRequest__Output as _baton_v1_GetBackfillRequest__Output } from '../../baton/v1/GetBackfillRequest.js';
 import type { GetInstanceRequest as _baton_v1_GetInstanceRequest, GetInstanceRequest__Output as _baton_v1_GetInstanceRequest__Output } from '../../baton/v1/GetInstanceRequest.js';
 import type { GetSerialStateRequest as _baton_v1_GetSerialStateRequest, GetSerialStateRequest__Output as _baton_v1_GetSerialStateRequest__Output } from '../../baton/v1/GetSerialStateRequest.js';
@@ -15,6 +19,8 @@ import type { GetWorkflowRequest as _baton_v1_GetWorkflowRequest, GetWorkflowReq
 import type { Instance as _baton_v1_Instance, Instance__Output as _baton_v1_Instance__Output } from '../../baton/v1/Instance.js';
 import type { InstanceEvent as _baton_v1_InstanceEvent, InstanceEvent__Output as _baton_v1_InstanceEvent__Output } from '../../baton/v1/InstanceEvent.js';
 import type { InstanceHistory as _baton_v1_InstanceHistory, InstanceHistory__Output as _baton_v1_InstanceHistory__Output } from '../../baton/v1/InstanceHistory.js';
+import type { ListAlertChannelsRequest as _baton_v1_ListAlertChannelsRequest, ListAlertChannelsRequest__Output as _baton_v1_ListAlertChannelsRequest__Output } from '../../baton/v1/ListAlertChannelsRequest.js';
+import type { ListAlertChannelsResponse as _baton_v1_ListAlertChannelsResponse, ListAlertChannelsResponse__Output as _baton_v1_ListAlertChannelsResponse__Output } from '../../baton/v1/ListAlertChannelsResponse.js';
 import type { ListAuditEventsRequest as _baton_v1_ListAuditEventsRequest, ListAuditEventsRequest__Output as _baton_v1_ListAuditEventsRequest__Output } from '../../baton/v1/ListAuditEventsRequest.js';
 import type { ListAuditEventsResponse as _baton_v1_ListAuditEventsResponse, ListAuditEventsResponse__Output as _baton_v1_ListAuditEventsResponse__Output } from '../../baton/v1/ListAuditEventsResponse.js';
 import type { ListBackfillsRequest as _baton_v1_ListBackfillsRequest, ListBackfillsRequest__Output as _baton_v1_ListBackfillsRequest__Output } from '../../baton/v1/ListBackfillsRequest.js';
@@ -53,6 +59,24 @@ export interface BatonApiClient extends grpc.Client {
   applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   applyWorkflow(argument: _baton_v1_ApplyWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   
+  CreateAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  CreateAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  CreateAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  CreateAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  createAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  createAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  createAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  createAlertChannel(argument: _baton_v1_CreateAlertChannelRequest, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  
+  DeleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  DeleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  DeleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  DeleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  deleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  deleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  deleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  deleteAlertChannel(argument: _baton_v1_DeleteAlertChannelRequest, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  
   ForceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   ForceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   ForceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
@@ -61,6 +85,15 @@ export interface BatonApiClient extends grpc.Client {
   forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
   forceTaskSuccess(argument: _baton_v1_ForceTaskSuccessRequest, callback: grpc.requestCallback<_baton_v1_Instance__Output>): grpc.ClientUnaryCall;
+  
+  GetAlertChannel(argument: _baton_v1_GetAlertChannelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  GetAlertChannel(argument: _baton_v1_GetAlertChannelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  GetAlertChannel(argument: _baton_v1_GetAlertChannelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  GetAlertChannel(argument: _baton_v1_GetAlertChannelRequest, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  getAlertChannel(argument: _baton_v1_GetAlertChannelRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  getAlertChannel(argument: _baton_v1_GetAlertChannelRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  getAlertChannel(argument: _baton_v1_GetAlertChannelRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
+  getAlertChannel(argument: _baton_v1_GetAlertChannelRequest, callback: grpc.requestCallback<_baton_v1_AlertChannel__Output>): grpc.ClientUnaryCall;
   
   GetBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
   GetBackfill(argument: _baton_v1_GetBackfillRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_Backfill__Output>): grpc.ClientUnaryCall;
@@ -124,6 +157,15 @@ export interface BatonApiClient extends grpc.Client {
   getWorkflow(argument: _baton_v1_GetWorkflowRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   getWorkflow(argument: _baton_v1_GetWorkflowRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
   getWorkflow(argument: _baton_v1_GetWorkflowRequest, callback: grpc.requestCallback<_baton_v1_WorkflowDefinition__Output>): grpc.ClientUnaryCall;
+  
+  ListAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
+  ListAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
+  ListAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
+  ListAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
+  listAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
+  listAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
+  listAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
+  listAlertChannels(argument: _baton_v1_ListAlertChannelsRequest, callback: grpc.requestCallback<_baton_v1_ListAlertChannelsResponse__Output>): grpc.ClientUnaryCall;
   
   ListAuditEvents(argument: _baton_v1_ListAuditEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
   ListAuditEvents(argument: _baton_v1_ListAuditEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_baton_v1_ListAuditEventsResponse__Output>): grpc.ClientUnaryCall;
@@ -293,7 +335,13 @@ export interface BatonApiClient extends grpc.Client {
 export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   ApplyWorkflow: grpc.handleUnaryCall<_baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
   
+  CreateAlertChannel: grpc.handleUnaryCall<_baton_v1_CreateAlertChannelRequest__Output, _baton_v1_AlertChannel>;
+  
+  DeleteAlertChannel: grpc.handleUnaryCall<_baton_v1_DeleteAlertChannelRequest__Output, _baton_v1_AlertChannel>;
+  
   ForceTaskSuccess: grpc.handleUnaryCall<_baton_v1_ForceTaskSuccessRequest__Output, _baton_v1_Instance>;
+  
+  GetAlertChannel: grpc.handleUnaryCall<_baton_v1_GetAlertChannelRequest__Output, _baton_v1_AlertChannel>;
   
   GetBackfill: grpc.handleUnaryCall<_baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill>;
   
@@ -308,6 +356,8 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
   GetTaskLog: grpc.handleUnaryCall<_baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog>;
   
   GetWorkflow: grpc.handleUnaryCall<_baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition>;
+  
+  ListAlertChannels: grpc.handleUnaryCall<_baton_v1_ListAlertChannelsRequest__Output, _baton_v1_ListAlertChannelsResponse>;
   
   ListAuditEvents: grpc.handleUnaryCall<_baton_v1_ListAuditEventsRequest__Output, _baton_v1_ListAuditEventsResponse>;
   
@@ -351,7 +401,10 @@ export interface BatonApiHandlers extends grpc.UntypedServiceImplementation {
 
 export interface BatonApiDefinition extends grpc.ServiceDefinition {
   ApplyWorkflow: MethodDefinition<_baton_v1_ApplyWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_ApplyWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  CreateAlertChannel: MethodDefinition<_baton_v1_CreateAlertChannelRequest, _baton_v1_AlertChannel, _baton_v1_CreateAlertChannelRequest__Output, _baton_v1_AlertChannel__Output>
+  DeleteAlertChannel: MethodDefinition<_baton_v1_DeleteAlertChannelRequest, _baton_v1_AlertChannel, _baton_v1_DeleteAlertChannelRequest__Output, _baton_v1_AlertChannel__Output>
   ForceTaskSuccess: MethodDefinition<_baton_v1_ForceTaskSuccessRequest, _baton_v1_Instance, _baton_v1_ForceTaskSuccessRequest__Output, _baton_v1_Instance__Output>
+  GetAlertChannel: MethodDefinition<_baton_v1_GetAlertChannelRequest, _baton_v1_AlertChannel, _baton_v1_GetAlertChannelRequest__Output, _baton_v1_AlertChannel__Output>
   GetBackfill: MethodDefinition<_baton_v1_GetBackfillRequest, _baton_v1_Backfill, _baton_v1_GetBackfillRequest__Output, _baton_v1_Backfill__Output>
   GetInstance: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_Instance, _baton_v1_GetInstanceRequest__Output, _baton_v1_Instance__Output>
   GetInstanceHistory: MethodDefinition<_baton_v1_GetInstanceRequest, _baton_v1_InstanceHistory, _baton_v1_GetInstanceRequest__Output, _baton_v1_InstanceHistory__Output>
@@ -359,6 +412,7 @@ export interface BatonApiDefinition extends grpc.ServiceDefinition {
   GetTaskGroup: MethodDefinition<_baton_v1_GetTaskGroupRequest, _baton_v1_TaskGroup, _baton_v1_GetTaskGroupRequest__Output, _baton_v1_TaskGroup__Output>
   GetTaskLog: MethodDefinition<_baton_v1_GetTaskLogRequest, _baton_v1_TaskLog, _baton_v1_GetTaskLogRequest__Output, _baton_v1_TaskLog__Output>
   GetWorkflow: MethodDefinition<_baton_v1_GetWorkflowRequest, _baton_v1_WorkflowDefinition, _baton_v1_GetWorkflowRequest__Output, _baton_v1_WorkflowDefinition__Output>
+  ListAlertChannels: MethodDefinition<_baton_v1_ListAlertChannelsRequest, _baton_v1_ListAlertChannelsResponse, _baton_v1_ListAlertChannelsRequest__Output, _baton_v1_ListAlertChannelsResponse__Output>
   ListAuditEvents: MethodDefinition<_baton_v1_ListAuditEventsRequest, _baton_v1_ListAuditEventsResponse, _baton_v1_ListAuditEventsRequest__Output, _baton_v1_ListAuditEventsResponse__Output>
   ListBackfills: MethodDefinition<_baton_v1_ListBackfillsRequest, _baton_v1_ListBackfillsResponse, _baton_v1_ListBackfillsRequest__Output, _baton_v1_ListBackfillsResponse__Output>
   ListInstances: MethodDefinition<_baton_v1_ListInstancesRequest, _baton_v1_ListInstancesResponse, _baton_v1_ListInstancesRequest__Output, _baton_v1_ListInstancesResponse__Output>

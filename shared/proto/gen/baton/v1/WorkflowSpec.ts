@@ -2,6 +2,7 @@
 
 import type { TaskSpec as _baton_v1_TaskSpec, TaskSpec__Output as _baton_v1_TaskSpec__Output } from '../../baton/v1/TaskSpec.js';
 import type { Schedule as _baton_v1_Schedule, Schedule__Output as _baton_v1_Schedule__Output } from '../../baton/v1/Schedule.js';
+import type { Alerts as _baton_v1_Alerts, Alerts__Output as _baton_v1_Alerts__Output } from '../../baton/v1/Alerts.js';
 
 export interface WorkflowSpec {
   'name'?: (string);
@@ -13,6 +14,7 @@ export interface WorkflowSpec {
   'tasks'?: (_baton_v1_TaskSpec)[];
   'description'?: (string);
   'schedule'?: (_baton_v1_Schedule | null);
+  'alerts'?: (_baton_v1_Alerts | null);
 }
 
 export interface WorkflowSpec__Output {
@@ -25,4 +27,5 @@ export interface WorkflowSpec__Output {
   'tasks': (_baton_v1_TaskSpec__Output)[];
   'description': (string);
   'schedule': (_baton_v1_Schedule__Output | null);
+  'alerts': (_baton_v1_Alerts__Output | null);
 }
