@@ -17,8 +17,10 @@ describe('backfill across master failover', () => {
     t = undefined;
   });
 
-  async function setUp(name: string) {
-    t = await startTestCluster(name, { layout: { masters: 2, workers: 1 } });
+  // A 6 s lease here (3 s elsewhere): the survivor must keep leading once it took over, also on
+  // a loaded machine, or the stalled leader could lead again, legitimately, and record dates.
+  async function setUp(name: string, leaseTtlMs = 3_000) {
+    t = await startTestCluster(name, { layout: { masters: 2, workers: 1 }, leaseTtlMs });
     const record = join(t.dir, 'record.txt');
     const command = recordingCommand(record, '${system.biz.date}', 'sleep 0.5');
     await t.api.ApplyWorkflow({
@@ -74,7 +76,7 @@ describe('backfill across master failover', () => {
   });
 
   it('a stalled leader that lost its lease writes nothing when it wakes: each date once', async () => {
-    const { t, record, leader } = await setUp('backfill-stalled');
+    const { t, record, leader } = await setUp('backfill-stalled', 6_000);
     const started = await t.api.StartBackfill({
       workflow: 'backfill-stalled',
       from: '2026-03-02',
@@ -82,8 +84,8 @@ describe('backfill across master failover', () => {
       parallel: 1,
     });
     await expect.poll(() => recordedRuns(record).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    // The leader's whole process stops at its next step for longer than its 3 s lease.
-    t.setRacePoints({ 'master.backfill.before-step': { scope: leader, ms: 6_000, block: true } });
+    // The leader's whole process stops at its next step for longer than its 6 s lease.
+    t.setRacePoints({ 'master.backfill.before-step': { scope: leader, ms: 10_000, block: true } });
     await expect
       .poll(async () => (await t.api.GetBackfill({ id: started.id })).owner, { timeout: 30_000 })
       .not.toBe(leader);

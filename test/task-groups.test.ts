@@ -3,6 +3,7 @@
  * to (outside Baton), so "never more than N of the group at once" (T1) is checked on what really
  * ran; every instance ending SUCCESS across the kills is T2.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliFor } from './support/cli-runner.js';
@@ -87,7 +88,9 @@ describe('task groups (CLI, 2 masters, 2 coordinators, 2 workers)', () => {
 
   it('admits a later high-priority waiter before earlier low-priority ones (size 1)', async () => {
     await ok('task-group', 'set', 'prio', '--size', '1');
-    await define('tg-blocker', 'prio', 1, 'sleep 6');
+    // The blocker holds the slot until the test has queued everything (a gate file, not a sleep).
+    const gate = join(t.dir, 'prio.gate');
+    await define('tg-blocker', 'prio', 1, `while [ ! -f ${gate} ]; do sleep 0.1; done`);
     await define('tg-low', 'prio', 3, 'sleep 0.2');
     await define('tg-high', 'prio', 1, 'sleep 0.2', () => '    taskGroupPriority: 9\n');
     const blocker = await start('tg-blocker');
@@ -108,6 +111,7 @@ describe('task groups (CLI, 2 masters, 2 coordinators, 2 workers)', () => {
     expect(queued.holders.map((h) => h.instanceId)).toEqual([blocker]);
     const text = await ok('task-group', 'get', 'prio');
     expect(text).toContain('size 1, 1 running, 4 waiting');
+    writeFileSync(gate, '');
     for (const id of [blocker, low, high])
       expect((await waitForEnd(t.api, id, 60_000)).state).toBe('SUCCESS');
     const runs = runsOf('prio');
@@ -117,7 +121,9 @@ describe('task groups (CLI, 2 masters, 2 coordinators, 2 workers)', () => {
 
   it('takes a resize 2 -> 4 -> 1 at once; a shrink lets running tasks finish', async () => {
     await ok('task-group', 'set', 'rs', '--size', '2');
-    await define('tg-rs', 'rs', 8, 'sleep 3');
+    // Tasks run until the gate opens (after the shrink), then a short while.
+    const gate = join(t.dir, 'rs.gate');
+    await define('tg-rs', 'rs', 8, `while [ ! -f ${gate} ]; do sleep 0.1; done; sleep 0.5`);
     const id = await start('tg-rs');
     await expect.poll(async () => (await group('rs')).running, { timeout: 20_000 }).toBe(2);
     expect(maxConcurrent(runsOf('rs'))).toBeLessThanOrEqual(2);
@@ -130,6 +136,7 @@ describe('task groups (CLI, 2 masters, 2 coordinators, 2 workers)', () => {
     expect(after.size).toBe(1);
     // Nobody was stopped: those running go on (the two admitted by the growth, at least).
     expect(after.running).toBeGreaterThan(1);
+    writeFileSync(gate, '');
     expect((await waitForEnd(t.api, id, 90_000)).state).toBe('SUCCESS');
     const runs = runsOf('rs');
     expect(runs).toHaveLength(8);
