@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../services/cli/cluster/infra/repo-root.js';
 import { measureBaselines, type BaselineRound } from './baselines.js';
 import { measureFailover } from './failover.js';
+import { measureGroupHandoff, type GroupHandoffRound } from './group-handoff.js';
 import { measureHandoff, type HandoffRound } from './handoff.js';
 import { measureMasterMemory } from './memory.js';
 import { CpuMeter } from './support/cpu-usage.js';
@@ -28,6 +29,8 @@ const TARGETS: Record<string, string> = {
   handoff_p50_ms: '<= 10',
   handoff_p99_ms: '<= 50',
   handoff_deep_p99_ms: '<= 2 x handoff_p99_ms',
+  group_handoff_p50_ms: '<= 10',
+  group_handoff_p99_ms: '<= 50',
   failover_ms: '<= lease_ttl_ms + 1000',
   throughput_wps: '>= 300',
   master_rss_mb_10k: '< 512',
@@ -58,6 +61,10 @@ async function handoff(infra: BenchInfra): Promise<Results> {
     await measureHandoff(bench, 'warmup', 30);
     const shallow: HandoffRound[] = [];
     for (let i = 0; i < 3; i += 1) shallow.push(await measureHandoff(bench, `queue200-${i}`, 200));
+    const grouped: GroupHandoffRound[] = [];
+    await measureGroupHandoff(bench, 'group-warmup', 30);
+    for (let i = 0; i < 3; i += 1)
+      grouped.push(await measureGroupHandoff(bench, `group200-${i}`, 200));
     const deep: HandoffRound[] = [];
     for (let i = 0; i < 2; i += 1)
       deep.push(await measureHandoff(bench, `queue100k-${i}`, 200, 100_000));
@@ -65,6 +72,8 @@ async function handoff(infra: BenchInfra): Promise<Results> {
       handoff_p50_ms: figure(shallow.map((r) => r.p50)),
       handoff_p99_ms: figure(shallow.map((r) => r.p99)),
       handoff_to_spawn_p50_ms: figure(shallow.map((r) => r.spawnP50)),
+      group_handoff_p50_ms: figure(grouped.map((r) => r.p50)),
+      group_handoff_p99_ms: figure(grouped.map((r) => r.p99)),
       handoff_deep_p50_ms: figure(deep.map((r) => r.p50)),
       handoff_deep_p99_ms: figure(deep.map((r) => r.p99)),
     };
