@@ -72,10 +72,35 @@ async function handoff(infra: BenchInfra): Promise<Results> {
       handoff_p50_ms: figure(shallow.map((r) => r.p50)),
       handoff_p99_ms: figure(shallow.map((r) => r.p99)),
       handoff_to_spawn_p50_ms: figure(shallow.map((r) => r.spawnP50)),
-      group_handoff_p50_ms: figure(grouped.map((r) => r.p50)),
-      group_handoff_p99_ms: figure(grouped.map((r) => r.p99)),
       handoff_deep_p50_ms: figure(deep.map((r) => r.p50)),
       handoff_deep_p99_ms: figure(deep.map((r) => r.p99)),
+    };
+  } finally {
+    await bench.stop();
+  }
+}
+
+/** Task-group slot hand-off beside the serial hand-off measured on the same cluster. */
+async function groupHandoff(infra: BenchInfra): Promise<Results> {
+  const bench = await startBenchCluster(infra, 'group-handoff', {
+    masters: 2,
+    coordinators: 1,
+    workers: 2,
+  });
+  try {
+    await measureHandoff(bench, 'serial-warmup', 30);
+    await measureGroupHandoff(bench, 'group-warmup', 30);
+    const serial: HandoffRound[] = [];
+    const grouped: GroupHandoffRound[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      serial.push(await measureHandoff(bench, `serial200-${i}`, 200));
+      grouped.push(await measureGroupHandoff(bench, `group200-${i}`, 200));
+    }
+    return {
+      group_handoff_p50_ms: figure(grouped.map((r) => r.p50)),
+      group_handoff_p99_ms: figure(grouped.map((r) => r.p99)),
+      group_handoff_serial_p50_ms: figure(serial.map((r) => r.p50)),
+      group_handoff_serial_p99_ms: figure(serial.map((r) => r.p99)),
     };
   } finally {
     await bench.stop();
@@ -176,6 +201,7 @@ async function watch(infra: BenchInfra): Promise<Results> {
 const BENCHMARKS: Record<string, (infra: BenchInfra) => Promise<Results>> = {
   throughput,
   handoff,
+  groupHandoff,
   failover,
   memory,
   watch,
